@@ -1,0 +1,20 @@
+# Generator: turns the sourced data files (libinami/data/) into a C source
+# holding their text, which the library parses into the default ruleset and
+# nomenclature on first use. Run by the build; inputs: OUT, FILES (;-list).
+set(body "/* Generated from libinami/data by cmake/embed.cmake: do not edit. */\n#include \"embedded.h\"\n\n")
+set(table "")
+set(i 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "((0x..,){20})" "\\1\n" bytes "${bytes}")
+  string(APPEND body "static const char file_${i}[] = {\n${bytes}0x00};\n\n")
+  string(APPEND table "\t{ \"${name}\", file_${i}, ${len} },\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "const inami_embedded_file inami_embedded_files[] = {\n${table}\t{ 0, 0, 0 }\n};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

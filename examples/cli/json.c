@@ -1,0 +1,116 @@
+/* Streaming JSON writer: commas and escaping handled here, nothing buffered. */
+#include <inttypes.h>
+#include <math.h>
+
+#include "json.h"
+
+void json_init(json_writer *w, FILE *out)
+{
+	w->out = out;
+	w->depth = 0;
+	w->need_comma[0] = 0;
+	w->after_key = 0;
+}
+
+static void before_value(json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->need_comma[w->depth])
+		fputc(',', w->out);
+	w->need_comma[w->depth] = 1;
+}
+
+static void open(json_writer *w, char c)
+{
+	before_value(w);
+	fputc(c, w->out);
+	if (w->depth < 63)
+		w->depth++;
+	w->need_comma[w->depth] = 0;
+}
+
+static void close(json_writer *w, char c)
+{
+	fputc(c, w->out);
+	if (w->depth > 0)
+		w->depth--;
+}
+
+void json_begin_object(json_writer *w) { open(w, '{'); }
+void json_end_object(json_writer *w) { close(w, '}'); }
+void json_begin_array(json_writer *w) { open(w, '['); }
+void json_end_array(json_writer *w) { close(w, ']'); }
+
+static void write_escaped(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+void json_key(json_writer *w, const char *key)
+{
+	before_value(w);
+	write_escaped(w->out, key);
+	fputc(':', w->out);
+	w->after_key = 1;
+}
+
+void json_string(json_writer *w, const char *s)
+{
+	before_value(w);
+	if (s)
+		write_escaped(w->out, s);
+	else
+		fputs("null", w->out);
+}
+
+void json_int(json_writer *w, int64_t v)
+{
+	before_value(w);
+	fprintf(w->out, "%" PRId64, v);
+}
+
+void json_number(json_writer *w, double v)
+{
+	before_value(w);
+	if (!isfinite(v))
+		fputs("null", w->out);
+	else if (v == (double)(int64_t)v && fabs(v) < 9e15)
+		fprintf(w->out, "%" PRId64, (int64_t)v);
+	else
+		fprintf(w->out, "%.10g", v);
+}
+
+void json_bool(json_writer *w, int v)
+{
+	before_value(w);
+	fputs(v ? "true" : "false", w->out);
+}
+
+void json_null(json_writer *w)
+{
+	before_value(w);
+	fputs("null", w->out);
+}
+
+void json_end(json_writer *w)
+{
+	fputc('\n', w->out);
+}

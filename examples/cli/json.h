@@ -1,0 +1,29 @@
+/* A small streaming JSON writer for the command-line tool. */
+#ifndef INAMI_CLI_JSON_H
+#define INAMI_CLI_JSON_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct json_writer {
+	FILE *out;
+	int depth;
+	int need_comma[64];
+	int after_key;
+} json_writer;
+
+void json_init(json_writer *w, FILE *out);
+void json_begin_object(json_writer *w);
+void json_end_object(json_writer *w);
+void json_begin_array(json_writer *w);
+void json_end_array(json_writer *w);
+void json_key(json_writer *w, const char *key);
+void json_string(json_writer *w, const char *s);   /* NULL writes null */
+void json_int(json_writer *w, int64_t v);
+void json_number(json_writer *w, double v);         /* shortest exact-enough form */
+void json_bool(json_writer *w, int v);
+void json_null(json_writer *w);
+/* Finish the document with a newline. */
+void json_end(json_writer *w);
+
+#endif

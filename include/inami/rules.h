@@ -1,0 +1,161 @@
+/*
+ * rules.h: the ruleset - for each profession and premium year, the tiers,
+ * their thresholds and amounts, each figure with its provenance and source.
+ *
+ * A ruleset is immutable once made and safe to share between threads. The
+ * embedded default comes from libinami/data/ (compiled into the library);
+ * files in the same format can be loaded at run time, alone or layered over
+ * another ruleset (docs/rules-format.md describes the format).
+ */
+#ifndef INAMI_RULES_H
+#define INAMI_RULES_H
+
+#include "common.h"
+
+INAMI_BEGIN_DECL
+
+/** An immutable set of rules. */
+typedef struct inami_ruleset inami_ruleset;
+
+/**
+ * The embedded default ruleset. It is made once (thread-safe) and lives until
+ * the process ends; inami_ruleset_free() on it does nothing.
+ */
+INAMI_EXTERN(int) inami_ruleset_default(const inami_ruleset **out);
+
+/**
+ * Load rules from a file. With `base` NULL the file stands alone; otherwise
+ * it is a layer over `base`: it may add profession-years, and it replaces a
+ * section of `base` only when that section is marked `override` (the file
+ * then needs only the keys it changes). Loading is atomic: on error `*out` is
+ * NULL, `base` is untouched and the message says file:line:column and why.
+ * The new ruleset does not refer to `base`; free it with inami_ruleset_free().
+ */
+INAMI_EXTERN(int) inami_ruleset_load_file(inami_ruleset **out, const inami_ruleset *base,
+	const char *path);
+
+/**
+ * As inami_ruleset_load_file(), from `len` bytes at `data`; `name` (may be
+ * NULL) names the layer in messages and in inami_figure.layer.
+ */
+INAMI_EXTERN(int) inami_ruleset_load_buffer(inami_ruleset **out, const inami_ruleset *base,
+	const char *data, size_t len, const char *name);
+
+/** Free a loaded ruleset. NULL and the default ruleset are accepted and ignored. */
+INAMI_EXTERN(void) inami_ruleset_free(const inami_ruleset *rules);
+
+/** Number of layers (1 for the default or a standalone file). */
+INAMI_EXTERN(size_t) inami_ruleset_layer_count(const inami_ruleset *rules);
+
+/** Name of layer `index` (0 is the bottom one; "default" for the embedded data). */
+INAMI_EXTERN(const char *) inami_ruleset_layer_name(const inami_ruleset *rules, size_t index);
+
+/**
+ * Write the rules in the file format into a new NUL-terminated string
+ * (`*out`, freed with inami_free()). `profession` 0 means all, `year` 0 means
+ * all years. Loading the dump of a ruleset gives an identical ruleset.
+ */
+INAMI_EXTERN(int) inami_ruleset_dump(const inami_ruleset *rules, inami_profession profession,
+	int year, char **out, size_t *len);
+
+/** Free memory returned by the library (NULL is ignored). */
+INAMI_EXTERN(void) inami_free(void *ptr);
+
+/**
+ * One sourced figure: an amount or a threshold.
+ *
+ * `value` is fixed-point in hundredths of its unit: cents for euros,
+ * hundredths of a prestation, of a key-letter value or of an hour. So 1790.34
+ * EUR is 179034 and 1,500 prestations are 150000.
+ * All strings point into the ruleset and live as long as it.
+ */
+typedef struct inami_figure {
+	int64_t value;
+	inami_provenance provenance;
+	const char *source;      /**< one or more URLs separated by " ; " */
+	const char *note;        /**< how it was derived, caveats; "" if none */
+	const char *layer;       /**< layer that defined it ("default", a file name) */
+	int line;                /**< line in that layer */
+	int has_conflict;        /**< another source gives another value */
+	int64_t conflict_value;
+	inami_provenance conflict_provenance;
+	const char *conflict_source;
+	const char *conflict_note;
+} inami_figure;
+
+/**
+ * Premium years of a profession for which the ruleset has amounts (DERIVED
+ * ones included), ascending. Writes at most `cap` years to `years` (may be
+ * NULL when cap is 0) and the total in `*count`; INAMI_EBUFS if cap < total.
+ */
+INAMI_EXTERN(int) inami_rules_years(const inami_ruleset *rules, inami_profession profession,
+	int *years, size_t cap, size_t *count);
+
+/** Version of inami_tier_info; set `version` to it before a call. */
+#define INAMI_TIER_INFO_VERSION 1
+
+/** A tier of a profession-year (filled by inami_rules_tier()). */
+typedef struct inami_tier_info {
+	unsigned int version;
+	const char *id;          /**< "base", "intermediate", "full", "partial", "trainee", ... */
+	int index;               /**< 0 = lowest tier */
+	int trainee_only;        /**< tier for doctors in training (no activity criterion) */
+	int amount_known;        /**< 0 when the amount is NOT FOUND */
+	inami_figure amount;
+	int amount_year;         /**< premium year of the amount */
+	int thresholds_from;     /**< first premium year of the threshold rule applied */
+	int thresholds_to;       /**< last year of that rule, 0 if open-ended */
+	int uses_specialty;      /**< thresholds depend on the doctor's specialty */
+	int specialty_reduced;   /**< with uses_specialty: the reduced (half) threshold */
+} inami_tier_info;
+
+/** Number of tiers (trainee tier included) for a profession-year. */
+INAMI_EXTERN(int) inami_rules_tier_count(const inami_ruleset *rules, inami_profession profession,
+	int year, size_t *count);
+
+/** Tier `index` (0 = lowest) of a profession-year. */
+INAMI_EXTERN(int) inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
+	int year, size_t index, inami_tier_info *out);
+
+/**
+ * The minimum of `measure` for tier `index`. For tiers whose threshold
+ * depends on the specialty, pass the doctor's `specialty` (else NULL).
+ * INAMI_ENOTFOUND when the tier has no criterion in that measure.
+ */
+INAMI_EXTERN(int) inami_rules_tier_threshold(const inami_ruleset *rules,
+	inami_profession profession, int year, size_t index, inami_measure measure,
+	const char *specialty, inami_figure *out);
+
+/**
+ * The maximum of `measure` for the profession-year (activity above it gives
+ * no advantage). INAMI_ENOTFOUND when there is none.
+ */
+INAMI_EXTERN(int) inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
+	int year, inami_measure measure, inami_figure *out);
+
+/** Label of a profession in a language. */
+INAMI_EXTERN(const char *) inami_rules_profession_label(const inami_ruleset *rules,
+	inami_profession profession, inami_lang lang);
+
+/** Label of a tier id ("base") in a language; the id itself when none is known. */
+INAMI_EXTERN(const char *) inami_rules_tier_label(const inami_ruleset *rules,
+	const char *tier_id, inami_lang lang);
+
+/** Number of doctors' specialties known to the ruleset. */
+INAMI_EXTERN(size_t) inami_rules_specialty_count(const inami_ruleset *rules);
+
+/** Id and label of specialty `index` (ids such as "general_practice"). */
+INAMI_EXTERN(int) inami_rules_specialty(const inami_ruleset *rules, size_t index, inami_lang lang,
+	const char **id, const char **label);
+
+/**
+ * Why a profession-year has no usable amounts: the note the data gives
+ * ("NOT FOUND: ...") or a generic sentence. Returns INAMI_OK and sets
+ * `*available` to 1 when amounts exist.
+ */
+INAMI_EXTERN(int) inami_rules_year_status(const inami_ruleset *rules, inami_profession profession,
+	int year, int *available, const char **note);
+
+INAMI_END_DECL
+
+#endif

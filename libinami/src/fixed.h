@@ -1,0 +1,18 @@
+/* Internal: decimal text <-> fixed-point hundredths (cents for euros). */
+#ifndef INAMI_FIXED_H
+#define INAMI_FIXED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Parse `len` bytes of `text` as a plain decimal with at most two decimals
+ * ("1790.34", "1500", "17.5") into hundredths. Returns NULL on success, or a
+ * static sentence saying what is wrong.
+ */
+const char *inami__fixed_parse(const char *text, size_t len, int allow_negative, int64_t *out);
+
+/* Format hundredths as "1790.34" (trailing ".00" kept when `always_decimals`). */
+void inami__fixed_format(int64_t value, int always_decimals, char *buf, size_t size);
+
+#endif
