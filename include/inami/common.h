@@ -35,7 +35,7 @@
 #define INAMI_EXTERN(type) type
 #endif
 
-#include "version.h"
+#include "inami/version.h"
 
 INAMI_BEGIN_DECL
 

@@ -1,0 +1,300 @@
+/* `inami eval`: evaluate one provider for one premium year, explained. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: inami eval --profession P --year Y [--prestations N] [--m-values N] [--r-values N]\n"
+	      "                  [--v-values N] [--reimbursed EUR] [--hours-per-week H]\n"
+	      "                  [--convention full|partial|none] [--convention-start YYYY-MM-DD]\n"
+	      "                  [--convention-end YYYY-MM-DD] [--specialty ID] [--trainee]\n"
+	      "                  [--first-number YYYY-MM-DD] [--retired] [--employment main|complementary|employee]\n"
+	      "                  [--sanctioned] [--contracts N] [--allow-derived] [--rules FILE]...\n"
+	      "                  [--lang fr|nl|en] [--json]\n"
+	      "\nDefaults: fully conventioned for the whole year, not retired, not in training.\n"
+	      "Professions: physiotherapist doctor dentist pharmacist speech_therapist nurse midwife.\n"
+	      "Exit 0 when an evaluation was made (eligible or not), 1 when the library refused it, 2 on a bad command line.\n",
+	      out);
+}
+
+static void format_euros(int64_t cents, char *buf, size_t size)
+{
+	if (inami_euros_format(cents, buf, size) != INAMI_OK)
+		snprintf(buf, size, "?");
+}
+
+static void print_json(const inami_result *r, const inami_eval_input *in)
+{
+	json_writer w;
+
+	json_init(&w, stdout);
+	json_begin_object(&w);
+	json_key(&w, "profession");
+	json_string(&w, inami_profession_id(in->profession));
+	json_key(&w, "premium_year");
+	json_int(&w, in->premium_year);
+	json_key(&w, "eligible");
+	json_bool(&w, inami_result_eligible(r));
+	json_key(&w, "amount_cents");
+	json_int(&w, inami_result_amount_cents(r));
+	json_key(&w, "full_year_cents");
+	json_int(&w, inami_result_full_year_cents(r));
+	json_key(&w, "months");
+	json_int(&w, inami_result_months(r));
+	json_key(&w, "tier");
+	json_string(&w, inami_result_tier(r));
+	json_key(&w, "tier_label");
+	json_string(&w, inami_result_tier_label(r));
+	json_key(&w, "payee");
+	json_string(&w, inami_payee_id(inami_result_payee(r)));
+	json_key(&w, "provenance");
+	json_string(&w, inami_result_eligible(r) ? inami_provenance_id(inami_result_provenance(r)) : NULL);
+	json_key(&w, "weakest_provenance");
+	json_string(&w, inami_provenance_id(inami_result_weakest_provenance(r)));
+	json_key(&w, "source");
+	json_string(&w, inami_result_source(r));
+	json_key(&w, "thresholds_year");
+	json_int(&w, inami_result_thresholds_year(r));
+	json_key(&w, "lower_bound");
+	json_bool(&w, inami_result_lower_bound(r));
+	json_key(&w, "checks");
+	json_begin_array(&w);
+	for (size_t i = 0; i < inami_result_check_count(r); i++) {
+		const inami_check *c = inami_result_check(r, i);
+		json_begin_object(&w);
+		json_key(&w, "id");
+		json_string(&w, c->id);
+		json_key(&w, "state");
+		json_string(&w, inami_check_state_id(c->state));
+		json_key(&w, "held");
+		json_bool(&w, c->state != INAMI_CHECK_FAILED);
+		json_key(&w, "blocking");
+		json_bool(&w, c->blocking);
+		json_key(&w, "label");
+		json_string(&w, c->label);
+		json_key(&w, "detail");
+		json_string(&w, c->detail);
+		if (c->has_values) {
+			json_key(&w, "measure");
+			json_string(&w, inami_measure_id((inami_measure)c->measure));
+			json_key(&w, "observed");
+			json_number(&w, c->observed);
+			json_key(&w, "threshold");
+			json_number(&w, c->threshold);
+		}
+		json_key(&w, "rule_year");
+		json_int(&w, c->rule_year);
+		json_key(&w, "source");
+		json_string(&w, c->source);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_key(&w, "next_tier");
+	if (inami_result_next_tier(r)) {
+		json_begin_object(&w);
+		json_key(&w, "tier");
+		json_string(&w, inami_result_next_tier(r));
+		json_key(&w, "amount_cents");
+		json_int(&w, inami_result_next_tier_amount_cents(r));
+		json_key(&w, "missing");
+		json_begin_array(&w);
+		for (size_t i = 0; i < inami_result_missing_count(r); i++) {
+			inami_measure m;
+			double threshold, missing;
+			inami_result_missing(r, i, &m, &threshold, &missing);
+			json_begin_object(&w);
+			json_key(&w, "measure");
+			json_string(&w, inami_measure_id(m));
+			json_key(&w, "threshold");
+			json_number(&w, threshold);
+			json_key(&w, "missing");
+			json_number(&w, missing);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_end_object(&w);
+	} else {
+		json_null(&w);
+	}
+	json_key(&w, "notes");
+	json_begin_array(&w);
+	for (size_t i = 0; i < inami_result_note_count(r); i++)
+		json_string(&w, inami_result_note(r, i));
+	json_end_array(&w);
+	json_end_object(&w);
+	json_end(&w);
+}
+
+static const char *state_mark(inami_check_state s)
+{
+	switch (s) {
+	case INAMI_CHECK_HELD: return "[ok]  ";
+	case INAMI_CHECK_FAILED: return "[FAIL]";
+	case INAMI_CHECK_ASSUMED: return "[?]   ";
+	case INAMI_CHECK_ACTION: return "[act] ";
+	default: return "[n/a] ";
+	}
+}
+
+static void print_human(const inami_ruleset *rules, const inami_result *r, const inami_eval_input *in, inami_lang lang)
+{
+	char euros[32], full[32];
+
+	printf("%s, premium year %d\n", inami_rules_profession_label(rules, in->profession, lang), in->premium_year);
+	if (inami_result_eligible(r)) {
+		format_euros(inami_result_amount_cents(r), euros, sizeof(euros));
+		format_euros(inami_result_full_year_cents(r), full, sizeof(full));
+		printf("Eligible: EUR %s (tier '%s', %s; %s figure)\n", euros, inami_result_tier(r),
+			inami_result_tier_label(r), inami_provenance_id(inami_result_provenance(r)));
+		if (inami_result_months(r) < 12)
+			printf("  pro rata %d/12 of EUR %s\n", inami_result_months(r), full);
+		printf("  paid to: %s\n", inami_payee_id(inami_result_payee(r)));
+		printf("  source: %s\n", inami_result_source(r));
+	} else {
+		printf("Not eligible%s\n", inami_result_lower_bound(r) ? " (under the ordinary thresholds; see the note on lowered thresholds)" : "");
+	}
+	printf("Checks:\n");
+	for (size_t i = 0; i < inami_result_check_count(r); i++) {
+		const inami_check *c = inami_result_check(r, i);
+		printf("  %s %s: %s\n", state_mark(c->state), c->label, c->detail);
+	}
+	if (inami_result_next_tier(r)) {
+		format_euros(inami_result_next_tier_amount_cents(r), euros, sizeof(euros));
+		printf("Next tier: '%s' (EUR %s)\n", inami_result_next_tier(r), euros);
+		for (size_t i = 0; i < inami_result_missing_count(r); i++) {
+			inami_measure m;
+			double threshold, missing;
+			inami_result_missing(r, i, &m, &threshold, &missing);
+			printf("  %s: %g more (threshold %g)\n", inami_measure_id(m), missing, threshold);
+		}
+	}
+	for (size_t i = 0; i < inami_result_note_count(r); i++)
+		printf("Note: %s\n", inami_result_note(r, i));
+}
+
+static int parse_date_option(const char *opt, const char *v, inami_date *out)
+{
+	if (inami_date_parse(v, out) != INAMI_OK)
+		return cli_usage_error("%s: '%s' is not a date (YYYY-MM-DD)", opt, v);
+	return 0;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+	inami_eval_input in = INAMI_EVAL_INPUT_INIT;
+	inami_eval_options opts = INAMI_EVAL_OPTIONS_INIT;
+	cli_rules rules;
+	int json = 0, have_year = 0, rc = 0;
+	const char *v;
+
+	cli_rules_init(&rules);
+	for (int i = 1; i < argc && rc == 0; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			cli_rules_free(&rules);
+			return 0;
+		} else if (strcmp(a, "--json") == 0) {
+			json = 1;
+		} else if (strcmp(a, "--trainee") == 0) {
+			in.trainee = 1;
+		} else if (strcmp(a, "--retired") == 0) {
+			in.retired = 1;
+		} else if (strcmp(a, "--sanctioned") == 0) {
+			in.sanctioned = 1;
+		} else if (strcmp(a, "--allow-derived") == 0) {
+			opts.flags |= INAMI_EVAL_ALLOW_DERIVED;
+		} else if ((v = NULL, strncmp(a, "--", 2) == 0) && (v = cli_option_value(argc, argv, &i)) == NULL) {
+			rc = CLI_EXIT_USAGE;
+		} else if (strcmp(a, "--profession") == 0) {
+			if (inami_profession_from_id(v, &in.profession) != INAMI_OK)
+				rc = cli_usage_error("%s", inami_error_last());
+		} else if (strcmp(a, "--year") == 0) {
+			int64_t y;
+			if ((rc = cli_parse_int64(a, v, &y)) == 0) {
+				if (y < 1900 || y > 2999)
+					rc = cli_usage_error("--year: %s is not a premium year", v);
+				in.premium_year = (int)y;
+				have_year = 1;
+			}
+		} else if (strcmp(a, "--prestations") == 0) {
+			rc = cli_parse_int64(a, v, &in.prestations);
+		} else if (strcmp(a, "--m-values") == 0) {
+			rc = cli_parse_double(a, v, &in.m_values);
+		} else if (strcmp(a, "--r-values") == 0) {
+			rc = cli_parse_double(a, v, &in.r_values);
+		} else if (strcmp(a, "--v-values") == 0) {
+			rc = cli_parse_double(a, v, &in.v_values);
+		} else if (strcmp(a, "--reimbursed") == 0) {
+			if (inami_euros_parse(v, 0, &in.reimbursed_cents) != INAMI_OK)
+				rc = cli_usage_error("--reimbursed: %s", inami_error_last());
+		} else if (strcmp(a, "--hours-per-week") == 0) {
+			rc = cli_parse_double(a, v, &in.hours_per_week);
+		} else if (strcmp(a, "--convention") == 0) {
+			if (strcmp(v, "full") == 0)
+				in.convention = INAMI_CONVENTION_FULL;
+			else if (strcmp(v, "partial") == 0)
+				in.convention = INAMI_CONVENTION_PARTIAL;
+			else if (strcmp(v, "none") == 0)
+				in.convention = INAMI_CONVENTION_NONE;
+			else
+				rc = cli_usage_error("--convention: '%s' is not full, partial or none", v);
+		} else if (strcmp(a, "--convention-start") == 0) {
+			rc = parse_date_option(a, v, &in.convention_start);
+		} else if (strcmp(a, "--convention-end") == 0) {
+			rc = parse_date_option(a, v, &in.convention_end);
+		} else if (strcmp(a, "--first-number") == 0) {
+			rc = parse_date_option(a, v, &in.first_number);
+		} else if (strcmp(a, "--specialty") == 0) {
+			in.specialty = v;
+		} else if (strcmp(a, "--employment") == 0) {
+			if (strcmp(v, "main") == 0)
+				in.employment = INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN;
+			else if (strcmp(v, "complementary") == 0)
+				in.employment = INAMI_EMPLOYMENT_SELF_EMPLOYED_COMPLEMENTARY;
+			else if (strcmp(v, "employee") == 0)
+				in.employment = INAMI_EMPLOYMENT_EMPLOYEE;
+			else
+				rc = cli_usage_error("--employment: '%s' is not main, complementary or employee", v);
+		} else if (strcmp(a, "--contracts") == 0) {
+			int64_t n;
+			if ((rc = cli_parse_int64(a, v, &n)) == 0) {
+				if (n > 1000)
+					rc = cli_usage_error("--contracts: %s is too many", v);
+				in.contracts = (int)n;
+			}
+		} else if (strcmp(a, "--lang") == 0) {
+			if (inami_lang_from_id(v, &opts.lang) != INAMI_OK)
+				rc = cli_usage_error("--lang: %s", inami_error_last());
+		} else if (strcmp(a, "--rules") == 0) {
+			rc = cli_rules_add(&rules, v);
+		} else {
+			rc = cli_usage_error("eval: unknown option '%s' (see 'inami eval --help')", a);
+		}
+	}
+	if (rc == 0 && in.profession == INAMI_PROFESSION_NONE)
+		rc = cli_usage_error("eval: --profession is required (see 'inami eval --help')");
+	if (rc == 0 && !have_year)
+		rc = cli_usage_error("eval: --year is required");
+	const inami_ruleset *rs = rc == 0 ? cli_rules_get(&rules) : NULL;
+	if (rc == 0 && rs == NULL)
+		rc = CLI_EXIT_ERROR;
+	if (rc == 0) {
+		inami_result *r;
+		int st = inami_evaluate(rs, &in, &opts, &r);
+		if (st != INAMI_OK) {
+			rc = cli_library_error(st);
+		} else {
+			if (json)
+				print_json(r, &in);
+			else
+				print_human(rs, r, &in, opts.lang);
+			inami_result_free(r);
+		}
+	}
+	cli_rules_free(&rules);
+	return rc;
+}

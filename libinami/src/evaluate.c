@@ -1,0 +1,871 @@
+/*
+ * Evaluation: input -> eligible?, tier, amount, payee, every check, and what
+ * is missing for the next tier. All legal figures come from the ruleset;
+ * this file holds only the logic that combines them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "error.h"
+#include "fixed.h"
+#include "result.h"
+#include "rules_model.h"
+
+#define TIER_NONE (-1)
+
+typedef struct eval_ctx {
+	const inami_ruleset *rs;
+	const inami_eval_input *in;
+	inami_lang lang;
+	unsigned flags;
+	const profession_rules *pr;
+	const threshold_set *ts;
+	const amount_set *as;
+	inami_result *r;
+	int given[INAMI_MEASURE_COUNT];
+	int64_t observed[INAMI_MEASURE_COUNT];   /* hundredths of the unit, rounded down */
+	const inami_figure *derived;             /* first DERIVED figure the answer uses */
+	const char *derived_what;
+	int exempt;                              /* activity thresholds deemed met */
+	int blocked;                             /* a blocking check failed */
+} eval_ctx;
+
+/* ---- inputs ---- */
+
+int inami_eval_input_init(inami_eval_input *input, unsigned int version)
+{
+	static const inami_eval_input defaults = INAMI_EVAL_INPUT_INIT;
+
+	INAMI_CHECK_NULL(input);
+	if (version != INAMI_EVAL_INPUT_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_eval_input version %u is unknown (expected %d)",
+			version, INAMI_EVAL_INPUT_VERSION);
+	*input = defaults;
+	return INAMI_OK;
+}
+
+int inami_eval_options_init(inami_eval_options *options, unsigned int version)
+{
+	static const inami_eval_options defaults = INAMI_EVAL_OPTIONS_INIT;
+
+	INAMI_CHECK_NULL(options);
+	if (version != INAMI_EVAL_OPTIONS_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_eval_options version %u is unknown (expected %d)",
+			version, INAMI_EVAL_OPTIONS_VERSION);
+	*options = defaults;
+	return INAMI_OK;
+}
+
+static const char *measure_name(int m)
+{
+	return inami_measure_id((inami_measure)m);
+}
+
+static int take_count(eval_ctx *c, inami_measure m, int64_t v)
+{
+	if (v == INAMI_UNSET)
+		return INAMI_OK;
+	if (v < 0)
+		return inami__fail(INAMI_ENEGATIVE, "%s must not be negative (%lld)", measure_name(m), (long long)v);
+	if (m == INAMI_MEASURE_PRESTATIONS) {
+		if (v > INT64_MAX / 100)
+			return inami__fail(INAMI_EOVERFLOW, "prestations %lld is too large", (long long)v);
+		v *= 100;
+	}
+	c->given[m] = 1;
+	c->observed[m] = v;
+	return INAMI_OK;
+}
+
+static int take_real(eval_ctx *c, inami_measure m, double v)
+{
+	if (v == (double)INAMI_UNSET)
+		return INAMI_OK;
+	if (isnan(v) || isinf(v))
+		return inami__fail(INAMI_EINVAL, "%s must be a finite number", measure_name(m));
+	if (v < 0)
+		return inami__fail(INAMI_ENEGATIVE, "%s must not be negative (%g)", measure_name(m), v);
+	if (v > 1e15)
+		return inami__fail(INAMI_EOVERFLOW, "%s %g is too large", measure_name(m), v);
+	c->given[m] = 1;
+	/* Compared at a hundredth of a unit, rounding down: 18.999 hours is below 19. */
+	c->observed[m] = (int64_t)floor(v * 100.0 + 1e-6);
+	return INAMI_OK;
+}
+
+static int check_date(inami_date d, const char *what)
+{
+	if (d == 0)
+		return INAMI_OK;
+	if (inami_date_check(d) != INAMI_OK)
+		return inami__fail(INAMI_EINVAL, "%s %d is not a valid date (YYYYMMDD)", what, (int)d);
+	return INAMI_OK;
+}
+
+static int validate_input(eval_ctx *c)
+{
+	const inami_eval_input *in = c->in;
+	int st;
+
+	if ((st = take_count(c, INAMI_MEASURE_PRESTATIONS, in->prestations)) != INAMI_OK ||
+	    (st = take_real(c, INAMI_MEASURE_M_VALUE, in->m_values)) != INAMI_OK ||
+	    (st = take_real(c, INAMI_MEASURE_R_VALUE, in->r_values)) != INAMI_OK ||
+	    (st = take_real(c, INAMI_MEASURE_V_VALUE, in->v_values)) != INAMI_OK ||
+	    (st = take_count(c, INAMI_MEASURE_REIMBURSED_EUR, in->reimbursed_cents)) != INAMI_OK ||
+	    (st = take_real(c, INAMI_MEASURE_HOURS_PER_WEEK, in->hours_per_week)) != INAMI_OK)
+		return st;
+	if (c->given[INAMI_MEASURE_HOURS_PER_WEEK] && c->observed[INAMI_MEASURE_HOURS_PER_WEEK] > 168 * 100)
+		return inami__fail(INAMI_ERANGE, "hours_per_week %g is more than the 168 hours of a week", in->hours_per_week);
+	if ((int)in->convention < 0 || (int)in->convention > INAMI_CONVENTION_NONE)
+		return inami__fail(INAMI_EINVAL, "convention %d is unknown (full 0, partial 1, none 2)", (int)in->convention);
+	if ((int)in->employment < 0 || (int)in->employment > INAMI_EMPLOYMENT_EMPLOYEE)
+		return inami__fail(INAMI_EINVAL, "employment %d is unknown", (int)in->employment);
+	if (in->contracts < INAMI_UNSET)
+		return inami__fail(INAMI_ENEGATIVE, "contracts must not be negative (%d)", in->contracts);
+	if ((st = check_date(in->convention_start, "convention_start")) != INAMI_OK ||
+	    (st = check_date(in->convention_end, "convention_end")) != INAMI_OK ||
+	    (st = check_date(in->first_number, "first_number")) != INAMI_OK)
+		return st;
+	if (in->convention_start && in->convention_end && in->convention_end < in->convention_start)
+		return inami__fail(INAMI_EINVAL, "convention_end %d comes before convention_start %d",
+			(int)in->convention_end, (int)in->convention_start);
+	return INAMI_OK;
+}
+
+/* ---- figures used ---- */
+
+static void fmt_value(int64_t v, char *buf, size_t size)
+{
+	inami__fixed_format(v, 0, buf, size);
+}
+
+/* Record that the answer rests on `fig`: provenance, conflicts, DERIVED gate. */
+static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
+{
+	char v[32], note[1024];
+
+	if (fig->provenance > c->r->weakest && fig->provenance != INAMI_PROV_NOT_FOUND)
+		c->r->weakest = fig->provenance;
+	if (fig->provenance == INAMI_PROV_DERIVED && !c->derived) {
+		c->derived = fig;
+		c->derived_what = what;
+	}
+	if (fig->provenance == INAMI_PROV_DERIVED) {
+		snprintf(note, sizeof(note), "%s is DERIVED, an estimate: %s", what, fig->note[0] ? fig->note : "computed from other figures");
+		result_add_note(c->r, note);
+	}
+	if (fig->provenance == INAMI_PROV_ILLUSTRATIVE) {
+		snprintf(note, sizeof(note), "%s is ILLUSTRATIVE (an example, not a real figure)%s%s", what,
+			fig->note[0] ? ": " : "", fig->note);
+		result_add_note(c->r, note);
+	}
+	if (fig->has_conflict) {
+		fmt_value(fig->conflict_value, v, sizeof(v));
+		snprintf(note, sizeof(note), "CONFLICT on %s: another source gives %s (%s, %s)%s%s", what, v,
+			inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
+			fig->conflict_note[0] ? ": " : "", fig->conflict_note);
+		result_add_note(c->r, note);
+	}
+}
+
+/* ---- thresholds ---- */
+
+static int tier_index(const threshold_set *ts, const char *id)
+{
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		if (strcmp(ts->tiers[i].id, id) == 0)
+			return (int)i;
+	}
+	return TIER_NONE;
+}
+
+static int tier_has_criteria(const tier_rule *t)
+{
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		if (t->has_min[m])
+			return 1;
+	}
+	return 0;
+}
+
+/* The minimum of tier `t` in measure `m` (resolving the doctor's specialty). */
+static int tier_min(eval_ctx *c, const tier_rule *t, int m, const inami_figure **out)
+{
+	if (!t->specialty[m]) {
+		*out = &t->min[m];
+		return INAMI_OK;
+	}
+	const specialty_threshold *sp = rules_find_specialty(c->ts, c->in->specialty);
+	int reduced = t->specialty[m] == SPECIALTY_REDUCED;
+	if (!sp || !(reduced ? sp->has_reduced : sp->has_full))
+		return inami__fail(INAMI_ENORULES,
+			"no %s activity threshold for %s specialty '%s' in premium year %d (NOT FOUND in the sources)",
+			reduced ? "reduced" : "full", inami_profession_id(c->in->profession), c->in->specialty,
+			c->in->premium_year);
+	*out = reduced ? &sp->reduced : &sp->full;
+	return INAMI_OK;
+}
+
+/* Is tier `t` reached? `*deciding` gets the criterion that reached it (strongest provenance). */
+static int tier_met(eval_ctx *c, const tier_rule *t, int *met, const inami_figure **deciding)
+{
+	*met = 0;
+	*deciding = NULL;
+	if (t->trainee_only)
+		return INAMI_OK;
+	if (c->exempt || !tier_has_criteria(t)) {
+		*met = 1;
+		return INAMI_OK;
+	}
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		const inami_figure *min;
+		int st;
+		if (!t->has_min[m] || !c->given[m])
+			continue;
+		if ((st = tier_min(c, t, m, &min)) != INAMI_OK)
+			return st;
+		if (c->observed[m] >= min->value) {
+			*met = 1;
+			if (!*deciding || min->provenance < (*deciding)->provenance)
+				*deciding = min;
+		}
+	}
+	return INAMI_OK;
+}
+
+static int uses_specialty(const threshold_set *ts)
+{
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+			if (ts->tiers[i].has_min[m] && ts->tiers[i].specialty[m])
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- checks ---- */
+
+static inami_check *add_check(eval_ctx *c, const char *id, inami_check_state state, int blocking,
+	const char *detail, const inami_figure *rule)
+{
+	inami_check *k = result_add_check(c->r, id, c->lang, state, blocking, detail);
+
+	if (rule && rule->source)
+		k->source = rule->source;
+	k->rule_year = c->ts ? c->ts->from : 0;
+	if (state == INAMI_CHECK_FAILED && blocking)
+		c->blocked = 1;
+	return k;
+}
+
+static void set_values(inami_check *k, int m, int64_t observed, int64_t threshold)
+{
+	k->has_values = 1;
+	k->measure = m;
+	k->observed = (double)observed / 100.0;
+	k->threshold = (double)threshold / 100.0;
+}
+
+static const char *profession_name(eval_ctx *c)
+{
+	return inami_profession_id(c->in->profession);
+}
+
+static void check_convention(eval_ctx *c)
+{
+	const char *conv = c->in->convention == INAMI_CONVENTION_FULL ? "fully conventioned" :
+		c->in->convention == INAMI_CONVENTION_PARTIAL ? "partially conventioned" : "not conventioned";
+	char d[256];
+
+	snprintf(d, sizeof(d), "%s; the statut social is for providers adhering to the national agreement or convention", conv);
+	add_check(c, "conventioned", c->in->convention == INAMI_CONVENTION_NONE ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD,
+		1, d, &c->pr->convention);
+}
+
+static int check_partial(eval_ctx *c)
+{
+	char d[256];
+
+	if (c->in->convention != INAMI_CONVENTION_PARTIAL)
+		return INAMI_OK;
+	switch (c->pr->partial) {
+	case PARTIAL_NONE:
+		return inami__fail(INAMI_EINVAL, "partial conventioning does not exist for %s (give full or none)",
+			profession_name(c));
+	case PARTIAL_SAME:
+		add_check(c, "partial_convention", INAMI_CHECK_HELD, 0,
+			"partially conventioned providers receive the same amount as fully conventioned ones", &c->pr->partial_fig);
+		break;
+	case PARTIAL_TIER:
+		snprintf(d, sizeof(d), "partially conventioned: the '%s' amount, only when the '%s' thresholds are reached",
+			c->pr->partial_tier, c->pr->partial_requires);
+		add_check(c, "partial_convention", INAMI_CHECK_HELD, 0, d, &c->pr->partial_fig);
+		break;
+	}
+	return INAMI_OK;
+}
+
+/* Whole year, or pro rata by complete months in the year of the first INAMI number. */
+static void check_whole_year(eval_ctx *c)
+{
+	const inami_eval_input *in = c->in;
+	int year = in->premium_year;
+	inami_date start = 0;
+	char d[320];
+
+	c->r->months = 12;
+	if (in->first_number && INAMI_DATE_YEAR(in->first_number) > year) {
+		snprintf(d, sizeof(d), "the first INAMI number (%d) was granted after premium year %d", (int)in->first_number, year);
+		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
+		return;
+	}
+	if (in->first_number && INAMI_DATE_YEAR(in->first_number) == year)
+		start = in->first_number;
+	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) > year) {
+		snprintf(d, sizeof(d), "adhesion starts (%d) after premium year %d", (int)in->convention_start, year);
+		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
+		return;
+	}
+	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) == year &&
+	    in->convention_start != (inami_date)(year * 10000 + 101)) {
+		if (!start) {
+			snprintf(d, sizeof(d), "adhesion started during the year (%d): joining mid-year gives no advantage "
+				"except in the year of the first INAMI number", (int)in->convention_start);
+			add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
+			return;
+		}
+		if (in->convention_start > start)
+			start = in->convention_start;
+	}
+	if (in->convention_end && (INAMI_DATE_YEAR(in->convention_end) < year ||
+	    (INAMI_DATE_YEAR(in->convention_end) == year && in->convention_end != (inami_date)(year * 10000 + 1231)))) {
+		snprintf(d, sizeof(d), "adhesion ended before the end of premium year %d (%d)", year, (int)in->convention_end);
+		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
+		return;
+	}
+	if (!start) {
+		add_check(c, "whole_year", in->convention_start || in->convention_end || in->first_number ?
+			INAMI_CHECK_HELD : INAMI_CHECK_ASSUMED, 1,
+			"conventioned from 1 January to 31 December of the premium year", &c->pr->convention);
+		return;
+	}
+	c->r->months = inami__complete_months_from(start);
+	snprintf(d, sizeof(d), "first year (INAMI number granted %d): pro rata of %d complete month(s) of adhesion out of 12",
+		(int)in->first_number, c->r->months);
+	if (c->r->months == 0) {
+		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->pro_rata);
+		return;
+	}
+	add_check(c, "whole_year", INAMI_CHECK_HELD, 1, d, &c->pr->pro_rata);
+}
+
+static void check_employment(eval_ctx *c)
+{
+	static const char *const names[] = { "not given", "self-employed in main occupation",
+		"self-employed in complementary occupation", "employee" };
+	char d[256];
+
+	if (!c->pr->employment_required)
+		return;
+	inami_check_state s = c->in->employment == INAMI_EMPLOYMENT_UNSPECIFIED ? INAMI_CHECK_ASSUMED :
+		c->in->employment == INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN ? INAMI_CHECK_HELD : INAMI_CHECK_FAILED;
+	snprintf(d, sizeof(d), "%s must be self-employed in main occupation all year; given: %s",
+		profession_name(c), names[c->in->employment]);
+	add_check(c, "employment", s, 1, d, &c->pr->employment_fig);
+}
+
+static void check_sanction(eval_ctx *c)
+{
+	if (!c->pr->has_sanction)
+		return;
+	add_check(c, "no_sanction", c->in->sanctioned ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD, 1,
+		c->in->sanctioned ? "a sanction excludes the advantage for this year" : "no sanction reported",
+		&c->pr->sanction_fig);
+}
+
+/* Retired providers: the avantage de convention, paid to their bank account. */
+static int check_retirement(eval_ctx *c)
+{
+	const profession_rules *pr = c->pr;
+	char d[320];
+
+	if (!c->in->retired) {
+		c->r->payee = INAMI_PAYEE_INSURANCE_CONTRACT;
+		add_check(c, "retirement", INAMI_CHECK_HELD, 0,
+			"legal pension not taken: the advantage is paid into the provider's insurance contract", &pr->retired_fig);
+		return INAMI_OK;
+	}
+	if (pr->retired_from && c->in->premium_year < pr->retired_from) {
+		c->r->payee = INAMI_PAYEE_INSURANCE_CONTRACT;
+		snprintf(d, sizeof(d), "retired, but the avantage de convention exists only from premium year %d: "
+			"the ordinary advantage into a contract concluded before 2016 applies", pr->retired_from);
+		add_check(c, "retirement", INAMI_CHECK_HELD, 0, d, &pr->retired_fig);
+		return INAMI_OK;
+	}
+	if (pr->retired == RETIRED_NOT_FOUND)
+		return inami__fail(INAMI_ENORULES, "the avantage de convention of retired %ss is NOT FOUND in the sources%s%s",
+			profession_name(c), pr->retired_fig.note[0] ? ": " : "", pr->retired_fig.note);
+	c->r->payee = INAMI_PAYEE_BANK_ACCOUNT;
+	add_check(c, "retirement", INAMI_CHECK_ACTION, 0,
+		"legal pension taken: the avantage de convention (same amount) is paid to the bank account "
+		"the provider gave INAMI; check that it is in the INAMI profile", &pr->retired_fig);
+	use_figure(c, &pr->retired_fig, "the avantage de convention rule");
+	return INAMI_OK;
+}
+
+/* Doctors in training and in their first years are exempt from the activity threshold. */
+static void check_exemption(eval_ctx *c)
+{
+	const profession_rules *pr = c->pr;
+	char d[320];
+	int has_thresholds = 0;
+
+	for (size_t i = 0; i < c->ts->tier_count; i++)
+		has_thresholds |= tier_has_criteria(&c->ts->tiers[i]);
+	if (!has_thresholds || (!pr->trainee_exempt && !pr->has_exempt_years))
+		return;
+	if (c->in->trainee && pr->trainee_exempt) {
+		c->exempt = 1;
+		add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0,
+			"in training on 31 December: exempt from the activity threshold", &pr->trainee_fig);
+		return;
+	}
+	if (pr->has_exempt_years && c->in->first_number) {
+		int years = (int)(pr->exempt_years.value / 100);
+		int first = INAMI_DATE_YEAR(c->in->first_number);
+		if (c->in->premium_year - first < years) {
+			c->exempt = 1;
+			snprintf(d, sizeof(d), "recognised since %d: within the first %d years, exempt from the activity threshold",
+				first, years);
+			add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0, d, &pr->exempt_years);
+			use_figure(c, &pr->exempt_years, "the first-years exemption");
+			return;
+		}
+	}
+	add_check(c, "threshold_exemption", INAMI_CHECK_NOT_APPLICABLE, 0,
+		"not in training and not in the first years after recognition", &pr->exempt_years);
+}
+
+static void check_maximum(eval_ctx *c)
+{
+	char d[256], o[32], t[32];
+	int any = 0;
+
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		if (!c->ts->has_max[m] || !c->given[m])
+			continue;
+		const inami_figure *max = &c->ts->max[m];
+		int over = c->observed[m] > max->value;
+		fmt_value(c->observed[m], o, sizeof(o));
+		fmt_value(max->value, t, sizeof(t));
+		snprintf(d, sizeof(d), "%s %s %s the maximum %s%s", measure_name(m), o, over ? "is above" : "is within", t,
+			over ? ": activity above the maximum gives no advantage" : "");
+		inami_check *k = add_check(c, "maximum_activity", over ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD, 1, d, max);
+		set_values(k, m, c->observed[m], max->value);
+		if (over)
+			use_figure(c, max, "the activity maximum");
+		any = 1;
+	}
+	(void)any;
+}
+
+static void check_contract(eval_ctx *c)
+{
+	char d[256];
+	int n = c->in->contracts;
+
+	if (!c->pr->has_contract || c->r->payee != INAMI_PAYEE_INSURANCE_CONTRACT)
+		return;
+	if (n == INAMI_UNSET) {
+		add_check(c, "contract", INAMI_CHECK_ASSUMED, 1,
+			"not given: the advantage needs a contract (pension and/or solidarity) concluded by 31 December of the premium year",
+			&c->pr->contract_fig);
+	} else if (n == 0) {
+		add_check(c, "contract", INAMI_CHECK_FAILED, 1,
+			"no eligible contract: conclude one by 31 December of the premium year and have it linked", &c->pr->contract_fig);
+	} else if (n == 1) {
+		add_check(c, "contract", INAMI_CHECK_HELD, 1, "one eligible contract linked", &c->pr->contract_fig);
+	} else {
+		snprintf(d, sizeof(d), "%d contracts are active: the provider must choose the one that receives the advantage", n);
+		add_check(c, "contract", INAMI_CHECK_ACTION, 0, d, &c->pr->contract_fig);
+	}
+}
+
+/* The explanation of the minimum-activity check: each measure against the lowest tier. */
+static int check_minimum(eval_ctx *c, int reached, int lowest)
+{
+	char d[768], o[32], t[32];
+	size_t len = 0;
+	int best_m = -1;
+	int64_t best_obs = 0, best_min = 0;
+	int st;
+
+	/* Compared with the tier that decides: the one reached, the one partial
+	 * conventioning requires, or else the lowest. */
+	if (c->in->convention == INAMI_CONVENTION_PARTIAL && c->pr->partial == PARTIAL_TIER)
+		lowest = tier_index(c->ts, c->pr->partial_requires);
+	else if (reached != TIER_NONE)
+		lowest = reached;
+	const tier_rule *low = &c->ts->tiers[lowest];
+
+	d[0] = '\0';
+	if (!tier_has_criteria(low)) {
+		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0,
+			"no activity threshold applies in this premium year", NULL);
+		return INAMI_OK;
+	}
+	if (c->exempt) {
+		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0, "exempt from the activity threshold", NULL);
+		return INAMI_OK;
+	}
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		const inami_figure *min;
+		if (!low->has_min[m])
+			continue;
+		if ((st = tier_min(c, low, m, &min)) != INAMI_OK)
+			return st;
+		fmt_value(min->value, t, sizeof(t));
+		if (c->given[m]) {
+			fmt_value(c->observed[m], o, sizeof(o));
+			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s %s %s %s",
+				len ? "; " : "", measure_name(m), o, c->observed[m] >= min->value ? ">=" : "<", t);
+			if (best_m < 0 || c->observed[m] * 100 / (min->value ? min->value : 1) >
+			    best_obs * 100 / (best_min ? best_min : 1)) {
+				best_m = m;
+				best_obs = c->observed[m];
+				best_min = min->value;
+			}
+		} else {
+			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s not given (minimum %s)",
+				len ? "; " : "", measure_name(m), t);
+		}
+	}
+	if (len < sizeof(d))
+		snprintf(d + len, sizeof(d) - len, " (tier '%s'; any one measure suffices)", low->id);
+	inami_check_state s = reached != TIER_NONE ? INAMI_CHECK_HELD : INAMI_CHECK_FAILED;
+	inami_check *k = add_check(c, "minimum_activity", s, 1, d, NULL);
+	if (best_m >= 0) {
+		const inami_figure *min;
+		tier_min(c, low, best_m, &min);
+		k->source = min->source;
+		set_values(k, best_m, best_obs, best_min);
+	}
+	if (s == INAMI_CHECK_FAILED && c->in->convention == INAMI_CONVENTION_PARTIAL && c->pr->partial == PARTIAL_TIER) {
+		char extra[256];
+		snprintf(extra, sizeof(extra), "partially conventioned: the '%s' amount needs the '%s' thresholds",
+			c->pr->partial_tier, c->pr->partial_requires);
+		result_add_note(c->r, extra);
+	}
+	return INAMI_OK;
+}
+
+/* ---- tiers ---- */
+
+/* Highest tier reached, honouring partial conventioning and trainees. */
+static int find_tier(eval_ctx *c, int *reached, const inami_figure **deciding, int *lowest)
+{
+	const threshold_set *ts = c->ts;
+	int st, met;
+	const inami_figure *dec;
+
+	*reached = TIER_NONE;
+	*deciding = NULL;
+	*lowest = TIER_NONE;
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		if (!ts->tiers[i].trainee_only && *lowest == TIER_NONE)
+			*lowest = (int)i;
+	}
+	if (c->in->trainee && c->pr->trainee_tier) {
+		int t = tier_index(ts, c->pr->trainee_tier);
+		if (t != TIER_NONE) {
+			*reached = t;
+			add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0,
+				"in training on 31 December: the trainee amount, without activity threshold", &c->pr->trainee_fig);
+			c->exempt = 1;
+			return INAMI_OK;
+		}
+	}
+	if (c->in->convention == INAMI_CONVENTION_PARTIAL && c->pr->partial == PARTIAL_TIER) {
+		int req = tier_index(ts, c->pr->partial_requires);
+		if ((st = tier_met(c, &ts->tiers[req], &met, &dec)) != INAMI_OK)
+			return st;
+		if (met) {
+			*reached = tier_index(ts, c->pr->partial_tier);
+			*deciding = dec;
+		}
+		return INAMI_OK;
+	}
+	/* From the top down: a lower tier's threshold is not needed once a higher one is reached. */
+	for (size_t i = ts->tier_count; i-- > 0;) {
+		if ((st = tier_met(c, &ts->tiers[i], &met, &dec)) != INAMI_OK)
+			return st;
+		if (met) {
+			*reached = (int)i;
+			*deciding = dec;
+			break;
+		}
+	}
+	return INAMI_OK;
+}
+
+static const amount_item *amount_of(const amount_set *as, const char *tier)
+{
+	for (size_t i = 0; i < as->count; i++) {
+		if (strcmp(as->items[i].tier, tier) == 0)
+			return &as->items[i];
+	}
+	return NULL;
+}
+
+/* The next tier and what is missing in each of its measures. */
+static int compute_next(eval_ctx *c, int reached)
+{
+	const threshold_set *ts = c->ts;
+	int next = TIER_NONE, req = TIER_NONE;
+	int st;
+
+	if (reached != TIER_NONE && ts->tiers[reached].trainee_only)
+		return INAMI_OK;
+	if (c->in->convention == INAMI_CONVENTION_PARTIAL && c->pr->partial == PARTIAL_TIER) {
+		if (reached != TIER_NONE)
+			return INAMI_OK;
+		next = tier_index(ts, c->pr->partial_tier);
+		req = tier_index(ts, c->pr->partial_requires);
+	} else {
+		for (size_t i = (size_t)(reached + 1); i < ts->tier_count && next == TIER_NONE; i++) {
+			if (!ts->tiers[i].trainee_only)
+				next = (int)i;
+		}
+		req = next;
+	}
+	if (next == TIER_NONE)
+		return INAMI_OK;
+	const amount_item *it = amount_of(c->as, ts->tiers[next].id);
+	c->r->next_tier = ts->tiers[next].id;
+	c->r->next_tier_cents = it && it->known ? it->figure.value : 0;
+	if (c->exempt)
+		return INAMI_OK;
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		const inami_figure *min;
+		if (!ts->tiers[req].has_min[m])
+			continue;
+		if ((st = tier_min(c, &ts->tiers[req], m, &min)) != INAMI_OK)
+			return st;
+		missing_item *mi = &c->r->missing[c->r->missing_count++];
+		int64_t obs = c->given[m] ? c->observed[m] : 0;
+		mi->measure = (inami_measure)m;
+		mi->threshold = (double)min->value / 100.0;
+		mi->missing = obs >= min->value ? 0.0 : (double)(min->value - obs) / 100.0;
+	}
+	return INAMI_OK;
+}
+
+/* Round half up to the cent: amount * months / 12. */
+static int64_t pro_rata(int64_t cents, int months)
+{
+	return (cents * months + 6) / 12;
+}
+
+static int find_rules(eval_ctx *c)
+{
+	const inami_eval_input *in = c->in;
+	int st;
+
+	if ((st = rules_check_profession(c->rs, in->profession)) != INAMI_OK)
+		return st;
+	c->pr = &c->rs->professions[in->profession];
+	c->as = rules_find_amounts(c->rs, in->profession, in->premium_year);
+	if (!c->as) {
+		size_t n = 0;
+		int years[256];
+		inami_rules_years(c->rs, in->profession, years, 256, &n);
+		if (n == 0)
+			return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d", profession_name(c), in->premium_year);
+		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d (years with amounts: %d to %d, see 'inami rules list')",
+			profession_name(c), in->premium_year, years[0], years[n > 256 ? 255 : n - 1]);
+	}
+	if (!c->as->available)
+		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d: the amounts are NOT FOUND in the sources%s%s",
+			profession_name(c), in->premium_year, c->as->note[0] ? " - " : "", c->as->note);
+	c->ts = c->as->thresholds;
+	if (uses_specialty(c->ts) && !(in->trainee && (c->pr->trainee_exempt || c->pr->trainee_tier))) {
+		if (!in->specialty)
+			return inami__fail(INAMI_EINVAL, "the activity threshold of a %s in premium year %d depends on the specialty: "
+				"give one (see 'inami rules specialties')", profession_name(c), in->premium_year);
+		if (!rules_find_specialty_label(c->rs, in->specialty))
+			return inami__fail(INAMI_ENOTFOUND, "unknown specialty '%s' (see 'inami rules specialties')", in->specialty);
+	}
+	return INAMI_OK;
+}
+
+/* Measures given that the profession does not count are noted, not used. */
+static void note_unused_measures(eval_ctx *c)
+{
+	char note[160];
+
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		if (c->given[m] && !(c->pr->measures & (1u << m))) {
+			snprintf(note, sizeof(note), "%s is not counted for %ss and was ignored", measure_name(m), profession_name(c));
+			result_add_note(c->r, note);
+			c->given[m] = 0;
+		}
+	}
+}
+
+static int need_activity(eval_ctx *c)
+{
+	for (size_t i = 0; i < c->ts->tier_count; i++) {
+		if (tier_has_criteria(&c->ts->tiers[i]))
+			goto has_criteria;
+	}
+	return INAMI_OK;
+has_criteria:
+	if (c->exempt)
+		return INAMI_OK;
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		if (c->given[m])
+			return INAMI_OK;
+	}
+	char list[160] = "";
+	size_t len = 0;
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		if (c->pr->measures & (1u << m))
+			len += (size_t)snprintf(list + len, len < sizeof(list) ? sizeof(list) - len : 0, "%s%s", len ? ", " : "",
+				measure_name(m));
+	}
+	return inami__fail(INAMI_EINVAL, "%s premium year %d has activity thresholds: give the activity (%s)",
+		profession_name(c), c->in->premium_year, list);
+}
+
+static int evaluate(eval_ctx *c)
+{
+	int st, reached, lowest;
+	const inami_figure *deciding;
+	inami_result *r = c->r;
+
+	if ((st = find_rules(c)) != INAMI_OK)
+		return st;
+	note_unused_measures(c);
+	r->amount_year = c->in->premium_year;
+	r->thresholds_year = c->ts->from;
+	check_convention(c);
+	if ((st = check_partial(c)) != INAMI_OK)
+		return st;
+	check_whole_year(c);
+	check_employment(c);
+	check_sanction(c);
+	if ((st = check_retirement(c)) != INAMI_OK)
+		return st;
+	if (!(c->in->trainee && c->pr->trainee_tier && tier_index(c->ts, c->pr->trainee_tier) != TIER_NONE))
+		check_exemption(c);
+	if ((st = need_activity(c)) != INAMI_OK)
+		return st;
+	if ((st = find_tier(c, &reached, &deciding, &lowest)) != INAMI_OK)
+		return st;
+	if (lowest != TIER_NONE && !(reached != TIER_NONE && c->ts->tiers[reached].trainee_only) &&
+	    (st = check_minimum(c, reached, lowest)) != INAMI_OK)
+		return st;
+	check_maximum(c);
+	check_contract(c);
+	if ((st = compute_next(c, reached)) != INAMI_OK)
+		return st;
+
+	if (reached == TIER_NONE && c->ts->minimums_reduced) {
+		char note[512];
+		r->lower_bound = 1;
+		snprintf(note, sizeof(note), "lower bound: %s", c->ts->minimums_reduced);
+		result_add_note(r, note);
+	}
+	if (reached == TIER_NONE && !c->blocked && c->ts->incomplete)
+		return inami__fail(INAMI_ENORULES, "%s premium year %d: activity below the known tiers, and %s",
+			profession_name(c), c->in->premium_year, c->ts->incomplete);
+	if (reached == TIER_NONE && !c->blocked && lowest != TIER_NONE) {
+		/* The answer "not eligible" rests on the lowest tier's thresholds. */
+		const tier_rule *low = &c->ts->tiers[lowest];
+		for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+			const inami_figure *min;
+			if (low->has_min[m] && c->given[m] && tier_min(c, low, m, &min) == INAMI_OK)
+				use_figure(c, min, "the activity threshold");
+		}
+	}
+	if (reached != TIER_NONE && !c->blocked) {
+		const tier_rule *t = &c->ts->tiers[reached];
+		const amount_item *it = amount_of(c->as, t->id);
+		if (!it || !it->known)
+			return inami__fail(INAMI_ENORULES, "the amount of tier '%s' for %s premium year %d is NOT FOUND in the sources",
+				t->id, profession_name(c), c->in->premium_year);
+		if (deciding)
+			use_figure(c, deciding, "the activity threshold");
+		use_figure(c, &it->figure, "the amount");
+		if (it->figure.note[0]) {
+			char note[1024];
+			snprintf(note, sizeof(note), "about the amount: %s", it->figure.note);
+			result_add_note(r, note);
+		}
+		if (r->months < 12)
+			use_figure(c, &c->pr->pro_rata, "the pro-rata rule");
+		r->eligible = 1;
+		r->tier = t->id;
+		r->tier_label = inami_rules_tier_label(c->rs, t->id, c->lang);
+		r->full_year_cents = it->figure.value;
+		r->amount_cents = pro_rata(it->figure.value, r->months);
+		r->provenance = it->figure.provenance;
+		r->source = it->figure.source;
+	}
+	if (!r->eligible)
+		r->payee = INAMI_PAYEE_NONE;
+	if (c->derived && !(c->flags & INAMI_EVAL_ALLOW_DERIVED))
+		return inami__fail(INAMI_EDERIVED, "%s for %s premium year %d is DERIVED, an estimate not read in any source (%s); "
+			"allow DERIVED figures (--allow-derived) to use it", c->derived_what, profession_name(c),
+			c->in->premium_year, c->derived->note[0] ? c->derived->note : "computed from other figures");
+	return INAMI_OK;
+}
+
+int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, inami_result **out)
+{
+	static const inami_eval_options defaults = INAMI_EVAL_OPTIONS_INIT;
+	eval_ctx c;
+	int st;
+
+	INAMI_CHECK_NULL(out);
+	*out = NULL;
+	INAMI_CHECK_NULL(rules);
+	INAMI_CHECK_NULL(input);
+	if (input->version != INAMI_EVAL_INPUT_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_eval_input version %u is unknown (expected %d); "
+			"initialise it with INAMI_EVAL_INPUT_INIT", input->version, INAMI_EVAL_INPUT_VERSION);
+	if (!options)
+		options = &defaults;
+	if (options->version != INAMI_EVAL_OPTIONS_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_eval_options version %u is unknown (expected %d)",
+			options->version, INAMI_EVAL_OPTIONS_VERSION);
+	if ((int)options->lang < 0 || (int)options->lang > 2)
+		return inami__fail(INAMI_EINVAL, "unknown language %d", (int)options->lang);
+	if (options->flags & ~INAMI_EVAL_ALLOW_DERIVED)
+		return inami__fail(INAMI_EINVAL, "unknown evaluation flags 0x%x", options->flags & ~INAMI_EVAL_ALLOW_DERIVED);
+	memset(&c, 0, sizeof(c));
+	c.rs = rules;
+	c.in = input;
+	c.lang = options->lang;
+	c.flags = options->flags;
+	if ((st = validate_input(&c)) != INAMI_OK)
+		return st;
+	c.r = calloc(1, sizeof(*c.r));
+	if (!c.r)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	pool_init(&c.r->mem);
+	c.r->provenance = INAMI_PROV_NOT_FOUND;
+	c.r->weakest = INAMI_PROV_OFFICIAL;
+	c.r->source = "";
+	if ((st = evaluate(&c)) != INAMI_OK) {
+		inami_result_free(c.r);
+		return st;
+	}
+	*out = c.r;
+	return INAMI_OK;
+}

@@ -1,0 +1,785 @@
+/*
+ * Rules files, meaning: turn the sections into the model and validate it.
+ * Every error names layer:line:column and what is wrong.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "fixed.h"
+#include "rules_model.h"
+
+static const char *const lang_suffix[3] = { "en", "fr", "nl" };
+static const char *const meta_suffix[] = { "provenance", "source", "note", "conflict" };
+
+static int fail_entry(const entry *e, const char *fmt, const char *arg)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
+	return inami__fail(INAMI_EPARSE, "%s:%d:%d: %s", e->layer, e->line, e->value_column, msg);
+}
+
+static int fail_key(const entry *e, const char *fmt, const char *arg)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
+	return inami__fail(INAMI_EPARSE, "%s:%d:1: %s", e->layer, e->line, msg);
+}
+
+static int fail_section(const section *s, const char *fmt, const char *arg)
+{
+	char msg[512], heading[96];
+
+	rules_section_heading(s, heading, sizeof(heading));
+	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
+	return inami__fail(INAMI_EPARSE, "%s:%d:1: %s %s", s->layer, s->line, heading, msg);
+}
+
+/* "base.provenance" -> suffix index and base length; -1 when not a metadata key. */
+static int meta_key(const char *key, size_t *base_len)
+{
+	const char *dot = strrchr(key, '.');
+
+	if (dot == NULL)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(dot + 1, meta_suffix[i]) == 0) {
+			*base_len = (size_t)(dot - key);
+			return i;
+		}
+	}
+	return -1;
+}
+
+static int parse_provenance(const entry *e, const char *text, inami_provenance *out)
+{
+	for (int p = 0; p <= INAMI_PROV_NOT_FOUND; p++) {
+		if (strcmp(text, inami_provenance_id((inami_provenance)p)) == 0) {
+			*out = (inami_provenance)p;
+			return INAMI_OK;
+		}
+	}
+	return fail_entry(e, "unknown provenance '%s' (known: official, secondary, derived, illustrative, not_found)", text);
+}
+
+static int parse_fixed(const entry *e, const char *text, size_t len, int64_t *out)
+{
+	const char *why = inami__fixed_parse(text, len, 0, out);
+
+	if (why)
+		return fail_entry(e, "malformed number: %s", why);
+	return INAMI_OK;
+}
+
+static int parse_year_value(const entry *e, int *year)
+{
+	int64_t v;
+	int st = parse_fixed(e, e->value, strlen(e->value), &v);
+
+	if (st != INAMI_OK)
+		return st;
+	if (v % 100 != 0 || v / 100 < 1900 || v / 100 > 2999)
+		return fail_entry(e, "expected a premium year (1900-2999)%s", NULL);
+	*year = (int)(v / 100);
+	return INAMI_OK;
+}
+
+/* `value | provenance | source [| note]` */
+static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
+{
+	const char *parts[4] = { 0 };
+	size_t lens[4] = { 0 };
+	size_t n = 0;
+	const char *p = e->value;
+
+	while (n < 4) {
+		const char *bar = n < 3 ? strchr(p, '|') : NULL;
+		const char *end = bar ? bar : p + strlen(p);
+		while (*p == ' ')
+			p++;
+		const char *q = end;
+		while (q > p && q[-1] == ' ')
+			q--;
+		parts[n] = p;
+		lens[n] = (size_t)(q - p);
+		n++;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	if (n < 3)
+		return fail_entry(e, "a conflict is written 'VALUE | PROVENANCE | SOURCE [| NOTE]'%s", NULL);
+	int st = parse_fixed(e, parts[0], lens[0], &fig->conflict_value);
+	if (st != INAMI_OK)
+		return st;
+	char prov[32];
+	if (lens[1] >= sizeof(prov))
+		return fail_entry(e, "unknown provenance in the conflict%s", NULL);
+	memcpy(prov, parts[1], lens[1]);
+	prov[lens[1]] = '\0';
+	if ((st = parse_provenance(e, prov, &fig->conflict_provenance)) != INAMI_OK)
+		return st;
+	if (lens[2] == 0)
+		return fail_entry(e, "a conflict needs the source of the other value%s", NULL);
+	fig->conflict_source = pool_strndup(mem, parts[2], lens[2]);
+	fig->conflict_note = n > 3 ? pool_strndup(mem, parts[3], lens[3]) : "";
+	if (!fig->conflict_source || !fig->conflict_note)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	fig->has_conflict = 1;
+	return INAMI_OK;
+}
+
+/*
+ * Fill the provenance, source, note and conflict of the figure defined by
+ * entry `e` (key K): from K.provenance, K.source... or the section's defaults.
+ * A figure that is not NOT FOUND must end up with a source.
+ */
+static int resolve_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
+{
+	char key[256];
+	const entry *m;
+	int st;
+
+	fig->layer = e->layer;
+	fig->line = e->line;
+	fig->provenance = INAMI_PROV_NOT_FOUND;
+	fig->source = "";
+	fig->note = "";
+	fig->has_conflict = 0;
+	fig->conflict_source = fig->conflict_note = "";
+
+	snprintf(key, sizeof(key), "%s.provenance", e->key);
+	m = section_find(s, key);
+	if (m == NULL)
+		m = section_find(s, "provenance");
+	if (m == NULL)
+		return fail_key(e, "'%s' has no provenance (add KEY.provenance or a section 'provenance')", e->key);
+	if ((st = parse_provenance(m, m->value, &fig->provenance)) != INAMI_OK)
+		return st;
+
+	snprintf(key, sizeof(key), "%s.source", e->key);
+	m = section_find(s, key);
+	if (m == NULL)
+		m = section_find(s, "source");
+	if (m)
+		fig->source = m->value;
+	else if (fig->provenance != INAMI_PROV_NOT_FOUND)
+		return fail_key(e, "'%s' has no source (add KEY.source or a section 'source')", e->key);
+
+	snprintf(key, sizeof(key), "%s.note", e->key);
+	m = section_find(s, key);
+	if (m)
+		fig->note = m->value;
+
+	snprintf(key, sizeof(key), "%s.conflict", e->key);
+	m = section_find(s, key);
+	if (m && (st = parse_conflict(&rs->mem, m, fig)) != INAMI_OK)
+		return st;
+	return INAMI_OK;
+}
+
+/* A figure whose value is a number (hundredths) or `not_found`. */
+static int figure_value(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known)
+{
+	int st = resolve_meta(rs, s, e, fig);
+
+	if (st != INAMI_OK)
+		return st;
+	if (strcmp(e->value, "not_found") == 0) {
+		if (known == NULL)
+			return fail_entry(e, "'not_found' is not allowed here%s", NULL);
+		*known = 0;
+		fig->provenance = INAMI_PROV_NOT_FOUND;
+		fig->value = 0;
+		return INAMI_OK;
+	}
+	if (fig->provenance == INAMI_PROV_NOT_FOUND)
+		return fail_entry(e, "a figure with provenance not_found must have the value 'not_found'%s", NULL);
+	if (known)
+		*known = 1;
+	return parse_fixed(e, e->value, strlen(e->value), &fig->value);
+}
+
+/* Plain-text figure (a rule rather than a number): only its metadata. */
+static int figure_rule(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
+{
+	fig->value = 0;
+	return resolve_meta(rs, s, e, fig);
+}
+
+static int is_section_default(const char *key)
+{
+	return strcmp(key, "provenance") == 0 || strcmp(key, "source") == 0 || strcmp(key, "note") == 0;
+}
+
+/* Metadata keys must follow a key of the same section. */
+static int check_meta_targets(const section *s)
+{
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		size_t blen;
+		if (meta_key(e->key, &blen) < 0)
+			continue;
+		int found = 0;
+		for (size_t j = 0; j < s->count && !found; j++) {
+			const char *k = s->entries[j].key;
+			found = j != i && strlen(k) == blen && strncmp(k, e->key, blen) == 0;
+		}
+		if (!found)
+			return fail_key(e, "'%s' describes a key that this section does not have", e->key);
+	}
+	return INAMI_OK;
+}
+
+static int split_words(pool *mem, const entry *e, const char ***out, size_t *count)
+{
+	size_t n = 0, cap = 8;
+	const char **words = pool_alloc(mem, cap * sizeof(*words));
+	const char *p = e->value;
+
+	if (!words)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		const char *start = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (n == cap) {
+			const char **more = pool_alloc(mem, cap * 2 * sizeof(*more));
+			if (!more)
+				return inami__fail(INAMI_ENOMEM, "out of memory");
+			memcpy(more, words, n * sizeof(*words));
+			words = more;
+			cap *= 2;
+		}
+		words[n] = pool_strndup(mem, start, (size_t)(p - start));
+		if (!words[n])
+			return inami__fail(INAMI_ENOMEM, "out of memory");
+		for (const char *c = words[n]; *c; c++) {
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+				return fail_entry(e, "'%s' is not an identifier (a-z, 0-9, '_')", words[n]);
+		}
+		n++;
+	}
+	*out = words;
+	*count = n;
+	return INAMI_OK;
+}
+
+/* ---- [labels] ---- */
+
+static label3 *find_label(label3 *list, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(list[i].id, id) == 0)
+			return &list[i];
+	}
+	return NULL;
+}
+
+/* Collect `PREFIX.<id>.<lang>` keys into a label list; returns 1 if `e` was such a key. */
+static int take_label(pool *mem, const char *prefix, const entry *e, label3 **list, size_t *n, size_t *cap, int *st)
+{
+	size_t plen = strlen(prefix);
+	const char *k = e->key;
+
+	*st = INAMI_OK;
+	if (strncmp(k, prefix, plen) != 0 || k[plen] != '.')
+		return 0;
+	const char *id = k + plen + 1;
+	const char *dot = strrchr(id, '.');
+	int lang = -1;
+	if (dot && dot != id) {
+		for (int l = 0; l < 3; l++) {
+			if (strcmp(dot + 1, lang_suffix[l]) == 0)
+				lang = l;
+		}
+	}
+	if (lang < 0 || memchr(id, '.', (size_t)(dot - id)) != NULL) {
+		*st = fail_key(e, "expected '%s.ID.en', '.fr' or '.nl'", prefix);
+		return 1;
+	}
+	char *idc = pool_strndup(mem, id, (size_t)(dot - id));
+	if (!idc) {
+		*st = inami__fail(INAMI_ENOMEM, "out of memory");
+		return 1;
+	}
+	label3 *l = find_label(*list, *n, idc);
+	if (l == NULL) {
+		if (*n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 16;
+			label3 *more = pool_alloc(mem, nc * sizeof(*more));
+			if (!more) {
+				*st = inami__fail(INAMI_ENOMEM, "out of memory");
+				return 1;
+			}
+			if (*n)
+				memcpy(more, *list, *n * sizeof(*more));
+			*list = more;
+			*cap = nc;
+		}
+		l = &(*list)[(*n)++];
+		l->id = idc;
+	}
+	l->text[lang] = e->value;
+	return 1;
+}
+
+/* ---- [profession P] ---- */
+
+static int build_profession(inami_ruleset *rs, const section *s, size_t *spec_cap)
+{
+	profession_rules *pr = &rs->professions[s->profession];
+	int st;
+
+	pr->defined = 1;
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		const char *k = e->key;
+		size_t blen;
+		if (meta_key(k, &blen) >= 0 || is_section_default(k))
+			continue;
+		if (take_label(&rs->mem, "specialty", e, &rs->specialties, &rs->specialty_count, spec_cap, &st)) {
+			if (st != INAMI_OK)
+				return st;
+			continue;
+		}
+		if (strncmp(k, "label.", 6) == 0) {
+			int found = 0;
+			for (int l = 0; l < 3; l++) {
+				if (strcmp(k + 6, lang_suffix[l]) == 0) {
+					pr->label[l] = e->value;
+					found = 1;
+				}
+			}
+			if (!found)
+				return fail_key(e, "expected label.en, label.fr or label.nl, not '%s'", k);
+		} else if (strcmp(k, "measures") == 0) {
+			const char **w;
+			size_t n;
+			if ((st = split_words(&rs->mem, e, &w, &n)) != INAMI_OK)
+				return st;
+			for (size_t j = 0; j < n; j++) {
+				inami_measure m;
+				if (inami_measure_from_id(w[j], &m) != INAMI_OK)
+					return fail_entry(e, "unknown measure '%s'", w[j]);
+				pr->measures |= 1u << m;
+			}
+		} else if (strcmp(k, "convention") == 0) {
+			if (strcmp(e->value, "whole_year") != 0)
+				return fail_entry(e, "convention must be 'whole_year', not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->convention)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "partial_convention") == 0) {
+			if (strcmp(e->value, "none") == 0)
+				pr->partial = PARTIAL_NONE;
+			else if (strcmp(e->value, "same") == 0)
+				pr->partial = PARTIAL_SAME;
+			else if (strcmp(e->value, "tier") == 0)
+				pr->partial = PARTIAL_TIER;
+			else
+				return fail_entry(e, "partial_convention is none, same or tier, not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->partial_fig)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "partial_convention.tier") == 0) {
+			pr->partial_tier = e->value;
+		} else if (strcmp(k, "partial_convention.requires") == 0) {
+			pr->partial_requires = e->value;
+		} else if (strcmp(k, "pro_rata") == 0) {
+			if (strcmp(e->value, "complete_months") != 0)
+				return fail_entry(e, "pro_rata must be 'complete_months', not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->pro_rata)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "retired") == 0) {
+			if (strcmp(e->value, "same_amount") == 0)
+				pr->retired = RETIRED_SAME_AMOUNT;
+			else if (strcmp(e->value, "not_found") == 0)
+				pr->retired = RETIRED_NOT_FOUND;
+			else
+				return fail_entry(e, "retired is same_amount or not_found, not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->retired_fig)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "retired.from") == 0) {
+			if ((st = parse_year_value(e, &pr->retired_from)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "trainee.tier") == 0) {
+			pr->trainee_tier = e->value;
+			if ((st = figure_rule(rs, s, e, &pr->trainee_fig)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "trainee.exempt") == 0) {
+			if (strcmp(e->value, "yes") != 0 && strcmp(e->value, "no") != 0)
+				return fail_entry(e, "trainee.exempt is yes or no, not '%s'", e->value);
+			pr->trainee_exempt = strcmp(e->value, "yes") == 0;
+		} else if (strcmp(k, "exempt_first_years") == 0) {
+			if ((st = figure_value(rs, s, e, &pr->exempt_years, NULL)) != INAMI_OK)
+				return st;
+			if (pr->exempt_years.value % 100 != 0 || pr->exempt_years.value > 5000)
+				return fail_entry(e, "exempt_first_years is a whole number of years%s", NULL);
+			pr->has_exempt_years = 1;
+		} else if (strcmp(k, "employment") == 0) {
+			if (strcmp(e->value, "self_employed_main") != 0)
+				return fail_entry(e, "employment must be 'self_employed_main', not '%s'", e->value);
+			pr->employment_required = INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN;
+			if ((st = figure_rule(rs, s, e, &pr->employment_fig)) != INAMI_OK)
+				return st;
+		} else if (strcmp(k, "sanction") == 0) {
+			if (strcmp(e->value, "excludes_year") != 0)
+				return fail_entry(e, "sanction must be 'excludes_year', not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->sanction_fig)) != INAMI_OK)
+				return st;
+			pr->has_sanction = 1;
+		} else if (strcmp(k, "contract") == 0) {
+			if (strcmp(e->value, "by_end_of_year") != 0)
+				return fail_entry(e, "contract must be 'by_end_of_year', not '%s'", e->value);
+			if ((st = figure_rule(rs, s, e, &pr->contract_fig)) != INAMI_OK)
+				return st;
+			pr->has_contract = 1;
+		} else {
+			return fail_key(e, "unknown key '%s' in a [profession] section", k);
+		}
+	}
+	for (int l = 0; l < 3; l++) {
+		if (!pr->label[l])
+			return fail_section(s, "needs label.en, label.fr and label.nl%s", NULL);
+	}
+	if (pr->measures == 0)
+		return fail_section(s, "needs 'measures' (the activity measures its thresholds count)%s", NULL);
+	if (!pr->convention.source)
+		return fail_section(s, "needs 'convention = whole_year' with its source%s", NULL);
+	if (!pr->pro_rata.source)
+		return fail_section(s, "needs 'pro_rata' with its source%s", NULL);
+	if (!pr->retired_fig.source)
+		return fail_section(s, "needs 'retired' (same_amount or not_found) with its source%s", NULL);
+	if (pr->partial == PARTIAL_TIER && (!pr->partial_tier || !pr->partial_requires))
+		return fail_section(s, "needs partial_convention.tier and partial_convention.requires%s", NULL);
+	return INAMI_OK;
+}
+
+/* ---- [thresholds P from Y] ---- */
+
+static tier_rule *find_tier(threshold_set *ts, const char *id, size_t len)
+{
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		if (strlen(ts->tiers[i].id) == len && strncmp(ts->tiers[i].id, id, len) == 0)
+			return &ts->tiers[i];
+	}
+	return NULL;
+}
+
+static specialty_threshold *take_specialty(inami_ruleset *rs, threshold_set *ts, const char *id, size_t len)
+{
+	for (size_t i = 0; i < ts->specialty_count; i++) {
+		if (strlen(ts->specialties[i].id) == len && strncmp(ts->specialties[i].id, id, len) == 0)
+			return &ts->specialties[i];
+	}
+	/* Room was reserved for every key of the section. */
+	specialty_threshold *sp = &ts->specialties[ts->specialty_count++];
+	sp->id = pool_strndup(&rs->mem, id, len);
+	return sp->id ? sp : NULL;
+}
+
+static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts)
+{
+	const profession_rules *pr = &rs->professions[s->profession];
+	const entry *tiers = section_find(s, "tiers");
+	const char **ids;
+	size_t n;
+	int st;
+
+	ts->profession = s->profession;
+	ts->from = s->from;
+	ts->to = s->to;
+	if (!pr->defined)
+		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
+	if (!tiers)
+		return fail_section(s, "needs 'tiers' (tier ids, lowest first)%s", NULL);
+	if ((st = split_words(&rs->mem, tiers, &ids, &n)) != INAMI_OK)
+		return st;
+	if (n == 0)
+		return fail_entry(tiers, "at least one tier is needed%s", NULL);
+	ts->tiers = pool_alloc(&rs->mem, n * sizeof(*ts->tiers));
+	ts->specialties = pool_alloc(&rs->mem, (s->count + 1) * sizeof(*ts->specialties));
+	if (!ts->tiers || !ts->specialties)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (find_tier(ts, ids[i], strlen(ids[i])))
+			return fail_entry(tiers, "tier '%s' is listed twice", ids[i]);
+		ts->tiers[ts->tier_count++].id = ids[i];
+	}
+	const entry *src = section_find(s, "source");
+	ts->source = src ? src->value : "";
+
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		const char *k = e->key;
+		size_t blen;
+		if (meta_key(k, &blen) >= 0 || is_section_default(k) || strcmp(k, "tiers") == 0)
+			continue;
+		if (strcmp(k, "minimums_reduced") == 0) {
+			ts->minimums_reduced = e->value;
+			if ((st = figure_rule(rs, s, e, &ts->minimums_reduced_fig)) != INAMI_OK)
+				return st;
+			continue;
+		}
+		if (strcmp(k, "specialties_from") == 0) {
+			if ((st = parse_year_value(e, &ts->specialties_from)) != INAMI_OK)
+				return st;
+			ts->specialties_from_entry = e;
+			continue;
+		}
+		if (strcmp(k, "incomplete") == 0) {
+			ts->incomplete = e->value;
+			continue;
+		}
+		const char *dot = strchr(k, '.');
+		if (!dot)
+			return fail_key(e, "unknown key '%s' in a [thresholds] section", k);
+		if (strncmp(k, "specialty.", 10) == 0) {
+			const char *id = k + 10, *dot2 = strrchr(id, '.');
+			if (!dot2 || dot2 == id || (strcmp(dot2, ".full") != 0 && strcmp(dot2, ".reduced") != 0))
+				return fail_key(e, "expected specialty.ID.full or specialty.ID.reduced, not '%s'", k);
+			specialty_threshold *sp = take_specialty(rs, ts, id, (size_t)(dot2 - id));
+			if (!sp)
+				return inami__fail(INAMI_ENOMEM, "out of memory");
+			if (!rules_find_specialty_label(rs, sp->id))
+				return fail_key(e, "unknown specialty '%s' (declare it in [profession doctor])", sp->id);
+			int full = strcmp(dot2, ".full") == 0;
+			if ((st = figure_value(rs, s, e, full ? &sp->full : &sp->reduced,
+					full ? &sp->has_full : &sp->has_reduced)) != INAMI_OK)
+				return st;
+			continue;
+		}
+		inami_measure m;
+		if (strncmp(k, "max.", 4) == 0) {
+			if (inami_measure_from_id(k + 4, &m) != INAMI_OK)
+				return fail_key(e, "unknown measure in '%s'", k);
+			if (!(pr->measures & (1u << m)))
+				return fail_key(e, "'%s': the profession does not count this measure", k);
+			if ((st = figure_value(rs, s, e, &ts->max[m], NULL)) != INAMI_OK)
+				return st;
+			ts->has_max[m] = 1;
+			continue;
+		}
+		tier_rule *t = find_tier(ts, k, (size_t)(dot - k));
+		if (!t)
+			return fail_key(e, "'%s' names a tier that is not in 'tiers'", k);
+		if (strcmp(dot + 1, "trainee") == 0) {
+			if (strcmp(e->value, "yes") != 0)
+				return fail_entry(e, "TIER.trainee takes 'yes'%s", NULL);
+			t->trainee_only = 1;
+			continue;
+		}
+		if (inami_measure_from_id(dot + 1, &m) != INAMI_OK)
+			return fail_key(e, "unknown measure in '%s'", k);
+		if (!(pr->measures & (1u << m)))
+			return fail_key(e, "'%s': the profession does not count this measure", k);
+		if (strcmp(e->value, "specialty.full") == 0 || strcmp(e->value, "specialty.reduced") == 0) {
+			t->specialty[m] = strcmp(e->value, "specialty.full") == 0 ? SPECIALTY_FULL : SPECIALTY_REDUCED;
+			if ((st = figure_rule(rs, s, e, &t->min[m])) != INAMI_OK)
+				return st;
+		} else if ((st = figure_value(rs, s, e, &t->min[m], NULL)) != INAMI_OK) {
+			return st;
+		}
+		t->has_min[m] = 1;
+	}
+	/* Thresholds rise from tier to tier and stay under the maximum. */
+	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
+		const tier_rule *prev = NULL;
+		for (size_t i = 0; i < ts->tier_count; i++) {
+			const tier_rule *t = &ts->tiers[i];
+			if (!t->has_min[m] || t->specialty[m] || t->trainee_only)
+				continue;
+			if (prev && t->min[m].value <= prev->min[m].value)
+				return fail_section(s, "tiers out of order: each tier's minimum must be above the one before (%s)",
+					inami_measure_id((inami_measure)m));
+			if (ts->has_max[m] && t->min[m].value > ts->max[m].value)
+				return fail_section(s, "a tier minimum is above the maximum (%s)", inami_measure_id((inami_measure)m));
+			prev = t;
+		}
+	}
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		const tier_rule *t = &ts->tiers[i];
+		int any = 0;
+		for (int m = 0; m < INAMI_MEASURE_COUNT; m++)
+			any |= t->has_min[m];
+		if (t->trainee_only && any)
+			return fail_section(s, "trainee tier '%s' may not have activity minimums", t->id);
+	}
+	return INAMI_OK;
+}
+
+/* ---- [amounts P Y] ---- */
+
+static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
+{
+	const entry *status = section_find(s, "status");
+	const entry *note = section_find(s, "note");
+	int st;
+
+	as->profession = s->profession;
+	as->year = s->from;
+	as->note = note ? note->value : "";
+	if (!rs->professions[s->profession].defined)
+		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
+	as->thresholds = rules_find_thresholds(rs, s->profession, s->from);
+	if (status) {
+		if (strcmp(status->value, "not_found") != 0)
+			return fail_entry(status, "status takes only 'not_found'%s", NULL);
+		for (size_t i = 0; i < s->count; i++) {
+			const char *k = s->entries[i].key;
+			if (strcmp(k, "status") != 0 && !is_section_default(k))
+				return fail_key(&s->entries[i], "'%s': a NOT FOUND year has only status, note and source", k);
+		}
+		as->available = 0;
+		return INAMI_OK;
+	}
+	as->available = 1;
+	if (!as->thresholds)
+		return fail_section(s, "has no [thresholds] section in force for its year%s", NULL);
+	as->items = pool_alloc(&rs->mem, (s->count + 1) * sizeof(*as->items));
+	if (!as->items)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		size_t blen;
+		if (meta_key(e->key, &blen) >= 0 || is_section_default(e->key))
+			continue;
+		if (!find_tier((threshold_set *)as->thresholds, e->key, strlen(e->key)))
+			return fail_key(e, "'%s' is not a tier of the thresholds in force for this year", e->key);
+		amount_item *it = &as->items[as->count++];
+		it->tier = e->key;
+		if ((st = figure_value(rs, s, e, &it->figure, &it->known)) != INAMI_OK)
+			return st;
+	}
+	for (size_t t = 0; t < as->thresholds->tier_count; t++) {
+		const char *id = as->thresholds->tiers[t].id;
+		int found = 0;
+		for (size_t i = 0; i < as->count; i++)
+			found |= strcmp(as->items[i].tier, id) == 0;
+		if (!found)
+			return fail_section(s, "gives no amount for tier '%s' (write 'not_found' if the sources have none)", id);
+	}
+	return INAMI_OK;
+}
+
+/* `specialties_from = YEAR`: copy the specialty thresholds this set does not give from that set. */
+static int inherit_specialties(inami_ruleset *rs)
+{
+	for (size_t i = 0; i < rs->threshold_count; i++) {
+		threshold_set *ts = &rs->thresholds[i];
+		const threshold_set *base = NULL;
+		if (!ts->specialties_from)
+			continue;
+		for (size_t j = 0; j < rs->threshold_count; j++) {
+			if (rs->thresholds[j].profession == ts->profession && rs->thresholds[j].from == ts->specialties_from)
+				base = &rs->thresholds[j];
+		}
+		if (!base || base == ts || base->specialties_from)
+			return fail_entry(ts->specialties_from_entry,
+				"specialties_from must name the first year of another [thresholds] section of the profession "
+				"that gives its own specialty thresholds%s", NULL);
+		specialty_threshold *all = pool_alloc(&rs->mem, (ts->specialty_count + base->specialty_count + 1) * sizeof(*all));
+		if (!all)
+			return inami__fail(INAMI_ENOMEM, "out of memory");
+		memcpy(all, ts->specialties, ts->specialty_count * sizeof(*all));
+		size_t n = ts->specialty_count;
+		for (size_t k = 0; k < base->specialty_count; k++) {
+			if (!rules_find_specialty(ts, base->specialties[k].id))
+				all[n++] = base->specialties[k];
+		}
+		ts->specialties = all;
+		ts->specialty_count = n;
+	}
+	return INAMI_OK;
+}
+
+static int cmp_thresholds(const void *a, const void *b)
+{
+	const threshold_set *x = a, *y = b;
+	if (x->profession != y->profession)
+		return (int)x->profession - (int)y->profession;
+	return x->from - y->from;
+}
+
+int rules_build(inami_ruleset *rs)
+{
+	size_t spec_cap = 0, label_cap = 0, nt = 0, na = 0;
+	int st;
+
+	for (size_t i = 0; i < rs->section_count; i++) {
+		if ((st = check_meta_targets(&rs->sections[i])) != INAMI_OK)
+			return st;
+		nt += rs->sections[i].kind == SECTION_THRESHOLDS;
+		na += rs->sections[i].kind == SECTION_AMOUNTS;
+	}
+	rs->thresholds = pool_alloc(&rs->mem, (nt + 1) * sizeof(*rs->thresholds));
+	rs->amounts = pool_alloc(&rs->mem, (na + 1) * sizeof(*rs->amounts));
+	if (!rs->thresholds || !rs->amounts)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+
+	/* Labels and professions first: other sections refer to them. */
+	for (size_t i = 0; i < rs->section_count; i++) {
+		const section *s = &rs->sections[i];
+		if (s->kind == SECTION_LABELS) {
+			for (size_t j = 0; j < s->count; j++) {
+				if (!take_label(&rs->mem, "tier", &s->entries[j], &rs->tier_labels,
+						&rs->tier_label_count, &label_cap, &st))
+					return fail_key(&s->entries[j], "unknown key '%s' in [labels] (expected tier.ID.LANG)",
+						s->entries[j].key);
+				if (st != INAMI_OK)
+					return st;
+			}
+		} else if (s->kind == SECTION_PROFESSION) {
+			if ((st = build_profession(rs, s, &spec_cap)) != INAMI_OK)
+				return st;
+		}
+	}
+	for (size_t i = 0; i < rs->section_count; i++) {
+		const section *s = &rs->sections[i];
+		if (s->kind != SECTION_THRESHOLDS)
+			continue;
+		if ((st = build_thresholds(rs, s, &rs->thresholds[rs->threshold_count])) != INAMI_OK)
+			return st;
+		rs->threshold_count++;
+	}
+	qsort(rs->thresholds, rs->threshold_count, sizeof(*rs->thresholds), cmp_thresholds);
+	if ((st = inherit_specialties(rs)) != INAMI_OK)
+		return st;
+	for (size_t i = 0; i < rs->section_count; i++) {
+		const section *s = &rs->sections[i];
+		if (s->kind != SECTION_AMOUNTS)
+			continue;
+		if ((st = build_amounts(rs, s, &rs->amounts[rs->amount_count])) != INAMI_OK)
+			return st;
+		rs->amount_count++;
+	}
+	/* Tier ids named by the professions must exist in the years they concern. */
+	for (int p = 1; p <= INAMI_PROFESSION_COUNT; p++) {
+		const profession_rules *pr = &rs->professions[p];
+		if (!pr->defined)
+			continue;
+		for (size_t i = 0; i < rs->threshold_count; i++) {
+			threshold_set *ts = &rs->thresholds[i];
+			if (ts->profession != (inami_profession)p)
+				continue;
+			if (pr->partial == PARTIAL_TIER &&
+			    (!find_tier(ts, pr->partial_tier, strlen(pr->partial_tier)) ||
+			     !find_tier(ts, pr->partial_requires, strlen(pr->partial_requires))))
+				return inami__fail(INAMI_EPARSE, "%s: thresholds of %s from %d lack the partial-convention tiers '%s' and '%s'",
+					pr->partial_fig.layer, inami_profession_id((inami_profession)p), ts->from,
+					pr->partial_tier, pr->partial_requires);
+			for (size_t t = 0; t < ts->tier_count; t++) {
+				if (ts->tiers[t].trainee_only && (!pr->trainee_tier || strcmp(pr->trainee_tier, ts->tiers[t].id) != 0))
+					return inami__fail(INAMI_EPARSE, "thresholds of %s from %d: trainee tier '%s' is not the profession's trainee.tier",
+						inami_profession_id((inami_profession)p), ts->from, ts->tiers[t].id);
+			}
+		}
+	}
+	return INAMI_OK;
+}

@@ -1,0 +1,187 @@
+/*
+ * Internal: the ruleset in memory.
+ *
+ * Loading goes text -> sections (rules_parse.c: syntax, one entry per
+ * `key = value` line, with its layer and line) -> model (rules_build.c:
+ * meaning and validation). The sections are kept: layering merges them and
+ * dumping writes them back out.
+ */
+#ifndef INAMI_RULES_MODEL_H
+#define INAMI_RULES_MODEL_H
+
+#include "inami/evaluate.h"
+#include "inami/rules.h"
+#include "pool.h"
+
+/* ---- sections, as written ---- */
+
+typedef enum section_kind {
+	SECTION_LABELS,
+	SECTION_PROFESSION,
+	SECTION_THRESHOLDS,
+	SECTION_AMOUNTS
+} section_kind;
+
+typedef struct entry {
+	const char *key;
+	const char *value;
+	const char *layer;
+	int line;
+	int value_column;
+} entry;
+
+typedef struct section {
+	section_kind kind;
+	inami_profession profession;  /* PROFESSION, THRESHOLDS, AMOUNTS */
+	int from, to;                 /* THRESHOLDS: years (to 0 = open); AMOUNTS: from = to = year */
+	int override;                 /* replaces keys of the same section in a lower layer */
+	const char *layer;
+	int line;
+	entry *entries;
+	size_t count, cap;
+} section;
+
+/* ---- model ---- */
+
+/* A tier minimum may be a number or the doctor's specialty threshold. */
+typedef enum specialty_ref {
+	SPECIALTY_NONE = 0,
+	SPECIALTY_FULL = 1,
+	SPECIALTY_REDUCED = 2
+} specialty_ref;
+
+typedef struct tier_rule {
+	const char *id;
+	int trainee_only;
+	int has_min[INAMI_MEASURE_COUNT];
+	inami_figure min[INAMI_MEASURE_COUNT];
+	specialty_ref specialty[INAMI_MEASURE_COUNT];
+} tier_rule;
+
+typedef struct specialty_threshold {
+	const char *id;
+	int has_full, has_reduced;    /* 0 when NOT FOUND */
+	inami_figure full, reduced;
+} specialty_threshold;
+
+typedef struct threshold_set {
+	inami_profession profession;
+	int from, to;
+	const char *source;
+	tier_rule *tiers;
+	size_t tier_count;
+	int has_max[INAMI_MEASURE_COUNT];
+	inami_figure max[INAMI_MEASURE_COUNT];
+	specialty_threshold *specialties;
+	size_t specialty_count;
+	const char *minimums_reduced; /* why the minimums were lowered by an unknown amount, or NULL */
+	inami_figure minimums_reduced_fig;
+	const char *incomplete;       /* why lower tiers are missing, or NULL */
+	int specialties_from;         /* take the specialty thresholds this set lacks from that year's set */
+	const entry *specialties_from_entry;
+} threshold_set;
+
+typedef struct amount_item {
+	const char *tier;
+	int known;
+	inami_figure figure;
+} amount_item;
+
+typedef struct amount_set {
+	inami_profession profession;
+	int year;
+	int available;                /* 0: the year is recorded as NOT FOUND */
+	const char *note;
+	amount_item *items;
+	size_t count;
+	const threshold_set *thresholds;
+} amount_set;
+
+typedef enum partial_mode {
+	PARTIAL_NONE = 0,   /* partial conventioning does not exist for the profession */
+	PARTIAL_SAME = 1,   /* partially conventioned providers get the same amounts */
+	PARTIAL_TIER = 2    /* they get one tier, if they reach another tier's thresholds */
+} partial_mode;
+
+typedef enum retired_mode {
+	RETIRED_NOT_FOUND = 0,
+	RETIRED_SAME_AMOUNT = 1
+} retired_mode;
+
+typedef struct profession_rules {
+	int defined;
+	const char *label[3];
+	unsigned measures;            /* bit per inami_measure */
+	inami_figure convention;      /* the whole-year adhesion rule (source) */
+	partial_mode partial;
+	const char *partial_tier, *partial_requires;
+	inami_figure partial_fig;
+	inami_figure pro_rata;        /* complete months; provenance and source of that rule */
+	retired_mode retired;
+	int retired_from;
+	inami_figure retired_fig;
+	const char *trainee_tier;
+	int trainee_exempt;
+	inami_figure trainee_fig;
+	int has_exempt_years;
+	inami_figure exempt_years;    /* value in hundredths of a year count */
+	int employment_required;      /* inami_employment or 0 */
+	inami_figure employment_fig;
+	int has_sanction;
+	inami_figure sanction_fig;
+	int has_contract;
+	inami_figure contract_fig;
+} profession_rules;
+
+typedef struct label3 {
+	const char *id;
+	const char *text[3];
+} label3;
+
+struct inami_ruleset {
+	pool mem;
+	int is_default;
+	const char **layers;
+	size_t layer_count;
+	section *sections;
+	size_t section_count;
+	profession_rules professions[INAMI_PROFESSION_COUNT + 1];
+	threshold_set *thresholds;
+	size_t threshold_count;
+	amount_set *amounts;
+	size_t amount_count;
+	label3 *tier_labels;
+	size_t tier_label_count;
+	label3 *specialties;
+	size_t specialty_count;
+};
+
+/* rules_parse.c: parse one file or buffer into sections appended to `out`. */
+typedef struct section_list {
+	section *items;
+	size_t count, cap;
+} section_list;
+
+int rules_parse(pool *mem, const char *layer, const char *text, size_t len, section_list *out);
+
+/* Add `s` to the list; 0 on success, -1 when out of memory. */
+int section_list_push(section_list *list, const section *s);
+void section_list_free(section_list *list);
+
+/* Look up a key in a section (NULL when absent). */
+const entry *section_find(const section *s, const char *key);
+
+/* rules_build.c: build the model of `rs` from rs->sections; on error the model is partial. */
+int rules_build(inami_ruleset *rs);
+
+/* rules_query.c: lookups used by the evaluator. */
+const amount_set *rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year);
+const threshold_set *rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year);
+const specialty_threshold *rules_find_specialty(const threshold_set *ts, const char *id);
+const label3 *rules_find_specialty_label(const inami_ruleset *rs, const char *id);
+int rules_check_profession(const inami_ruleset *rs, inami_profession p);
+
+/* Section heading as written: "[amounts physiotherapist 2022]". */
+void rules_section_heading(const section *s, char *buf, size_t size);
+
+#endif
