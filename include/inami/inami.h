@@ -8,5 +8,6 @@
 #include "common.h"
 #include "rules.h"
 #include "evaluate.h"
+#include "billing.h"
 
 #endif
