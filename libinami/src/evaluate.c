@@ -31,6 +31,7 @@ typedef struct eval_ctx {
 	const char *derived_what;
 	int exempt;                              /* activity thresholds deemed met */
 	int blocked;                             /* a blocking check failed */
+	int blocked_other;                       /* one other than the minimum activity failed */
 } eval_ctx;
 
 /* ---- inputs ---- */
@@ -257,8 +258,11 @@ static inami_check *add_check(eval_ctx *c, const char *id, inami_check_state sta
 	if (rule && rule->source)
 		k->source = rule->source;
 	k->rule_year = c->ts ? c->ts->from : 0;
-	if (state == INAMI_CHECK_FAILED && blocking)
+	if (state == INAMI_CHECK_FAILED && blocking) {
 		c->blocked = 1;
+		if (strcmp(id, "minimum_activity") != 0)
+			c->blocked_other = 1;
+	}
 	return k;
 }
 
@@ -760,7 +764,9 @@ static int evaluate(eval_ctx *c)
 	check_sanction(c);
 	if ((st = check_retirement(c)) != INAMI_OK)
 		return st;
-	if (!(c->in->trainee && c->pr->trainee_tier && tier_index(c->ts, c->pr->trainee_tier) != TIER_NONE))
+	if (c->in->trainee && c->pr->trainee_tier && tier_index(c->ts, c->pr->trainee_tier) != TIER_NONE)
+		c->exempt = 1;   /* the trainee tier has no activity criterion */
+	else
 		check_exemption(c);
 	if ((st = need_activity(c)) != INAMI_OK)
 		return st;
@@ -780,7 +786,7 @@ static int evaluate(eval_ctx *c)
 		snprintf(note, sizeof(note), "lower bound: %s", c->ts->minimums_reduced);
 		result_add_note(r, note);
 	}
-	if (reached == TIER_NONE && !c->blocked && c->ts->incomplete)
+	if (reached == TIER_NONE && !c->blocked_other && c->ts->incomplete)
 		return inami__fail(INAMI_ENORULES, "%s premium year %d: activity below the known tiers, and %s",
 			profession_name(c), c->in->premium_year, c->ts->incomplete);
 	if (reached == TIER_NONE && !c->blocked && lowest != TIER_NONE) {
