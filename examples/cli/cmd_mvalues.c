@@ -1,0 +1,565 @@
+/*
+ * `inami mvalues`: key-letter totals (M, R, V) per provider from a billing
+ * CSV, streamed in constant memory, optionally evaluated for a premium year.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "json.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: inami mvalues FILE.csv [--year Y --profession P] [--nomenclature FILE]...\n"
+	      "                     [--allow-derived] [--skip-bad] [--rules FILE]... [--json|--csv]\n"
+	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD); '-' reads\n"
+	      "standard input. Prints per provider the prestations, the key-letter totals (M, R, V), the\n"
+	      "codes without a value, and with --year and --profession the tier reached, the amount and\n"
+	      "what is missing for the next tier. --nomenclature loads a CSV over the embedded codes\n"
+	      "(docs/billing.md). DERIVED code values count only with --allow-derived.\n"
+	      "Exit 0 when totals were made (a provider whose total overflows or is negative is reported\n"
+	      "with an error status), 1 on a malformed file or library error, 2 on a bad command line.\n",
+	      out);
+}
+
+typedef struct opts {
+	const char *path;
+	int year;
+	inami_profession profession;
+	int json, csv, skip_bad, allow_derived;
+} opts;
+
+typedef struct totals {
+	size_t n;
+	int64_t *kv, *prest, *amount, *miss_p, *miss_k;
+	uint32_t *flags;
+	int32_t *status, *tier, *eligible, *eval_status;
+} totals;
+
+static void totals_free(totals *t)
+{
+	free(t->kv);
+	free(t->prest);
+	free(t->amount);
+	free(t->miss_p);
+	free(t->miss_k);
+	free(t->flags);
+	free(t->status);
+	free(t->tier);
+	free(t->eligible);
+	free(t->eval_status);
+}
+
+static int totals_alloc(totals *t, size_t n)
+{
+	size_t m = n ? n : 1;
+	t->n = n;
+	t->kv = calloc(m * INAMI_KEY_LETTER_COUNT, sizeof(int64_t));
+	t->prest = calloc(m, sizeof(int64_t));
+	t->amount = calloc(m, sizeof(int64_t));
+	t->miss_p = calloc(m, sizeof(int64_t));
+	t->miss_k = calloc(m, sizeof(int64_t));
+	t->flags = calloc(m, sizeof(uint32_t));
+	t->status = calloc(m, sizeof(int32_t));
+	t->tier = calloc(m, sizeof(int32_t));
+	t->eligible = calloc(m, sizeof(int32_t));
+	t->eval_status = calloc(m, sizeof(int32_t));
+	return t->kv && t->prest && t->amount && t->miss_p && t->miss_k && t->flags && t->status
+		&& t->tier && t->eligible && t->eval_status;
+}
+
+/* Read the input with large read() blocks; a progress line when stderr is a terminal. */
+static int read_input(inami_billing_csv *r, const char *path)
+{
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	if (fd < 0) {
+		fprintf(stderr, "inami: %s: %s\n", path, strerror(errno));
+		return CLI_EXIT_ERROR;
+	}
+	int progress = isatty(2), st = INAMI_OK;
+	size_t cap = 4u << 20;
+	char *buf = malloc(cap);
+	int64_t bytes = 0;
+	time_t last = time(NULL);
+	if (buf == NULL) {
+		if (fd != 0)
+			close(fd);
+		fprintf(stderr, "inami: out of memory\n");
+		return CLI_EXIT_ERROR;
+	}
+	for (;;) {
+		ssize_t got = read(fd, buf, cap);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			fprintf(stderr, "inami: %s: %s\n", path, strerror(errno));
+			free(buf);
+			if (fd != 0)
+				close(fd);
+			return CLI_EXIT_ERROR;
+		}
+		if (got == 0)
+			break;
+		bytes += got;
+		st = inami_billing_csv_feed(r, buf, (size_t)got);
+		if (st != INAMI_OK)
+			break;
+		if (progress && time(NULL) != last) {
+			last = time(NULL);
+			fprintf(stderr, "\rinami: %lld lines, %lld MB read", (long long)inami_billing_csv_line_count(r),
+				(long long)(bytes >> 20));
+		}
+	}
+	free(buf);
+	if (fd != 0)
+		close(fd);
+	if (progress)
+		fprintf(stderr, "\r%60s\r", "");
+	if (st == INAMI_OK)
+		st = inami_billing_csv_finish(r);
+	return st == INAMI_OK ? 0 : cli_library_error(st);
+}
+
+static const char *status_id(int st)
+{
+	switch (st) {
+	case INAMI_OK: return "ok";
+	case INAMI_EOVERFLOW: return "overflow";
+	case INAMI_ENEGATIVE: return "negative";
+	default: return inami_strerror(st);
+	}
+}
+
+static const char *const flag_ids[] = { "derived_values_used", "validity_unknown", "undated_lines",
+	"disputed_value_used", "incomplete" };
+
+/* Key-letter value in hundredths as text: 4000 -> "40", 1750 -> "17.5". */
+static void key_text(int64_t v, char *buf, size_t size)
+{
+	int64_t a = v < 0 ? -v : v;
+	if (a % 100 == 0)
+		snprintf(buf, size, "%s%lld", v < 0 ? "-" : "", (long long)(a / 100));
+	else if (a % 10 == 0)
+		snprintf(buf, size, "%s%lld.%lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100 / 10));
+	else
+		snprintf(buf, size, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+}
+
+typedef struct ctx {
+	const opts *o;
+	inami_billing_csv *reader;
+	inami_billing *b;
+	const totals *t;
+	const inami_ruleset *rules;
+	int letter;      /* profession's key letter or -1 */
+	size_t ntiers;
+} ctx;
+
+static const char *tier_id(const ctx *c, int index)
+{
+	inami_tier_info info;
+	memset(&info, 0, sizeof(info));
+	info.version = INAMI_TIER_INFO_VERSION;
+	if (index < 0 || (size_t)index >= c->ntiers
+		|| inami_rules_tier(c->rules, c->o->profession, c->o->year, (size_t)index, &info) != INAMI_OK)
+		return NULL;
+	return info.id;
+}
+
+/* The next tier above `index` that is not for trainees only (NULL at the top). */
+static const char *next_tier_id(const ctx *c, int index)
+{
+	for (int i = index + 1; (size_t)i < c->ntiers; i++) {
+		inami_tier_info info;
+		memset(&info, 0, sizeof(info));
+		info.version = INAMI_TIER_INFO_VERSION;
+		if (inami_rules_tier(c->rules, c->o->profession, c->o->year, (size_t)i, &info) == INAMI_OK
+			&& !info.trainee_only)
+			return info.id;
+	}
+	return NULL;
+}
+
+static void json_key_value(json_writer *w, int64_t v)
+{
+	char buf[32];
+	key_text(v, buf, sizeof(buf));
+	json_number(w, strtod(buf, NULL));
+}
+
+static void print_json(const ctx *c)
+{
+	json_writer w;
+	const totals *t = c->t;
+	json_init(&w, stdout);
+	json_begin_object(&w);
+	json_key(&w, "lines");
+	json_int(&w, inami_billing_csv_line_count(c->reader));
+	json_key(&w, "skipped_lines");
+	json_int(&w, inami_billing_csv_skipped_count(c->reader));
+	if (inami_billing_csv_skipped_count(c->reader) > 0) {
+		json_key(&w, "first_skipped");
+		json_string(&w, inami_billing_csv_first_skipped(c->reader));
+	}
+	if (c->rules) {
+		json_key(&w, "profession");
+		json_string(&w, inami_profession_id(c->o->profession));
+		json_key(&w, "premium_year");
+		json_int(&w, c->o->year);
+	}
+	json_key(&w, "providers");
+	json_begin_array(&w);
+	for (size_t p = 0; p < t->n; p++) {
+		json_begin_object(&w);
+		json_key(&w, "provider");
+		json_string(&w, inami_billing_csv_provider_id(c->reader, p));
+		json_key(&w, "status");
+		json_string(&w, status_id(t->status[p]));
+		json_key(&w, "prestations");
+		if (t->status[p] == INAMI_OK)
+			json_int(&w, t->prest[p]);
+		else
+			json_null(&w);
+		json_key(&w, "key_values");
+		json_begin_object(&w);
+		for (int k = 0; k < INAMI_KEY_LETTER_COUNT && t->status[p] == INAMI_OK; k++) {
+			if (t->kv[p * 3 + (size_t)k] != 0 || k == c->letter) {
+				json_key(&w, inami_key_letter_id((inami_key_letter)k));
+				json_key_value(&w, t->kv[p * 3 + (size_t)k]);
+			}
+		}
+		json_end_object(&w);
+		json_key(&w, "unknown_codes");
+		json_begin_array(&w);
+		size_t nu = 0;
+		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
+		for (size_t i = 0; i < nu; i++) {
+			int32_t code, reason;
+			int64_t q;
+			char buf[16];
+			if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
+				continue;
+			snprintf(buf, sizeof(buf), "%06d", (int)code);
+			json_begin_object(&w);
+			json_key(&w, "code");
+			json_string(&w, buf);
+			json_key(&w, "quantity");
+			json_int(&w, q);
+			json_key(&w, "reason");
+			json_string(&w, inami_unvalued_reason_id(reason));
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_key(&w, "notes");
+		json_begin_array(&w);
+		for (int f = 0; f < 5; f++)
+			if (t->flags[p] & (1u << f))
+				json_string(&w, flag_ids[f]);
+		json_end_array(&w);
+		if (c->rules) {
+			int ok = t->eval_status[p] == INAMI_OK;
+			json_key(&w, "evaluation_status");
+			json_string(&w, ok ? "ok" : inami_strerror(t->eval_status[p]));
+			json_key(&w, "eligible");
+			json_bool(&w, ok && t->eligible[p]);
+			json_key(&w, "tier");
+			json_string(&w, ok ? tier_id(c, t->tier[p]) : NULL);
+			json_key(&w, "amount_cents");
+			json_int(&w, ok ? t->amount[p] : 0);
+			json_key(&w, "next_tier");
+			json_string(&w, ok ? next_tier_id(c, t->tier[p]) : NULL);
+			json_key(&w, "missing");
+			json_begin_object(&w);
+			if (ok && t->miss_p[p] >= 0) {
+				json_key(&w, "prestations");
+				json_int(&w, t->miss_p[p]);
+			}
+			if (ok && t->miss_k[p] >= 0 && c->letter >= 0) {
+				json_key(&w, inami_key_letter_id((inami_key_letter)c->letter));
+				json_key_value(&w, t->miss_k[p]);
+			}
+			json_end_object(&w);
+		}
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_end_object(&w);
+	json_end(&w);
+}
+
+/* Unknown codes as "567011:3:unknown_code;..." (CSV) or "567011 x3 (unknown_code), ..." (text). */
+static void print_unknown(const ctx *c, size_t p, int csv)
+{
+	size_t nu = 0;
+	inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
+	for (size_t i = 0; i < nu; i++) {
+		int32_t code, reason;
+		int64_t q;
+		if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
+			continue;
+		if (csv)
+			printf("%s%06d:%lld:%s", i ? ";" : "", (int)code, (long long)q, inami_unvalued_reason_id(reason));
+		else
+			printf("%s%06d x%lld (%s)", i ? ", " : "", (int)code, (long long)q,
+				inami_unvalued_reason_id(reason));
+	}
+}
+
+static void print_csv(const ctx *c)
+{
+	const totals *t = c->t;
+	char a[32], b[32], d[32];
+	printf("provider,status,prestations,M,R,V,unknown_codes,notes%s\n",
+		c->rules ? ",eligible,tier,amount_eur,next_tier,missing_prestations,missing_key_value" : "");
+	for (size_t p = 0; p < t->n; p++) {
+		const int64_t *kv = t->kv + p * 3;
+		key_text(kv[0], a, sizeof(a));
+		key_text(kv[1], b, sizeof(b));
+		key_text(kv[2], d, sizeof(d));
+		/* provider ids hold no comma, quote or newline: no quoting needed */
+		printf("%s,%s,%lld,%s,%s,%s,", inami_billing_csv_provider_id(c->reader, p),
+			status_id(t->status[p]), (long long)t->prest[p], a, b, d);
+		print_unknown(c, p, 1);
+		putchar(',');
+		for (int f = 0, first = 1; f < 5; f++)
+			if (t->flags[p] & (1u << f)) {
+				printf("%s%s", first ? "" : ";", flag_ids[f]);
+				first = 0;
+			}
+		if (c->rules) {
+			int ok = t->eval_status[p] == INAMI_OK;
+			const char *tier = ok ? tier_id(c, t->tier[p]) : NULL, *next = ok ? next_tier_id(c, t->tier[p]) : NULL;
+			char amount[32] = "", mk[32] = "";
+			if (ok)
+				inami_euros_format(t->amount[p], amount, sizeof(amount));
+			if (ok && t->miss_k[p] >= 0)
+				key_text(t->miss_k[p], mk, sizeof(mk));
+			printf(",%s,%s,%s,%s,", ok ? (t->eligible[p] ? "yes" : "no") : inami_strerror(t->eval_status[p]),
+				tier ? tier : "", amount, next ? next : "");
+			if (ok && t->miss_p[p] >= 0)
+				printf("%lld", (long long)t->miss_p[p]);
+			printf(",%s", mk);
+		}
+		putchar('\n');
+	}
+}
+
+static void print_text(const ctx *c)
+{
+	const totals *t = c->t;
+	char buf[32];
+	printf("%lld lines, %zu providers", (long long)inami_billing_csv_line_count(c->reader), t->n);
+	if (inami_billing_csv_skipped_count(c->reader) > 0)
+		printf(", %lld malformed lines skipped (first: %s)", (long long)inami_billing_csv_skipped_count(c->reader),
+			inami_billing_csv_first_skipped(c->reader));
+	printf("\n");
+	for (size_t p = 0; p < t->n; p++) {
+		printf("%s: ", inami_billing_csv_provider_id(c->reader, p));
+		if (t->status[p] != INAMI_OK) {
+			printf("error: total %s\n", t->status[p] == INAMI_EOVERFLOW ? "overflows" : "is below zero");
+			continue;
+		}
+		printf("%lld prestations", (long long)t->prest[p]);
+		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++) {
+			if (t->kv[p * 3 + (size_t)k] != 0 || k == c->letter) {
+				key_text(t->kv[p * 3 + (size_t)k], buf, sizeof(buf));
+				printf(", %s %s", inami_key_letter_id((inami_key_letter)k), buf);
+			}
+		}
+		size_t nu = 0;
+		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
+		if (nu) {
+			printf("; without value: ");
+			print_unknown(c, p, 0);
+		}
+		for (int f = 0; f < 5; f++)
+			if (t->flags[p] & (1u << f))
+				printf(" [%s]", flag_ids[f]);
+		if (c->rules) {
+			if (t->eval_status[p] != INAMI_OK) {
+				printf("; not evaluated: %s", inami_strerror(t->eval_status[p]));
+			} else {
+				const char *next = next_tier_id(c, t->tier[p]);
+				inami_euros_format(t->amount[p], buf, sizeof(buf));
+				if (t->eligible[p])
+					printf("; tier %s, %s EUR", tier_id(c, t->tier[p]), buf);
+				else
+					printf("; no tier");
+				if (next) {
+					printf("; for %s missing", next);
+					if (t->miss_p[p] >= 0)
+						printf(" %lld prestations", (long long)t->miss_p[p]);
+					if (t->miss_k[p] >= 0 && c->letter >= 0) {
+						key_text(t->miss_k[p], buf, sizeof(buf));
+						printf("%s %s %s", t->miss_p[p] >= 0 ? " or" : "", buf,
+							inami_key_letter_id((inami_key_letter)c->letter));
+					}
+				}
+			}
+		}
+		putchar('\n');
+	}
+}
+
+static int evaluate(ctx *c, totals *t)
+{
+	inami_key_letter letter;
+	int64_t *key = NULL;
+	c->letter = inami_key_letter_of_profession(c->o->profession, &letter) == INAMI_OK ? (int)letter : -1;
+	if (c->letter >= 0) {
+		key = calloc(t->n ? t->n : 1, sizeof(int64_t));
+		if (key == NULL) {
+			fprintf(stderr, "inami: out of memory\n");
+			return CLI_EXIT_ERROR;
+		}
+		for (size_t p = 0; p < t->n; p++)
+			key[p] = t->kv[p * 3 + (size_t)c->letter];
+	}
+	int st = inami_rules_tier_count(c->rules, c->o->profession, c->o->year, &c->ntiers);
+	if (st == INAMI_OK)
+		st = inami_billing_evaluate(c->rules, c->o->profession, c->o->year,
+			c->o->allow_derived ? INAMI_EVAL_ALLOW_DERIVED : 0u, t->prest, key, t->status, t->n,
+			t->tier, t->amount, t->eligible, t->miss_p, t->miss_k, t->eval_status);
+	free(key);
+	return st == INAMI_OK ? 0 : cli_library_error(st);
+}
+
+int cmd_mvalues(int argc, char **argv)
+{
+	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0 };
+	cli_rules rules;
+	const char *nom_paths[16];
+	int nnom = 0, rc = 0;
+	int64_t year = 0;
+
+	cli_rules_init(&rules);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			cli_rules_free(&rules);
+			return 0;
+		} else if (strcmp(a, "--json") == 0) {
+			o.json = 1;
+		} else if (strcmp(a, "--csv") == 0) {
+			o.csv = 1;
+		} else if (strcmp(a, "--skip-bad") == 0) {
+			o.skip_bad = 1;
+		} else if (strcmp(a, "--allow-derived") == 0) {
+			o.allow_derived = 1;
+		} else if (strcmp(a, "--year") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL || cli_parse_int64(a, v, &year) != 0) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			o.year = (int)year;
+		} else if (strcmp(a, "--profession") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if (inami_profession_from_id(v, &o.profession) != INAMI_OK) {
+				rc = cli_usage_error("%s", inami_error_last());
+				goto done;
+			}
+		} else if (strcmp(a, "--nomenclature") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if (nnom == 16) {
+				rc = cli_usage_error("at most 16 --nomenclature files");
+				goto done;
+			}
+			nom_paths[nnom++] = v;
+		} else if (strcmp(a, "--rules") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL || (rc = cli_rules_add(&rules, v)) != 0) {
+				rc = rc ? rc : CLI_EXIT_USAGE;
+				goto done;
+			}
+		} else if (a[0] == '-' && a[1] != '\0') {
+			rc = cli_usage_error("mvalues: unknown option '%s' (try 'inami mvalues --help')", a);
+			goto done;
+		} else if (o.path == NULL) {
+			o.path = a;
+		} else {
+			rc = cli_usage_error("mvalues: one input file only ('%s' is extra)", a);
+			goto done;
+		}
+	}
+	if (o.path == NULL) {
+		usage(stderr);
+		rc = CLI_EXIT_USAGE;
+		goto done;
+	}
+	if (o.json && o.csv) {
+		rc = cli_usage_error("mvalues: --json and --csv exclude each other");
+		goto done;
+	}
+	if ((o.year != 0) != (o.profession != INAMI_PROFESSION_NONE)) {
+		rc = cli_usage_error("mvalues: --year and --profession go together");
+		goto done;
+	}
+
+	const inami_nomenclature *base = NULL;
+	inami_nomenclature *owned = NULL;
+	int st = inami_nomenclature_default(&base);
+	for (int i = 0; st == INAMI_OK && i < nnom; i++) {
+		inami_nomenclature *next = NULL;
+		st = inami_nomenclature_load_file(&next, base, nom_paths[i]);
+		inami_nomenclature_free(owned);
+		owned = next;
+		base = next;
+	}
+	if (st != INAMI_OK) {
+		rc = cli_library_error(st);
+		goto done;
+	}
+
+	inami_billing_csv *reader = NULL;
+	unsigned flags = (o.skip_bad ? INAMI_CSV_SKIP_BAD : 0u) | (o.allow_derived ? INAMI_BILLING_ALLOW_DERIVED : 0u);
+	st = inami_billing_csv_new(&reader, base, flags, strcmp(o.path, "-") == 0 ? "<stdin>" : o.path);
+	if (st != INAMI_OK) {
+		rc = cli_library_error(st);
+		inami_nomenclature_free(owned);
+		goto done;
+	}
+	totals t;
+	memset(&t, 0, sizeof(t));
+	ctx c = { &o, reader, inami_billing_csv_totals(reader), &t, NULL, -1, 0 };
+	rc = read_input(reader, o.path);
+	if (rc == 0 && !totals_alloc(&t, inami_billing_provider_count(c.b))) {
+		fprintf(stderr, "inami: out of memory\n");
+		rc = CLI_EXIT_ERROR;
+	}
+	if (rc == 0) {
+		st = inami_billing_results(c.b, t.kv, t.prest, t.flags, t.status, t.n);
+		if (st != INAMI_OK)
+			rc = cli_library_error(st);
+	}
+	if (rc == 0 && o.profession != INAMI_PROFESSION_NONE) {
+		c.rules = cli_rules_get(&rules);
+		rc = c.rules ? evaluate(&c, &t) : CLI_EXIT_ERROR;
+	} else if (rc == 0) {
+		c.letter = -1;
+	}
+	if (rc == 0) {
+		if (o.json)
+			print_json(&c);
+		else if (o.csv)
+			print_csv(&c);
+		else
+			print_text(&c);
+	}
+	totals_free(&t);
+	inami_billing_csv_free(reader);
+	inami_nomenclature_free(owned);
+done:
+	cli_rules_free(&rules);
+	return rc;
+}
