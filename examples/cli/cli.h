@@ -41,5 +41,6 @@ void cli_rules_free(cli_rules *r);
 /* Subcommands, one file each. */
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_mvalues(int argc, char **argv);
 
 #endif

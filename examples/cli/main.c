@@ -13,6 +13,7 @@ typedef struct command {
 static const command commands[] = {
 	{ "eval", cmd_eval, "evaluate a provider for a premium year" },
 	{ "rules", cmd_rules, "list, show, check and dump the rules" },
+	{ "mvalues", cmd_mvalues, "key-letter (M, R, V) totals per provider from a billing CSV" },
 };
 
 static void usage(FILE *out)
