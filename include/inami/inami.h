@@ -8,6 +8,8 @@
 #include "common.h"
 #include "rules.h"
 #include "evaluate.h"
+#include "allocate.h"
+#include "dossier.h"
 #include "billing.h"
 
 #endif

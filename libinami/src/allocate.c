@@ -1,0 +1,301 @@
+/* Splitting a premium into entry fee, solidarity and pension parts. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "allocate_csv.h"
+#include "allocate_internal.h"
+#include "error.h"
+#include "fixed.h"
+#include "inami/allocate.h"
+
+static const char *const type_ids[INAMI_CONTRACT_TYPE_COUNT] = {
+	"social_pension", "income_replacement", "death_cover"
+};
+
+/* Labels: EN, FR, NL (allocation_procedure.md 2.1). */
+static const char *const type_labels[INAMI_CONTRACT_TYPE_COUNT][3] = {
+	{ "social pension agreement", "convention de pension sociale", "sociale pensioenovereenkomst (sociaal VAPZ)" },
+	{ "income replacement insurance", "assurance revenu garanti", "verzekering gewaarborgd inkomen" },
+	{ "death cover", "assurance d\xc3\xa9" "c\xc3\xa8s", "overlijdensverzekering" },
+};
+
+const char *inami_contract_type_id(inami_contract_type type)
+{
+	return (unsigned)type < INAMI_CONTRACT_TYPE_COUNT ? type_ids[type] : NULL;
+}
+
+const char *inami_contract_type_label(inami_contract_type type, inami_lang lang)
+{
+	if ((unsigned)type >= INAMI_CONTRACT_TYPE_COUNT || (unsigned)lang > 2)
+		return NULL;
+	return type_labels[type][lang];
+}
+
+int inami_contract_type_from_id(const char *id, inami_contract_type *out)
+{
+	INAMI_CHECK_NULL(id);
+	INAMI_CHECK_NULL(out);
+	for (int i = 0; i < INAMI_CONTRACT_TYPE_COUNT; i++) {
+		if (strcmp(id, type_ids[i]) == 0) {
+			*out = (inami_contract_type)i;
+			return INAMI_OK;
+		}
+	}
+	return inami__fail(INAMI_EINVAL,
+		"unknown contract type '%s' (expected social_pension, income_replacement or death_cover)", id);
+}
+
+int inami_percent_parse(const char *text, int32_t *bp)
+{
+	INAMI_CHECK_NULL(text);
+	INAMI_CHECK_NULL(bp);
+	size_t len = strlen(text);
+	int64_t v;
+
+	if (len > 0 && text[len - 1] == '%')
+		len--;
+	const char *why = inami__fixed_parse(text, len, 0, &v);
+	if (why)
+		return inami__fail(text[0] == '-' ? INAMI_ENEGATIVE : INAMI_EINVAL,
+			"'%s' is not a percentage: %s", text, why);
+	if (v > INT32_MAX)
+		return inami__fail(INAMI_ERANGE, "'%s' is not a percentage: too large", text);
+	*bp = (int32_t)v;
+	return INAMI_OK;
+}
+
+int inami_percent_format(int32_t bp, char *buf, size_t size)
+{
+	char tmp[32];
+
+	INAMI_CHECK_NULL(buf);
+	inami__fixed_format(bp, 0, tmp, sizeof(tmp));
+	if (strlen(tmp) + 1 > size)
+		return inami__fail(INAMI_EBUFS, "buffer of %zu bytes too small for a percentage", size);
+	memcpy(buf, tmp, strlen(tmp) + 1);
+	return INAMI_OK;
+}
+
+int inami__alloc_provenance_parse(const char *text, inami_provenance *out)
+{
+	static const char *const ids[] = { "official", "secondary", "derived", "illustrative", "not_found" };
+
+	for (int i = 0; i < 5; i++) {
+		if (strcasecmp(text, ids[i]) == 0) {
+			*out = (inami_provenance)i;
+			return INAMI_OK;
+		}
+	}
+	return inami__fail(INAMI_EINVAL, "unknown provenance '%s' (expected official, secondary, derived, "
+		"illustrative or not_found)", text);
+}
+
+int inami__alloc_parse_int(const char *text, long lo, long hi, long *out)
+{
+	long v = 0;
+	int neg = 0;
+	const char *p = text;
+
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (*p == '\0')
+		return -1;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || v > 100000000L)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* ---- solidarity minimum, from libinami/data/solidarity_minimum.csv ---- */
+
+typedef struct minimum_row {
+	int known;
+	int32_t bp;
+	inami_provenance provenance;
+	const char *source;
+	const char *note;
+} minimum_row;
+
+static pthread_once_t minimum_once = PTHREAD_ONCE_INIT;
+static csv_table minimum_table;     /* kept for the life of the process */
+static minimum_row minimums[INAMI_CONTRACT_TYPE_COUNT];
+static int minimum_status;
+static char minimum_message[512];
+
+static void load_minimums(void)
+{
+	csv_table *t = &minimum_table;
+	int st = csv_embedded("solidarity_minimum.csv", t);
+	int ct, cm, cp, cs, cn;
+
+	if (st == INAMI_OK) {
+		ct = csv_column(t, "contract_type"), cm = csv_column(t, "minimum_bp");
+		cp = csv_column(t, "provenance"), cs = csv_column(t, "source"), cn = csv_column(t, "note");
+		if (ct < 0 || cm < 0 || cp < 0 || cs < 0 || cn < 0)
+			st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv: a column is missing");
+	}
+	for (size_t r = 0; st == INAMI_OK && r < t->rows; r++) {
+		inami_contract_type type = INAMI_CONTRACT_SOCIAL_PENSION;
+		inami_provenance prov = INAMI_PROV_NOT_FOUND;
+		minimum_row *m;
+		if (inami_contract_type_from_id(csv_cell(t, r, ct), &type) != INAMI_OK
+			|| inami__alloc_provenance_parse(csv_cell(t, r, cp), &prov) != INAMI_OK) {
+			st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv:%d: %s", t->lines[r + 1],
+				inami_error_last());
+			break;
+		}
+		m = &minimums[type];
+		m->provenance = prov;
+		m->source = csv_cell(t, r, cs);
+		m->note = csv_cell(t, r, cn);
+		m->known = csv_cell(t, r, cm)[0] != '\0';
+		m->bp = INAMI_BP_UNSET;
+		long v;
+		if (m->known) {
+			if (inami__alloc_parse_int(csv_cell(t, r, cm), 0, 10000, &v) != 0) {
+				st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv:%d: bad minimum_bp",
+					t->lines[r + 1]);
+				break;
+			}
+			m->bp = (int32_t)v;
+		}
+	}
+	if (st != INAMI_OK) {
+		minimum_status = st;
+		snprintf(minimum_message, sizeof(minimum_message), "%s", inami_error_last());
+	}
+}
+
+int inami_solidarity_minimum(inami_contract_type type, int32_t *bp,
+	inami_provenance *provenance, const char **source, const char **note)
+{
+	INAMI_CHECK_NULL(bp);
+	if ((unsigned)type >= INAMI_CONTRACT_TYPE_COUNT)
+		return inami__fail(INAMI_EINVAL, "unknown contract type %d", (int)type);
+	pthread_once(&minimum_once, load_minimums);
+	if (minimum_status != INAMI_OK)
+		return inami__fail(minimum_status, "%s", minimum_message);
+	const minimum_row *m = &minimums[type];
+	*bp = m->known ? m->bp : INAMI_BP_UNSET;
+	if (provenance)
+		*provenance = m->source ? m->provenance : INAMI_PROV_NOT_FOUND;
+	if (source)
+		*source = m->source ? m->source : "";
+	if (note)
+		*note = m->note ? m->note : "";
+	return INAMI_OK;
+}
+
+/* ---- terms and allocation ---- */
+
+int inami_alloc_terms_init(inami_alloc_terms *terms, unsigned int version)
+{
+	INAMI_CHECK_NULL(terms);
+	if (version != INAMI_ALLOC_TERMS_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_alloc_terms version %u is not %d", version,
+			INAMI_ALLOC_TERMS_VERSION);
+	inami_alloc_terms init = INAMI_ALLOC_TERMS_INIT;
+	*terms = init;
+	return INAMI_OK;
+}
+
+int inami_allocation_init(inami_allocation *allocation, unsigned int version)
+{
+	INAMI_CHECK_NULL(allocation);
+	if (version != INAMI_ALLOCATION_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_allocation version %u is not %d", version,
+			INAMI_ALLOCATION_VERSION);
+	inami_allocation init = INAMI_ALLOCATION_INIT;
+	*allocation = init;
+	return INAMI_OK;
+}
+
+static int check_bp(const char *what, int32_t bp)
+{
+	char buf[32];
+
+	if (bp == INAMI_BP_UNSET)
+		return inami__fail(INAMI_ENORULES, "the %s is not given (and not known for the product)", what);
+	if (bp < 0)
+		return inami__fail(INAMI_ENEGATIVE, "the %s is negative", what);
+	if (bp > 10000) {
+		inami_percent_format(bp, buf, sizeof(buf));
+		return inami__fail(INAMI_ERANGE, "the %s of %s %% is above 100 %%", what, buf);
+	}
+	return INAMI_OK;
+}
+
+int inami__terms_check(const inami_alloc_terms *terms)
+{
+	int st;
+	int32_t min;
+	char a[32], b[32];
+
+	if (terms->version != INAMI_ALLOC_TERMS_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_alloc_terms version %u is not %d", terms->version,
+			INAMI_ALLOC_TERMS_VERSION);
+	if ((unsigned)terms->contract_type >= INAMI_CONTRACT_TYPE_COUNT)
+		return inami__fail(INAMI_EINVAL, "unknown contract type %d", (int)terms->contract_type);
+	if (terms->solidarity_base != INAMI_SOLIDARITY_ON_NET && terms->solidarity_base != INAMI_SOLIDARITY_ON_PREMIUM)
+		return inami__fail(INAMI_EINVAL, "unknown solidarity base %d", (int)terms->solidarity_base);
+	if ((st = check_bp("entry fee", terms->entry_fee_bp)) != INAMI_OK
+		|| (st = check_bp("solidarity share", terms->solidarity_bp)) != INAMI_OK)
+		return st;
+	if ((st = inami_solidarity_minimum(terms->contract_type, &min, NULL, NULL, NULL)) != INAMI_OK)
+		return st;
+	if (min != INAMI_BP_UNSET && terms->solidarity_bp < min) {
+		inami_percent_format(terms->solidarity_bp, a, sizeof(a));
+		inami_percent_format(min, b, sizeof(b));
+		return inami__fail(INAMI_ERANGE,
+			"a solidarity share of %s %% is below the %s %% minimum of a %s contract "
+			"(AR 15 Dec 2003, see inami_solidarity_minimum)", a, b,
+			type_ids[terms->contract_type]);
+	}
+	return INAMI_OK;
+}
+
+int inami__allocate(int64_t premium_cents, const inami_alloc_terms *terms, inami_allocation *out)
+{
+	int64_t fees, solidarity;
+	int st;
+
+	if (premium_cents < 0)
+		return inami__fail(INAMI_ENEGATIVE, "the premium is negative (%lld cents)", (long long)premium_cents);
+	if ((st = inami__terms_check(terms)) != INAMI_OK)
+		return st;
+	if ((st = inami__apply_bp(premium_cents, terms->entry_fee_bp, &fees)) != INAMI_OK)
+		return st;
+	int64_t base = terms->solidarity_base == INAMI_SOLIDARITY_ON_NET ? premium_cents - fees : premium_cents;
+	if ((st = inami__apply_bp(base, terms->solidarity_bp, &solidarity)) != INAMI_OK)
+		return st;
+	if (fees + solidarity > premium_cents)
+		return inami__fail(INAMI_ERANGE, "the entry fee and the solidarity share exceed the premium");
+	out->premium_cents = premium_cents;
+	out->fees_cents = fees;
+	out->solidarity_cents = solidarity;
+	out->pension_cents = premium_cents - fees - solidarity;
+	out->entry_fee_bp = terms->entry_fee_bp;
+	out->solidarity_bp = terms->solidarity_bp;
+	return INAMI_OK;
+}
+
+int inami_allocate(int64_t premium_cents, const inami_alloc_terms *terms, inami_allocation *out)
+{
+	INAMI_CHECK_NULL(terms);
+	INAMI_CHECK_NULL(out);
+	if (out->version != INAMI_ALLOCATION_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_allocation version %u is not %d", out->version,
+			INAMI_ALLOCATION_VERSION);
+	return inami__allocate(premium_cents, terms, out);
+}

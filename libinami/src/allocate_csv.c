@@ -1,0 +1,206 @@
+/* A small CSV reader for the sourced tables under libinami/data/. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "allocate_csv.h"
+#include "embedded.h"
+#include "error.h"
+
+typedef struct growable {
+	char **items;
+	int *lines;
+	size_t len, cap;
+} growable;
+
+static int push(growable *g, char *cell, int line)
+{
+	if (g->len == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 64;
+		char **items = realloc(g->items, cap * sizeof(*items));
+		if (items == NULL)
+			return -1;
+		g->items = items;
+		int *lines = realloc(g->lines, cap * sizeof(*lines));
+		if (lines == NULL)
+			return -1;
+		g->lines = lines;
+		g->cap = cap;
+	}
+	g->items[g->len] = cell;
+	g->lines[g->len++] = line;
+	return 0;
+}
+
+static void drop(growable *g)
+{
+	for (size_t i = 0; i < g->len; i++)
+		free(g->items[i]);
+	free(g->items);
+	free(g->lines);
+}
+
+/* Read one field starting at text[*pos]; leaves *pos on the separator, newline or end. */
+static int read_field(const char *text, size_t len, size_t *pos, int *line, char **out)
+{
+	size_t i = *pos, n = 0;
+	char *cell = malloc(len - i + 1);
+
+	if (cell == NULL)
+		return INAMI_ENOMEM;
+	if (i < len && text[i] == '"') {
+		for (i++;; i++) {
+			if (i >= len) {
+				free(cell);
+				return INAMI_EPARSE;
+			}
+			if (text[i] == '"') {
+				if (i + 1 < len && text[i + 1] == '"') {
+					cell[n++] = '"';
+					i++;
+					continue;
+				}
+				i++;
+				break;
+			}
+			if (text[i] == '\n')
+				(*line)++;
+			cell[n++] = text[i];
+		}
+		if (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+			free(cell);
+			return INAMI_EPARSE;
+		}
+	} else {
+		while (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+			if (text[i] == '"') {
+				free(cell);
+				return INAMI_EPARSE;
+			}
+			cell[n++] = text[i++];
+		}
+	}
+	cell[n] = '\0';
+	*pos = i;
+	*out = cell;
+	return INAMI_OK;
+}
+
+int csv_parse(const char *text, size_t len, const char *name, csv_table *out)
+{
+	growable g = { NULL, NULL, 0, 0 };
+	size_t pos = 0, cols = 0, row_cells = 0;
+	int line = 1, row_line = 1;
+
+	memset(out, 0, sizeof(*out));
+	while (pos < len) {
+		char *cell;
+		if (row_cells == 0) {
+			if (text[pos] == '\n' || text[pos] == '\r') {   /* blank line */
+				if (text[pos] == '\n')
+					line++;
+				pos++;
+				continue;
+			}
+			row_line = line;
+		}
+		int st = read_field(text, len, &pos, &line, &cell);
+		if (st != INAMI_OK) {
+			drop(&g);
+			if (st == INAMI_ENOMEM)
+				return inami__fail(st, "%s: out of memory", name);
+			return inami__fail(st, "%s:%d: malformed quoted field", name, line);
+		}
+		if (push(&g, cell, row_line) != 0) {
+			free(cell);
+			drop(&g);
+			return inami__fail(INAMI_ENOMEM, "%s: out of memory", name);
+		}
+		row_cells++;
+		if (pos < len && text[pos] == ',') {
+			pos++;
+			if (pos < len && text[pos] != '\n' && text[pos] != '\r')
+				continue;
+			/* a trailing comma ends the row with an empty field */
+			char *empty = calloc(1, 1);
+			if (empty == NULL || push(&g, empty, row_line) != 0) {
+				free(empty);
+				drop(&g);
+				return inami__fail(INAMI_ENOMEM, "%s: out of memory", name);
+			}
+			row_cells++;
+		}
+		if (pos < len && text[pos] == '\r')
+			pos++;
+		if (pos < len && text[pos] == '\n') {
+			pos++;
+			line++;
+		}
+		if (cols == 0)
+			cols = row_cells;
+		else if (row_cells != cols) {
+			drop(&g);
+			return inami__fail(INAMI_EPARSE, "%s:%d: %zu fields where the header has %zu",
+				name, row_line, row_cells, cols);
+		}
+		row_cells = 0;
+	}
+	if (cols == 0) {
+		drop(&g);
+		return inami__fail(INAMI_EPARSE, "%s: empty table", name);
+	}
+	out->cells = g.items;
+	out->lines = malloc((g.len / cols) * sizeof(int));
+	if (out->lines == NULL) {
+		drop(&g);
+		return inami__fail(INAMI_ENOMEM, "%s: out of memory", name);
+	}
+	for (size_t r = 0; r < g.len / cols; r++)
+		out->lines[r] = g.lines[r * cols];
+	free(g.lines);
+	out->cols = cols;
+	out->rows = g.len / cols - 1;
+	return INAMI_OK;
+}
+
+void csv_free(csv_table *t)
+{
+	if (t->cells)
+		for (size_t i = 0; i < (t->rows + 1) * t->cols; i++)
+			free(t->cells[i]);
+	free(t->cells);
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+int csv_column(const csv_table *t, const char *name)
+{
+	for (size_t c = 0; c < t->cols; c++)
+		if (strcmp(t->cells[c], name) == 0)
+			return (int)c;
+	return -1;
+}
+
+const char *csv_cell(const csv_table *t, size_t row, int col)
+{
+	return t->cells[(row + 1) * t->cols + (size_t)col];
+}
+
+int csv_embedded(const char *name, csv_table *out)
+{
+	for (const inami_embedded_file *f = inami_embedded_files; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return csv_parse(f->text, f->len, name, out);
+	return inami__fail(INAMI_ENORULES, "the data file %s is not embedded in this build", name);
+}
+
+int inami__apply_bp(int64_t amount, int32_t bp, int64_t *out)
+{
+	if (amount < 0 || bp < 0)
+		return inami__fail(INAMI_ENEGATIVE, "internal: negative amount or rate");
+	if (bp != 0 && amount > (INT64_MAX - 5000) / bp)
+		return inami__fail(INAMI_EOVERFLOW, "%lld cents x %d bp does not fit in 64 bits",
+			(long long)amount, (int)bp);
+	/* half-up: add half of the divisor before the integer division */
+	*out = (amount * bp + 5000) / 10000;
+	return INAMI_OK;
+}

@@ -1,0 +1,341 @@
+/*
+ * The procedure calendar: milestones per profession and premium year, read
+ * once from libinami/data/procedure_calendar.csv. A row applies to premium
+ * years from_year..to_year (to_year empty: every later year until the data
+ * records a change); a profession's own row beats an "all" row, and a row
+ * with an end year beats an open-ended one.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "allocate_csv.h"
+#include "allocate_internal.h"
+#include "dates.h"
+#include "dossier_internal.h"
+#include "error.h"
+
+const char *const inami__milestone_ids[MILESTONE_COUNT] = {
+	"contract_concluded", "contract_data_cutoff", "file_access", "contract_snapshot",
+	"evaluation_available", "extra_info_deadline", "decision", "contest_window", "payment_deadline"
+};
+
+typedef struct cal_row {
+	int profession;       /* 0 = all */
+	int from, to;         /* to = 0: open-ended */
+	const char *milestone, *rule, *source, *note;
+	inami_provenance provenance;
+	int line;
+} cal_row;
+
+static pthread_once_t cal_once = PTHREAD_ONCE_INIT;
+static csv_table cal;                /* kept for the life of the process */
+static cal_row *rows;
+static size_t row_count;
+static int cal_status;
+static char cal_message[512];
+
+static int known_milestone(const char *id)
+{
+	if (strcmp(id, "automated_procedure") == 0)
+		return 1;
+	for (int i = 0; i < MILESTONE_COUNT; i++)
+		if (strcmp(id, inami__milestone_ids[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Resolve `rule` for premium year `year`. Returns 0, or -1 when malformed. */
+static int resolve(const char *rule, int year, inami_date *date, inami_date_precision *precision, int *days)
+{
+	long y, m, d = 0, k = 0;
+	const char *p = rule;
+	char tmp[16];
+
+	*days = 0;
+	*date = 0;
+	if (strcmp(rule, "start") == 0) {
+		*precision = INAMI_PRECISION_NONE;
+		return 0;
+	}
+	if (rule[0] == '+') {
+		size_t n = strlen(rule);
+		if (n < 3 || n > 6 || rule[n - 1] != 'd')
+			return -1;
+		memcpy(tmp, rule + 1, n - 2);
+		tmp[n - 2] = '\0';
+		if (inami__alloc_parse_int(tmp, 1, 3660, &k) != 0)
+			return -1;
+		*days = (int)k;
+		*precision = INAMI_PRECISION_RELATIVE;
+		return 0;
+	}
+	if (p[0] == 'N') {
+		p++;
+		if (*p == '+') {
+			if (p[1] < '0' || p[1] > '9')
+				return -1;
+			k = p[1] - '0';
+			p += 2;
+		}
+		y = year + k;
+	} else {
+		if (strlen(p) < 4)
+			return -1;
+		memcpy(tmp, p, 4);
+		tmp[4] = '\0';
+		if (inami__alloc_parse_int(tmp, 1900, 2200, &y) != 0)
+			return -1;
+		p += 4;
+	}
+	if (p[0] != '-' || p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9')
+		return -1;
+	m = (p[1] - '0') * 10 + (p[2] - '0');
+	p += 3;
+	if (*p == '\0') {
+		*precision = INAMI_PRECISION_MONTH;
+		d = 1;
+	} else {
+		if (p[0] != '-' || p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != '\0')
+			return -1;
+		d = (p[1] - '0') * 10 + (p[2] - '0');
+		*precision = INAMI_PRECISION_DAY;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > inami__days_in_month((int)y, (int)m))
+		return -1;
+	*date = (inami_date)(y * 10000 + m * 100 + d);
+	return 0;
+}
+
+static void load_calendar(void)
+{
+	int st = csv_embedded("procedure_calendar.csv", &cal);
+	int cp = 0, cf = 0, ct = 0, cm = 0, cr = 0, cv = 0, cs = 0, cn = 0;
+
+	if (st == INAMI_OK) {
+		cp = csv_column(&cal, "profession"), cf = csv_column(&cal, "from_year");
+		ct = csv_column(&cal, "to_year"), cm = csv_column(&cal, "milestone");
+		cr = csv_column(&cal, "rule"), cv = csv_column(&cal, "provenance");
+		cs = csv_column(&cal, "source"), cn = csv_column(&cal, "note");
+		if (cp < 0 || cf < 0 || ct < 0 || cm < 0 || cr < 0 || cv < 0 || cs < 0 || cn < 0)
+			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv: a column is missing");
+	}
+	if (st == INAMI_OK && (rows = calloc(cal.rows ? cal.rows : 1, sizeof(*rows))) == NULL)
+		st = inami__fail(INAMI_ENOMEM, "out of memory");
+	for (size_t r = 0; st == INAMI_OK && r < cal.rows; r++) {
+		cal_row *x = &rows[r];
+		long from, to = 0;
+		inami_profession prof = INAMI_PROFESSION_NONE;
+		inami_date date;
+		inami_date_precision prec;
+		int days;
+		const char *pid = csv_cell(&cal, r, cp);
+		x->line = cal.lines[r + 1];
+		if (strcmp(pid, "all") != 0 && inami_profession_from_id(pid, &prof) != INAMI_OK)
+			st = INAMI_EPARSE;
+		else if (inami__alloc_parse_int(csv_cell(&cal, r, cf), 1900, 2200, &from) != 0
+			|| (csv_cell(&cal, r, ct)[0] && inami__alloc_parse_int(csv_cell(&cal, r, ct), (int)from, 2200, &to) != 0))
+			st = INAMI_EPARSE;
+		else if (!known_milestone(csv_cell(&cal, r, cm))
+			|| resolve(csv_cell(&cal, r, cr), (int)from, &date, &prec, &days) != 0
+			|| inami__alloc_provenance_parse(csv_cell(&cal, r, cv), &x->provenance) != INAMI_OK)
+			st = INAMI_EPARSE;
+		if (st != INAMI_OK) {
+			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: bad profession, year, milestone, "
+				"rule or provenance", x->line);
+			break;
+		}
+		x->profession = (int)prof;
+		x->from = (int)from;
+		x->to = (int)to;
+		x->milestone = csv_cell(&cal, r, cm);
+		x->rule = csv_cell(&cal, r, cr);
+		x->source = csv_cell(&cal, r, cs);
+		x->note = csv_cell(&cal, r, cn);
+	}
+	row_count = cal.rows;
+	if (st != INAMI_OK) {
+		cal_status = st;
+		snprintf(cal_message, sizeof(cal_message), "%s", inami_error_last());
+	}
+}
+
+static int ready(void)
+{
+	pthread_once(&cal_once, load_calendar);
+	if (cal_status != INAMI_OK)
+		return inami__fail(cal_status, "%s", cal_message);
+	return INAMI_OK;
+}
+
+static const cal_row *best_row(inami_profession profession, int year, const char *milestone)
+{
+	const cal_row *best = NULL;
+	int best_score = -1;
+
+	for (size_t i = 0; i < row_count; i++) {
+		const cal_row *x = &rows[i];
+		if (strcmp(x->milestone, milestone) != 0 || year < x->from || (x->to && year > x->to))
+			continue;
+		if (x->profession != 0 && x->profession != (int)profession)
+			continue;
+		int score = (x->profession ? 2 : 0) + (x->to ? 1 : 0);
+		if (score > best_score) {
+			best = x;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+int inami__calendar_covers(inami_profession profession, int year)
+{
+	int st = ready();
+	if (st != INAMI_OK)
+		return st;
+	const char *pid = inami_profession_id(profession);
+	if (pid == NULL || profession == INAMI_PROFESSION_NONE)
+		return inami__fail(INAMI_ENOPROFESSION, "unknown profession %d", (int)profession);
+	const cal_row *start = NULL;
+	for (size_t i = 0; i < row_count; i++)
+		if (rows[i].profession == (int)profession && strcmp(rows[i].milestone, "automated_procedure") == 0)
+			start = &rows[i];
+	if (start == NULL)
+		return inami__fail(INAMI_ENORULES, "the procedure calendar has no automated procedure for %s", pid);
+	if (year < start->from || (start->to && year > start->to))
+		return inami__fail(INAMI_ENORULES, "the automated procedure covers %s from premium year %d, not %d "
+			"(earlier years were requested on paper; procedure_calendar.csv)", pid, start->from, year);
+	return INAMI_OK;
+}
+
+int inami__calendar_get(inami_profession profession, int year, const char *milestone, calendar_entry *out)
+{
+	int st = ready();
+	if (st != INAMI_OK)
+		return st;
+	memset(out, 0, sizeof(*out));
+	out->rule = out->source = out->note = "";
+	out->provenance = INAMI_PROV_NOT_FOUND;
+	const cal_row *x = best_row(profession, year, milestone);
+	if (x == NULL)
+		return INAMI_OK;
+	if (resolve(x->rule, year, &out->date, &out->precision, &out->relative_days) != 0)
+		return inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: rule '%s' gives no date for %d",
+			x->line, x->rule, year);
+	out->found = 1;
+	out->rule = x->rule;
+	out->source = x->source;
+	out->note = x->note;
+	out->provenance = x->provenance;
+	return INAMI_OK;
+}
+
+inami_date inami__date_add_days(inami_date date, int days)
+{
+	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+
+	d += days;
+	while (d > inami__days_in_month(y, m)) {
+		d -= inami__days_in_month(y, m);
+		if (++m > 12) {
+			m = 1;
+			if (++y > 9999)
+				return 0;
+		}
+	}
+	return (inami_date)(y * 10000 + m * 100 + d);
+}
+
+void inami__milestone_iso(inami_date date, inami_date_precision precision, char *buf, size_t size)
+{
+	if (precision == INAMI_PRECISION_DAY)
+		snprintf(buf, size, "%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100);
+	else if (precision == INAMI_PRECISION_MONTH)
+		snprintf(buf, size, "%04d-%02d", date / 10000, date / 100 % 100);
+	else if (size)
+		buf[0] = '\0';
+}
+
+/* ---- timeline ---- */
+
+struct inami_timeline {
+	inami_profession profession;
+	int year;
+	calendar_entry entries[MILESTONE_COUNT];
+	char iso[MILESTONE_COUNT][16];
+};
+
+int inami_procedure_timeline(inami_timeline **out, inami_profession profession, int premium_year)
+{
+	int st;
+
+	INAMI_CHECK_NULL(out);
+	*out = NULL;
+	if ((st = inami__calendar_covers(profession, premium_year)) != INAMI_OK)
+		return st;
+	inami_timeline *t = calloc(1, sizeof(*t));
+	if (t == NULL)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	t->profession = profession;
+	t->year = premium_year;
+	for (int i = 0; i < MILESTONE_COUNT; i++) {
+		if ((st = inami__calendar_get(profession, premium_year, inami__milestone_ids[i], &t->entries[i])) != INAMI_OK) {
+			free(t);
+			return st;
+		}
+		inami__milestone_iso(t->entries[i].date, t->entries[i].precision, t->iso[i], sizeof(t->iso[i]));
+	}
+	*out = t;
+	return INAMI_OK;
+}
+
+void inami_timeline_free(inami_timeline *timeline)
+{
+	free(timeline);
+}
+
+size_t inami_timeline_count(const inami_timeline *timeline)
+{
+	return timeline ? MILESTONE_COUNT : 0;
+}
+
+int inami_timeline_milestone(const inami_timeline *timeline, size_t index, inami_milestone *out)
+{
+	INAMI_CHECK_NULL(timeline);
+	INAMI_CHECK_NULL(out);
+	if (out->version != INAMI_MILESTONE_VERSION)
+		return inami__fail(INAMI_EVERSION, "inami_milestone version %u is not %d", out->version,
+			INAMI_MILESTONE_VERSION);
+	if (index >= MILESTONE_COUNT)
+		return inami__fail(INAMI_ERANGE, "milestone index %zu is out of range (%d milestones)", index,
+			MILESTONE_COUNT);
+	const calendar_entry *e = &timeline->entries[index];
+	out->id = inami__milestone_ids[index];
+	out->date = e->date;
+	out->precision = e->precision;
+	out->iso = timeline->iso[index];
+	out->relative_days = e->relative_days;
+	out->rule = e->rule;
+	out->provenance = e->provenance;
+	out->source = e->source;
+	out->note = e->note;
+	return INAMI_OK;
+}
+
+int inami_timeline_find(const inami_timeline *timeline, const char *id, inami_milestone *out)
+{
+	INAMI_CHECK_NULL(timeline);
+	INAMI_CHECK_NULL(id);
+	for (size_t i = 0; i < MILESTONE_COUNT; i++) {
+		if (strcmp(inami__milestone_ids[i], id) != 0)
+			continue;
+		int st = inami_timeline_milestone(timeline, i, out);
+		if (st == INAMI_OK && !timeline->entries[i].found)
+			return inami__fail(INAMI_ENORULES, "the procedure calendar gives no '%s' for %s premium year %d "
+				"(NOT FOUND in the sources; never guessed)", id, inami_profession_id(timeline->profession),
+				timeline->year);
+		return st;
+	}
+	return inami__fail(INAMI_ENOTFOUND, "unknown milestone '%s'", id);
+}

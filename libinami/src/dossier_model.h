@@ -1,0 +1,27 @@
+/* Internal: the dossier object. */
+#ifndef INAMI_DOSSIER_MODEL_H
+#define INAMI_DOSSIER_MODEL_H
+
+#include "inami/dossier.h"
+
+typedef struct dossier_entry {
+	inami_dossier_event event;   /* note owned (malloc) */
+	inami_dossier_state after;
+} dossier_entry;
+
+struct inami_dossier {
+	inami_profession profession;
+	int premium_year;
+	int retired;
+	int bank_account_at_start;
+	int has_bank_account;
+	inami_dossier_state state;
+	int contracts;
+	int64_t amount_cents;
+	inami_date decision_date;     /* notification date of the last decision, 0 if unknown */
+	inami_date last_date;         /* latest dated event */
+	dossier_entry *history;
+	size_t count, cap;
+};
+
+#endif
