@@ -69,9 +69,11 @@ int inami_euros_parse(const char *text, int allow_negative, int64_t *cents)
 	INAMI_CHECK_NULL(text);
 	INAMI_CHECK_NULL(cents);
 	const char *why = inami__fixed_parse(text, strlen(text), allow_negative, cents);
-	if (why)
-		return inami__fail(text[0] == '-' && !allow_negative ? INAMI_ENEGATIVE : INAMI_EINVAL,
-			"'%s' is not a euro amount: %s", text, why);
+	if (why) {
+		int st = text[0] == '-' && !allow_negative ? INAMI_ENEGATIVE :
+			strstr(why, "too large") ? INAMI_EOVERFLOW : INAMI_EINVAL;
+		return inami__fail(st, "'%s' is not a euro amount: %s", text, why);
+	}
 	return INAMI_OK;
 }
 

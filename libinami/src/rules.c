@@ -66,6 +66,44 @@ static int put_entry(section *s, const entry *e)
 	return 0;
 }
 
+static int is_meta_or_default(const char *key)
+{
+	static const char *const names[] = { "provenance", "source", "note", "conflict" };
+	const char *dot = strrchr(key, '.');
+	const char *last = dot ? dot + 1 : key;
+
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(last, names[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A value an override changes must bring its own provenance and source (its
+ * own KEY.provenance / KEY.source, or the override section's): otherwise it
+ * would silently inherit the source of the figure it replaces.
+ */
+static int check_override_sources(const section *s)
+{
+	char key[256];
+
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		if (is_meta_or_default(e->key))
+			continue;
+		snprintf(key, sizeof(key), "%s.provenance", e->key);
+		int has_prov = section_find(s, key) || section_find(s, "provenance");
+		snprintf(key, sizeof(key), "%s.source", e->key);
+		int has_src = section_find(s, key) || section_find(s, "source");
+		if (!has_prov || !has_src)
+			return inami__fail(INAMI_EPARSE, "%s:%d:1: '%s' is overridden without its own provenance and source "
+				"(add %s.provenance and %s.source, or 'provenance' and 'source' in the override section)",
+				e->layer, e->line, e->key, e->key, e->key);
+	}
+	return INAMI_OK;
+}
+
 /* Merge freshly parsed sections into `all` (the lower layers). */
 static int merge_sections(section_list *all, section_list *fresh)
 {
@@ -87,6 +125,9 @@ static int merge_sections(section_list *all, section_list *fresh)
 			return inami__fail(INAMI_EPARSE, "%s:%d:1: %s overrides a section that no lower layer has; "
 				"remove 'override' to add it", s->layer, s->line, heading);
 		if (old) {
+			int st = check_override_sources(s);
+			if (st != INAMI_OK)
+				return st;
 			for (size_t k = 0; k < s->count; k++) {
 				if (put_entry(old, &s->entries[k]) != 0)
 					return inami__fail(INAMI_ENOMEM, "out of memory");

@@ -628,9 +628,10 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	if (!rs->professions[s->profession].defined)
 		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
 	as->thresholds = rules_find_thresholds(rs, s->profession, s->from);
-	if (status) {
+	if (status && strcmp(status->value, "available") != 0) {
+		/* A layer turns a NOT FOUND year into a known one with `status = available`. */
 		if (strcmp(status->value, "not_found") != 0)
-			return fail_entry(status, "status takes only 'not_found'%s", NULL);
+			return fail_entry(status, "status is 'not_found' or 'available', not '%s'", status->value);
 		for (size_t i = 0; i < s->count; i++) {
 			const char *k = s->entries[i].key;
 			if (strcmp(k, "status") != 0 && !is_section_default(k))
@@ -648,7 +649,7 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	for (size_t i = 0; i < s->count; i++) {
 		const entry *e = &s->entries[i];
 		size_t blen;
-		if (meta_key(e->key, &blen) >= 0 || is_section_default(e->key))
+		if (meta_key(e->key, &blen) >= 0 || is_section_default(e->key) || strcmp(e->key, "status") == 0)
 			continue;
 		if (!find_tier((threshold_set *)as->thresholds, e->key, strlen(e->key)))
 			return fail_key(e, "'%s' is not a tier of the thresholds in force for this year", e->key);

@@ -1,0 +1,122 @@
+/* Identifiers, dates, euro amounts, versions and error reporting. */
+#include <stdint.h>
+#include <string.h>
+
+#include "test_util.h"
+
+START_TEST(test_version)
+{
+	ck_assert_str_eq(inami_version(), INAMI_VERSION);
+	ck_assert_int_eq(inami_version_number(), INAMI_VERSION_NUMBER);
+	ck_assert_int_eq(INAMI_VERSION_NUMBER, INAMI_VERSION_MAJOR * 10000 + INAMI_VERSION_MINOR * 100 + INAMI_VERSION_PATCH);
+}
+END_TEST
+
+START_TEST(test_professions)
+{
+	inami_profession p;
+	ck_assert_int_eq(inami_profession_from_id("speech_therapist", &p), INAMI_OK);
+	ck_assert_int_eq(p, INAMI_SPEECH_THERAPIST);
+	ck_assert_str_eq(inami_profession_id(INAMI_MIDWIFE), "midwife");
+	ck_assert_ptr_null(inami_profession_id((inami_profession)0));
+	ck_assert_ptr_null(inami_profession_id((inami_profession)8));
+	ck_assert_int_eq(inami_profession_from_id("plumber", &p), INAMI_ENOPROFESSION);
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "plumber"));
+	ck_assert_int_eq(inami_error_last_status(), INAMI_ENOPROFESSION);
+	ck_assert_int_eq(inami_profession_from_id(NULL, &p), INAMI_ENULL);
+	ck_assert_int_eq(inami_profession_from_id("doctor", NULL), INAMI_ENULL);
+	inami_error_clear();
+	ck_assert_str_eq(inami_error_last(), "");
+	ck_assert_int_eq(inami_error_last_status(), INAMI_OK);
+}
+END_TEST
+
+START_TEST(test_measures_langs_provenance)
+{
+	inami_measure m;
+	inami_lang l;
+	ck_assert_int_eq(inami_measure_from_id("hours_per_week", &m), INAMI_OK);
+	ck_assert_int_eq(m, INAMI_MEASURE_HOURS_PER_WEEK);
+	ck_assert_int_eq(inami_measure_from_id("w_value", &m), INAMI_EINVAL);
+	ck_assert_str_eq(inami_measure_id(INAMI_MEASURE_R_VALUE), "r_value");
+	ck_assert_ptr_null(inami_measure_id((inami_measure)6));
+	ck_assert_int_eq(inami_lang_from_id("nl", &l), INAMI_OK);
+	ck_assert_int_eq(l, INAMI_LANG_NL);
+	ck_assert_int_eq(inami_lang_from_id("de", &l), INAMI_EINVAL);
+	ck_assert_str_eq(inami_provenance_id(INAMI_PROV_DERIVED), "derived");
+	ck_assert_str_eq(inami_provenance_id((inami_provenance)17), "unknown");
+	ck_assert_str_eq(inami_payee_id(INAMI_PAYEE_BANK_ACCOUNT), "bank_account");
+	ck_assert_str_eq(inami_check_state_id(INAMI_CHECK_ASSUMED), "assumed");
+}
+END_TEST
+
+START_TEST(test_dates)
+{
+	inami_date d;
+	ck_assert_int_eq(inami_date_parse("2024-02-29", &d), INAMI_OK);
+	ck_assert_int_eq(d, 20240229);
+	ck_assert_int_eq(inami_date_parse("2023-02-29", &d), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_parse("2023-13-01", &d), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_parse("2023-1-01", &d), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_parse("20230101", &d), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_parse("2023-01-0x", &d), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_check(20230431), INAMI_EINVAL);
+	ck_assert_int_eq(inami_date_check(20231231), INAMI_OK);
+	ck_assert_int_eq(inami_date_check(0), INAMI_EINVAL);
+}
+END_TEST
+
+START_TEST(test_euros)
+{
+	int64_t c;
+	char buf[32];
+	ck_assert_int_eq(inami_euros_parse("1790.34", 0, &c), INAMI_OK);
+	ck_assert_int_eq(c, 179034);
+	ck_assert_int_eq(inami_euros_parse("25000", 0, &c), INAMI_OK);
+	ck_assert_int_eq(c, 2500000);
+	ck_assert_int_eq(inami_euros_parse("0.5", 0, &c), INAMI_OK);
+	ck_assert_int_eq(c, 50);
+	ck_assert_int_eq(inami_euros_parse("-5", 1, &c), INAMI_OK);
+	ck_assert_int_eq(c, -500);
+	ck_assert_int_eq(inami_euros_parse("-5", 0, &c), INAMI_ENEGATIVE);
+	ck_assert_int_eq(inami_euros_parse("1,790.34", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse("1.234", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse("", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse("12.", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse(".5", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse("EUR 5", 0, &c), INAMI_EINVAL);
+	ck_assert_int_eq(inami_euros_parse("99999999999999999999", 0, &c), INAMI_EOVERFLOW);
+	ck_assert_int_eq(inami_euros_format(179034, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "1790.34");
+	ck_assert_int_eq(inami_euros_format(-5, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "-0.05");
+	ck_assert_int_eq(inami_euros_format(INT64_MIN, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "-92233720368547758.08");
+	ck_assert_int_eq(inami_euros_format(179034, buf, 4), INAMI_EBUFS);
+	ck_assert_int_eq(inami_euros_format(1, NULL, 4), INAMI_ENULL);
+}
+END_TEST
+
+START_TEST(test_strerror)
+{
+	for (int s = 0; s >= -15; s--)
+		ck_assert_str_ne(inami_strerror(s), "unknown status");
+	ck_assert_str_eq(inami_strerror(-1000), "unknown status");
+	ck_assert_str_eq(inami_strerror(INAMI_ENORULES), "no rules for that profession and premium year");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("basics");
+	TCase *tc = tcase_create("basics");
+
+	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_professions);
+	tcase_add_test(tc, test_measures_langs_provenance);
+	tcase_add_test(tc, test_dates);
+	tcase_add_test(tc, test_euros);
+	tcase_add_test(tc, test_strerror);
+	suite_add_tcase(s, tc);
+	return test_run(s);
+}
