@@ -1,0 +1,17 @@
+#!/bin/sh
+# Set-up: install the Debian packages, build libinami with its Python and Java
+# bindings, install everything under /usr/local, and run the demo.
+set -eu
+cd "$(dirname "$0")/.."
+sh tools/deps.sh
+cmake -S . -B build -DCMAKE_INSTALL_PREFIX=/usr/local
+cmake --build build -j"$(nproc)"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO cmake --install build
+$SUDO ldconfig
+echo
+echo "== demo: a physiotherapist with 2,299 prestations in 2022 =="
+inami eval --profession physiotherapist --year 2022 --prestations 2299
+echo
+inami eval --profession physiotherapist --year 2022 --prestations 2299 --json
