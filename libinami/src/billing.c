@@ -1,7 +1,7 @@
 /*
  * Key-letter totals over billing lines. The hot loop values a line with one
  * load from the compiled nomenclature (nomenclature.h) and adds into the
- * provider's 64-byte accumulator row; anything unusual (unknown code, several
+ * provider's accumulator columns; anything unusual (unknown code, several
  * validity periods, a date outside the period, DERIVED not allowed) goes to
  * a per-line slow path that resolves it exactly and records unvalued codes.
  */
@@ -11,11 +11,16 @@
 #include "billing_internal.h"
 #include "error.h"
 
-/* Row layout: [0..2] M, R, V, [3] sink of the sentinel, [4] prestations, [5] flags. */
-#define ROW 8
-#define ROW_PRESTATIONS 4
-#define ROW_FLAGS 5
-#define FLAG_OVERFLOW 0x100u
+/*
+ * Columns of `cap` int64 each: [0..2] M, R, V, [3] sink of the sentinel,
+ * [4] prestations; flags are one byte per provider. Columns rather than rows
+ * keep the data a line touches small (8 + 8 + 1 bytes per provider) so that
+ * tens of thousands of providers stay in the L2 cache.
+ */
+#define NCOLS 5
+#define COL_PRESTATIONS 4
+#define FLAG_OVERFLOW 0x80u
+#define COL(b, j) ((b)->acc + (size_t)(j) * (b)->cap)
 
 int inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclature,
 	size_t provider_count, unsigned int flags)
@@ -45,6 +50,7 @@ void inami_billing_free(inami_billing *billing)
 	if (billing == NULL)
 		return;
 	free(billing->acc);
+	free(billing->flags);
 	free(billing->unvalued);
 	free(billing->sorted);
 	free(billing);
@@ -62,19 +68,24 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		size_t ncap = cap ? cap : 64;
 		while (ncap < provider_count)
 			ncap *= 2;
-		/* 64-byte rows on 64-byte boundaries: one cache line per provider. */
-		int64_t *acc = aligned_alloc(64, ncap * ROW * sizeof(int64_t));
-		if (acc == NULL)
+		int64_t *acc = calloc(ncap * NCOLS, sizeof(int64_t));
+		uint8_t *flags = calloc(ncap, 1);
+		if (acc == NULL || flags == NULL) {
+			free(acc);
+			free(flags);
 			return inami__fail(INAMI_ENOMEM, "out of memory for %zu providers", provider_count);
-		if (billing->acc)
-			memcpy(acc, billing->acc, billing->providers * ROW * sizeof(int64_t));
+		}
+		for (size_t j = 0; billing->acc && j < NCOLS; j++)
+			memcpy(acc + j * ncap, COL(billing, j), billing->providers * sizeof(int64_t));
+		if (billing->flags)
+			memcpy(flags, billing->flags, billing->providers);
 		free(billing->acc);
+		free(billing->flags);
 		billing->acc = acc;
+		billing->flags = flags;
 		billing->cap = ncap;
 	}
-	memset(billing->acc + billing->providers * ROW, 0,
-		(provider_count - billing->providers) * ROW * sizeof(int64_t));
-	billing->providers = provider_count;
+	billing->providers = provider_count; /* new entries are zero from calloc */
 	return INAMI_OK;
 }
 
@@ -136,7 +147,7 @@ static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32
 		}
 		if (e->provider == provider && e->code == code && e->reason == reason) {
 			if (__builtin_add_overflow(e->quantity, (int64_t)quantity, &e->quantity))
-				b->acc[(size_t)provider * ROW + ROW_FLAGS] |= FLAG_OVERFLOW;
+				b->flags[provider] |= FLAG_OVERFLOW;
 			return 1;
 		}
 	}
@@ -148,7 +159,7 @@ static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32
 __attribute__((noinline))
 static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
 {
-	int64_t *a = b->acc + (size_t)provider * ROW, value;
+	int64_t value;
 	int letter;
 	unsigned int flags;
 	uint64_t ov = 0;
@@ -159,27 +170,31 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 			return 0;
 		flags = INAMI_TOTAL_INCOMPLETE;
 	} else {
-		ov |= (uint64_t)__builtin_add_overflow(a[letter], value * quantity, &a[letter]);
+		int64_t *t = &COL(b, letter)[provider];
+		ov |= (uint64_t)__builtin_add_overflow(*t, value * quantity, t);
 	}
-	ov |= (uint64_t)__builtin_add_overflow(a[ROW_PRESTATIONS], (int64_t)quantity, &a[ROW_PRESTATIONS]);
-	a[ROW_FLAGS] |= (int64_t)(flags | (ov ? FLAG_OVERFLOW : 0));
+	int64_t *t = &COL(b, COL_PRESTATIONS)[provider];
+	ov |= (uint64_t)__builtin_add_overflow(*t, (int64_t)quantity, t);
+	b->flags[provider] |= (uint8_t)(flags | (ov ? FLAG_OVERFLOW : 0));
 	return 1;
 }
 
 /*
  * The hot loop, specialised by the compiler for each (dated, per provider)
  * combination. Per line: one index load, one 16-byte entry, two checked adds
- * and an OR into the provider's row (one cache line).
+ * and an OR into the provider's flags byte.
  */
 static inline __attribute__((always_inline)) int run(inami_billing *b, const int32_t *code,
 	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
 	const int has_date, const int has_provider)
 {
-	int64_t *acc = b->acc;
+	int64_t *const acc = b->acc, *const prest = COL(b, COL_PRESTATIONS);
+	uint8_t *const fl = b->flags;
+	const size_t cap = b->cap;
 	const uint16_t *index = b->nom->index;
 	const nom_hot *hot = b->nom->hot;
 	const unsigned slow = b->slowmask;
-	const int64_t extra = has_date ? 0 : INAMI_TOTAL_UNDATED;
+	const unsigned extra = has_date ? 0 : INAMI_TOTAL_UNDATED;
 	const unsigned keep = has_date ? NOM_PUBLIC : (NOM_PUBLIC & ~NOM_VALIDITY);
 
 	for (size_t i = 0; i < n; i++) {
@@ -197,10 +212,10 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
 			continue;
 		}
-		int64_t *a = acc + (size_t)p * ROW;
-		int o1 = __builtin_add_overflow(a[e->letter], (int64_t)q * e->value, &a[e->letter]);
-		int o2 = __builtin_add_overflow(a[ROW_PRESTATIONS], (int64_t)q, &a[ROW_PRESTATIONS]);
-		a[ROW_FLAGS] |= (int64_t)(e->flags & keep) | extra | ((int64_t)(o1 | o2) << 8);
+		int64_t *v = acc + e->letter * cap + p;
+		unsigned o1 = __builtin_add_overflow(*v, (int64_t)q * e->value, v);
+		unsigned o2 = __builtin_add_overflow(prest[p], (int64_t)q, &prest[p]);
+		fl[p] |= (uint8_t)((e->flags & keep) | extra | ((o1 | o2) << 7));
 	}
 	return INAMI_OK;
 }
@@ -282,15 +297,15 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	return st;
 }
 
-/* Status of a provider row: overflow, a total below zero, or OK. */
-static int row_status(const int64_t *a)
+/* Status of a provider: overflow, a total below zero, or OK. */
+static int provider_status(const inami_billing *b, size_t p)
 {
-	if ((uint64_t)a[ROW_FLAGS] & FLAG_OVERFLOW)
+	if (b->flags[p] & FLAG_OVERFLOW)
 		return INAMI_EOVERFLOW;
 	for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
-		if (a[k] < 0)
+		if (COL(b, k)[p] < 0)
 			return INAMI_ENEGATIVE;
-	return a[ROW_PRESTATIONS] < 0 ? INAMI_ENEGATIVE : INAMI_OK;
+	return COL(b, COL_PRESTATIONS)[p] < 0 ? INAMI_ENEGATIVE : INAMI_OK;
 }
 
 int inami_billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
@@ -301,14 +316,13 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 		return inami__fail(INAMI_EBUFS, "arrays of %zu entries are too small for %zu providers",
 			count, billing->providers);
 	for (size_t p = 0; p < billing->providers; p++) {
-		const int64_t *a = billing->acc + p * ROW;
-		int st = row_status(a);
+		int st = provider_status(billing, p);
 		for (int k = 0; key_values && k < INAMI_KEY_LETTER_COUNT; k++)
-			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? a[k] : 0;
+			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? COL(billing, k)[p] : 0;
 		if (prestations)
-			prestations[p] = st == INAMI_OK ? a[ROW_PRESTATIONS] : 0;
+			prestations[p] = st == INAMI_OK ? COL(billing, COL_PRESTATIONS)[p] : 0;
 		if (flags)
-			flags[p] = (uint32_t)a[ROW_FLAGS] & NOM_PUBLIC;
+			flags[p] = (uint32_t)billing->flags[p] & NOM_PUBLIC;
 		if (status)
 			status[p] = st;
 	}
@@ -448,13 +462,12 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 		st = ensure_sorted(b);
 	if (st != INAMI_OK)
 		goto done;
-	const int64_t *a = b->acc;
-	summary->flags = (unsigned int)a[ROW_FLAGS] & NOM_PUBLIC;
+	summary->flags = (unsigned int)b->flags[0] & NOM_PUBLIC;
 	summary->unvalued_count = b->unvalued_count;
 	for (size_t i = 0; i < b->unvalued_count; i++) {
 		const billing_unvalued *e = &b->unvalued[b->sorted[i]];
 		if (__builtin_add_overflow(summary->unvalued_quantity, e->quantity, &summary->unvalued_quantity))
-			b->acc[ROW_FLAGS] |= FLAG_OVERFLOW;
+			b->flags[0] |= FLAG_OVERFLOW;
 		if (i < cap) {
 			if (unvalued_codes)
 				unvalued_codes[i] = e->code;
@@ -464,11 +477,11 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 				unvalued_reasons[i] = e->reason;
 		}
 	}
-	st = row_status(a);
+	st = provider_status(b, 0);
 	if (st == INAMI_OK) {
 		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
-			summary->key_values[k] = a[k];
-		summary->prestations = a[ROW_PRESTATIONS];
+			summary->key_values[k] = COL(b, k)[0];
+		summary->prestations = COL(b, COL_PRESTATIONS)[0];
 	} else {
 		st = inami__fail(st, st == INAMI_EOVERFLOW ? "a total of the billing lines overflows 64 bits"
 			: "a total of the billing lines is below zero (more corrections than prestations)");

@@ -64,8 +64,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
 	}
 	uint64_t w = 0;
 	memcpy(&w, s + i, len - i);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 29);
+	/* murmur3 finaliser: every input bit reaches the low bits used as the slot */
+	h ^= w;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
 }
 
 int inami_billing_csv_new(inami_billing_csv **out, const inami_nomenclature *nomenclature,

@@ -15,7 +15,8 @@ struct inami_billing {
 	const inami_nomenclature *nom;
 	int allow_derived;
 	unsigned int slowmask;   /* hot-entry flags that send a line to the slow path */
-	int64_t *acc;            /* 8 int64 per provider (64-byte rows) */
+	int64_t *acc;            /* NCOLS columns of `cap` int64 (billing.c) */
+	uint8_t *flags;          /* per provider: INAMI_TOTAL_* bits, 0x80 = overflow */
 	size_t providers, cap;
 	int64_t lines;
 	billing_unvalued *unvalued;  /* open addressing, power-of-two capacity */

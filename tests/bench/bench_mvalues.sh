@@ -1,0 +1,62 @@
+#!/bin/sh
+# Benchmark of issue 4 (not part of ctest). Usage: tests/bench/bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]
+# Generates a billing CSV (default 5,000,000 lines, 20,000 providers) in $BENCH_DIR (default
+# /tmp/inami_bench), then times in the same run: `inami mvalues --csv`, sqlite3 (import + join
+# with the code table + group by) and a plain Python csv loop, best of 3 each, and prints the
+# ratios; then the in-memory totals micro-benchmark (lines per second, one core).
+set -e
+BUILD=${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}
+LINES=${2:-5000000}
+PROVIDERS=${3:-20000}
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+DIR=${BENCH_DIR:-/tmp/inami_bench}
+INAMI=$BUILD/examples/inami
+mkdir -p "$DIR"
+if [ ! -f "$DIR/billing.csv" ] || [ "$(($(wc -l < "$DIR/billing.csv") - 1))" -ne "$LINES" ]; then
+	echo "generating $LINES lines for $PROVIDERS providers in $DIR ..."
+	/usr/bin/python3 "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
+fi
+echo "input: $(wc -c < "$DIR/billing.csv") bytes, $LINES lines, $PROVIDERS providers"
+cat "$DIR/billing.csv" > /dev/null  # warm the page cache for every contender
+
+best() { # best NAME COMMAND... : best wall time of 3 runs, in seconds
+	b=""
+	n=$1
+	shift
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" > "$DIR/out_$n" 2>&1 || { echo "$* failed" >&2; cat "$DIR/out_$n" >&2; exit 1; }
+		e=$(date +%s.%N)
+		t=$(echo "$e - $s" | bc -l)
+		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" -eq 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+
+cat > "$DIR/query.sql" <<SQL
+.mode csv
+.import $DIR/billing.csv lines
+.import $DIR/codes.csv codes
+SELECT l.provider, SUM(CAST(l.quantity AS INTEGER)),
+       SUM(CAST(l.quantity AS INTEGER) * CAST(c.value AS INTEGER)),
+       SUM(CASE WHEN c.code IS NULL THEN CAST(l.quantity AS INTEGER) ELSE 0 END)
+FROM lines l LEFT JOIN codes c ON c.code = l.code GROUP BY l.provider;
+SQL
+
+T_INAMI=$(best inami "$INAMI" mvalues "$DIR/billing.csv" --csv)
+T_SQLITE=$(best sqlite sqlite3 :memory: -init "$DIR/query.sql" .quit)
+T_PY=$(best python /usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv")
+rm -f "$DIR"/out_inami "$DIR"/out_sqlite "$DIR"/out_python
+
+printf 'inami mvalues : %8.3f s  (%.1f M lines/s)\n' "$T_INAMI" "$(echo "$LINES / $T_INAMI / 1000000" | bc -l)"
+printf 'sqlite3       : %8.3f s  -> inami is %.1fx faster\n' "$T_SQLITE" "$(echo "$T_SQLITE / $T_INAMI" | bc -l)"
+printf 'python csv    : %8.3f s  -> inami is %.1fx faster\n' "$T_PY" "$(echo "$T_PY / $T_INAMI" | bc -l)"
+
+# Same totals? Compare the M sum of inami (column 4 of --csv, in M) with Python's.
+M_INAMI=$("$INAMI" mvalues "$DIR/billing.csv" --csv | awk -F, 'NR > 1 { s += $4 + $5 + $6 } END { printf "%d", s }')
+M_PY=$(/usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv" | awk '{ print $2 }')
+echo "check: key-letter total (M+R+V units) inami $M_INAMI, python $M_PY"
+
+cc -O2 -I"$SRC/include" -I"$BUILD/include" "$SRC/tests/bench/bench_totals.c" \
+	"$BUILD/libinami/libinami.a" -lpthread -lm -o "$DIR/bench_totals"
+"$DIR/bench_totals" 20000000 "$PROVIDERS" 5
