@@ -151,8 +151,7 @@ static void load_minimums(void)
 		minimum_row *m;
 		if (inami_contract_type_from_id(csv_cell(t, r, ct), &type) != INAMI_OK
 			|| inami__alloc_provenance_parse(csv_cell(t, r, cp), &prov) != INAMI_OK) {
-			st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv:%d: %s", t->lines[r + 1],
-				inami_error_last());
+			st = inami__alloc_rewrap(INAMI_EPARSE, "solidarity_minimum.csv", t->lines[r + 1], NULL);
 			break;
 		}
 		m = &minimums[type];

@@ -1,4 +1,5 @@
 /* A small CSV reader for the sourced tables under libinami/data/. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,4 +204,14 @@ int inami__apply_bp(int64_t amount, int32_t bp, int64_t *out)
 	/* half-up: add half of the divisor before the integer division */
 	*out = (amount * bp + 5000) / 10000;
 	return INAMI_OK;
+}
+
+int inami__alloc_rewrap(int status, const char *name, int line, const char *prefix)
+{
+	char msg[512];
+	/* copy first: the last-error buffer is the one being written */
+	snprintf(msg, sizeof(msg), "%s", inami_error_last());
+	if (line > 0)
+		return inami__fail(status, "%s:%d: %s%s", name, line, prefix ? prefix : "", msg);
+	return inami__fail(status, "%s: %s%s", name, prefix ? prefix : "", msg);
 }

@@ -20,4 +20,7 @@ int inami__allocate(int64_t premium_cents, const inami_alloc_terms *terms, inami
 int inami__products_terms(const inami_products *products, size_t index, const inami_alloc_terms *in,
 	inami_alloc_terms *out);
 
+/* Fail with `status` and "name:line: <prefix><the current last-error message>". */
+int inami__alloc_rewrap(int status, const char *name, int line, const char *prefix);
+
 #endif

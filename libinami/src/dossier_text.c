@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "allocate_internal.h"
 #include "dossier_internal.h"
 #include "dossier_model.h"
 #include "error.h"
@@ -192,7 +193,7 @@ int inami_dossier_parse(inami_dossier **out, const char *text, size_t len, const
 				break;
 			}
 			if ((st = inami_dossier_new(&d, &opt)) != INAMI_OK) {
-				st = inami__fail(INAMI_EPARSE, "%s:%d: %s", r.name, r.line, inami_error_last());
+				st = inami__alloc_rewrap(INAMI_EPARSE, r.name, r.line, NULL);
 				break;
 			}
 		}
@@ -203,7 +204,7 @@ int inami_dossier_parse(inami_dossier **out, const char *text, size_t len, const
 				break;
 			e.note = note;
 			if (inami_dossier_apply(d, &e, NULL) != INAMI_OK)
-				st = inami__fail(INAMI_EPARSE, "%s:%d: %s", r.name, r.line, inami_error_last());
+				st = inami__alloc_rewrap(INAMI_EPARSE, r.name, r.line, NULL);
 		} else if (strcmp(line, "state") == 0) {
 			inami_dossier_state s;
 			seen_state = 1;

@@ -65,7 +65,11 @@ static int percent_value(parser *p, const char *key, const char *v, int none_ok,
 		return INAMI_OK;
 	}
 	if (inami_percent_parse(v, out) != INAMI_OK)
-		return inami__fail(INAMI_EPARSE, "%s:%d: %s: %s", p->name, p->line, key, inami_error_last());
+	{
+		char prefix[64];
+		snprintf(prefix, sizeof(prefix), "%s: ", key);
+		return inami__alloc_rewrap(INAMI_EPARSE, p->name, p->line, prefix);
+	}
 	if (*out > 10000)
 		return inami__fail(INAMI_EPARSE, "%s:%d: %s: %s %% is above 100 %%", p->name, p->line, key, v);
 	return INAMI_OK;
@@ -265,11 +269,11 @@ static int key_value(parser *p, const char *key, const char *v)
 		return set_benefits(p, v);
 	case K_TYPE:
 		if (inami_contract_type_from_id(v, &x->type) != INAMI_OK)
-			return inami__fail(INAMI_EPARSE, "%s:%d: %s", p->name, p->line, inami_error_last());
+			return inami__alloc_rewrap(INAMI_EPARSE, p->name, p->line, NULL);
 		return INAMI_OK;
 	case K_PROVENANCE:
 		if (inami__alloc_provenance_parse(v, &x->provenance) != INAMI_OK)
-			return inami__fail(INAMI_EPARSE, "%s:%d: %s", p->name, p->line, inami_error_last());
+			return inami__alloc_rewrap(INAMI_EPARSE, p->name, p->line, NULL);
 		if (x->provenance == INAMI_PROV_NOT_FOUND)
 			return fail(p, INAMI_EPARSE, "a product cannot have provenance '%s'", v);
 		return INAMI_OK;
