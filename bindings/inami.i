@@ -1,16 +1,576 @@
 /*
  * inami.i: the one SWIG interface of libinami, shared by Python and Java.
- * Common declarations live here; each language adds its typemaps, exception
- * mapping and idiomatic layer in python/inami_python.i and java/inami_java.i.
+ *
+ * Language-neutral part: the public headers, ownership of the opaque handles
+ * (classes with destructors), and small helper functions (prefix inami_swig_)
+ * that turn the output-pointer APIs into functions returning the value or a
+ * new object. Each language file (included FIRST, below) must define
+ *
+ *   INAMI_RAISE(status)   raise/throw the language's exception for a negative
+ *                         inami status, with inami_error_last() as message,
+ *                         and leave the wrapper (SWIG_fail / return $null);
+ *
+ * and adds its typemaps, bulk-array wrappers and idiomatic layer
+ * (python/inami_python.i, java/inami_java.i).
+ *
+ * Error reporting, two kinds of wrapped functions:
+ *   INAMI_CHECKED(f)  f returns an inami status: a negative one raises;
+ *   INAMI_HELPER(f)   f is a helper below: it records the status of the library
+ *                     call it makes in inami_swig_status, a negative one raises.
  */
-%module(directors="0") inami_native
+%module inami_native
 
 %{
+#include <stdlib.h>
+#include <string.h>
 #include <inami/inami.h>
+
+/* Status of the last library call made by an inami_swig_ helper (per thread). */
+static _Thread_local int inami_swig_status;
+#define INAMI_SWIG_CALL(expr) (inami_swig_status = (expr))
+
+/* A malloc'd copy (NULL stays NULL). */
+static char *inami_swig_strdup(const char *s)
+{
+	size_t n;
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	copy = malloc(n);
+	if (copy != NULL)
+		memcpy(copy, s, n);
+	return copy;
+}
 %}
 
+%include <stdint.i>
+
+/* The language part first: it defines INAMI_RAISE and its own %ignore lines. */
 #if defined(SWIGPYTHON)
 %include "python/inami_python.i"
 #elif defined(SWIGJAVA)
 %include "java/inami_java.i"
 #endif
+
+%define INAMI_CHECKED(f)
+%exception f {
+	$action
+	if (result < 0) {
+		INAMI_RAISE(result)
+	}
+}
+%enddef
+
+%define INAMI_HELPER(f)
+%exception f {
+	inami_swig_status = INAMI_OK;
+	$action
+	if (inami_swig_status < 0) {
+		INAMI_RAISE(inami_swig_status)
+	}
+}
+%enddef
+
+/* Strings inside the read-only result structs point into the ruleset,
+ * nomenclature or result: never set from the target language. */
+%immutable id;
+%immutable source;
+%immutable note;
+%immutable layer;
+%immutable label;
+%immutable detail;
+%immutable description;
+%immutable conflict_source;
+%immutable conflict_note;
+%immutable key_values;
+
+/* Output-pointer functions are replaced by the inami_swig_ helpers below. */
+%ignore inami_profession_from_id;
+%ignore inami_lang_from_id;
+%ignore inami_measure_from_id;
+%ignore inami_date_parse;
+%ignore inami_euros_parse;
+%ignore inami_euros_format;
+%ignore inami_ruleset_default;
+%ignore inami_ruleset_load_file;
+%ignore inami_ruleset_load_buffer;
+%ignore inami_ruleset_dump;
+%ignore inami_ruleset_free;
+%ignore inami_free;
+%ignore inami_rules_years;
+%ignore inami_rules_tier_count;
+%ignore inami_rules_tier;
+%ignore inami_rules_tier_threshold;
+%ignore inami_rules_maximum;
+%ignore inami_rules_specialty;
+%ignore inami_rules_year_status;
+%ignore inami_eval_input_init;
+%ignore inami_eval_options_init;
+%ignore inami_evaluate;
+%ignore inami_result_free;
+%ignore inami_result_missing;
+%ignore inami_key_letter_of_profession;
+%ignore inami_nomenclature_default;
+%ignore inami_nomenclature_load_file;
+%ignore inami_nomenclature_load_buffer;
+%ignore inami_nomenclature_free;
+%ignore inami_nomenclature_entry;
+%ignore inami_nomenclature_lookup;
+%ignore inami_billing_new;
+%ignore inami_billing_free;
+%ignore inami_billing_unvalued_count;
+%ignore inami_billing_unvalued;
+%ignore inami_billing_csv_new;
+%ignore inami_billing_csv_free;
+%ignore inami_billing_csv_feed;
+
+INAMI_CHECKED(inami_date_check)
+INAMI_CHECKED(inami_billing_reserve)
+INAMI_CHECKED(inami_billing_csv_finish)
+INAMI_CHECKED(inami_billing_csv_read_file)
+
+/* Input structs: the constructor initialises them (version, INAMI_UNSET...);
+ * `specialty` is copied and owned by the struct. */
+%typemap(memberin) const char *specialty {
+	free((char *)$1);
+	$1 = inami_swig_strdup($input);
+}
+%extend inami_eval_input {
+	inami_eval_input() {
+		inami_eval_input *in = calloc(1, sizeof(*in));
+		if (in != NULL)
+			inami_eval_input_init(in, INAMI_EVAL_INPUT_VERSION);
+		return in;
+	}
+	~inami_eval_input() {
+		free((char *)$self->specialty);
+		free($self);
+	}
+}
+%extend inami_eval_options {
+	inami_eval_options() {
+		inami_eval_options *o = calloc(1, sizeof(*o));
+		if (o != NULL)
+			inami_eval_options_init(o, INAMI_EVAL_OPTIONS_VERSION);
+		return o;
+	}
+}
+
+#define INAMI_EXTERN(type) type
+%include "inami/common.h"
+%include "inami/rules.h"
+%include "inami/evaluate.h"
+%include "inami/billing.h"
+
+/* Opaque handles become classes; the library frees them. */
+%define INAMI_HANDLE(type, freefn)
+%nodefaultctor type;
+%extend type {
+	~type() { freefn($self); }
+}
+struct type {};
+%enddef
+INAMI_HANDLE(inami_ruleset, inami_ruleset_free)
+INAMI_HANDLE(inami_result, inami_result_free)
+INAMI_HANDLE(inami_nomenclature, inami_nomenclature_free)
+INAMI_HANDLE(inami_billing, inami_billing_free)
+INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
+
+%newobject inami_swig_euros_format;
+%newobject inami_swig_ruleset_load_file;
+%newobject inami_swig_ruleset_load_string;
+%newobject inami_swig_ruleset_dump;
+%typemap(newfree) char *inami_swig_ruleset_dump "inami_free($1);";
+%newobject inami_swig_rules_tier;
+%newobject inami_swig_rules_tier_threshold;
+%newobject inami_swig_rules_maximum;
+%newobject inami_swig_evaluate;
+%newobject inami_swig_nomenclature_load_file;
+%newobject inami_swig_nomenclature_entry;
+%newobject inami_swig_nomenclature_lookup;
+%newobject inami_swig_billing_new;
+%newobject inami_swig_billing_csv_new;
+
+INAMI_HELPER(inami_swig_profession_from_id)
+INAMI_HELPER(inami_swig_lang_from_id)
+INAMI_HELPER(inami_swig_measure_from_id)
+INAMI_HELPER(inami_swig_date_parse)
+INAMI_HELPER(inami_swig_euros_parse)
+INAMI_HELPER(inami_swig_euros_format)
+INAMI_HELPER(inami_swig_ruleset_default)
+INAMI_HELPER(inami_swig_ruleset_load_file)
+INAMI_HELPER(inami_swig_ruleset_load_string)
+INAMI_HELPER(inami_swig_ruleset_dump)
+INAMI_HELPER(inami_swig_rules_year_count)
+INAMI_HELPER(inami_swig_rules_year)
+INAMI_HELPER(inami_swig_rules_tier_count)
+INAMI_HELPER(inami_swig_rules_tier)
+INAMI_HELPER(inami_swig_rules_tier_threshold)
+INAMI_HELPER(inami_swig_rules_maximum)
+INAMI_HELPER(inami_swig_rules_specialty_id)
+INAMI_HELPER(inami_swig_rules_specialty_label)
+INAMI_HELPER(inami_swig_rules_year_available)
+INAMI_HELPER(inami_swig_rules_year_note)
+INAMI_HELPER(inami_swig_evaluate)
+INAMI_HELPER(inami_swig_result_missing_measure)
+INAMI_HELPER(inami_swig_result_missing_threshold)
+INAMI_HELPER(inami_swig_result_missing_value)
+INAMI_HELPER(inami_swig_key_letter_of_profession)
+INAMI_HELPER(inami_swig_nomenclature_default)
+INAMI_HELPER(inami_swig_nomenclature_load_file)
+INAMI_HELPER(inami_swig_nomenclature_entry)
+INAMI_HELPER(inami_swig_nomenclature_lookup)
+INAMI_HELPER(inami_swig_billing_new)
+INAMI_HELPER(inami_swig_billing_unvalued_count)
+INAMI_HELPER(inami_swig_billing_unvalued_code)
+INAMI_HELPER(inami_swig_billing_unvalued_quantity)
+INAMI_HELPER(inami_swig_billing_unvalued_reason)
+INAMI_HELPER(inami_swig_billing_csv_new)
+INAMI_HELPER(inami_swig_billing_csv_feed)
+
+%inline %{
+/* ---- common.h ---- */
+int inami_swig_profession_from_id(const char *id)
+{
+	inami_profession p = INAMI_PROFESSION_NONE;
+	INAMI_SWIG_CALL(inami_profession_from_id(id, &p));
+	return (int)p;
+}
+
+int inami_swig_lang_from_id(const char *id)
+{
+	inami_lang l = INAMI_LANG_EN;
+	INAMI_SWIG_CALL(inami_lang_from_id(id, &l));
+	return (int)l;
+}
+
+int inami_swig_measure_from_id(const char *id)
+{
+	inami_measure m = INAMI_MEASURE_PRESTATIONS;
+	INAMI_SWIG_CALL(inami_measure_from_id(id, &m));
+	return (int)m;
+}
+
+/* "YYYY-MM-DD" -> YYYYMMDD. */
+int32_t inami_swig_date_parse(const char *text)
+{
+	inami_date d = 0;
+	INAMI_SWIG_CALL(inami_date_parse(text, &d));
+	return d;
+}
+
+/* "1790.34" -> 179034, exactly. */
+int64_t inami_swig_euros_parse(const char *text, int allow_negative)
+{
+	int64_t cents = 0;
+	INAMI_SWIG_CALL(inami_euros_parse(text, allow_negative, &cents));
+	return cents;
+}
+
+/* 179034 -> "1790.34" (a new string). */
+char *inami_swig_euros_format(int64_t cents)
+{
+	char buf[32];
+	if (INAMI_SWIG_CALL(inami_euros_format(cents, buf, sizeof(buf))) < 0)
+		return NULL;
+	return inami_swig_strdup(buf);
+}
+
+/* ---- rules.h ---- */
+const inami_ruleset *inami_swig_ruleset_default(void)
+{
+	const inami_ruleset *r = NULL;
+	INAMI_SWIG_CALL(inami_ruleset_default(&r));
+	return r;
+}
+
+/* A ruleset from a file; `base` NULL = standalone, else a layer over it. */
+inami_ruleset *inami_swig_ruleset_load_file(const inami_ruleset *base, const char *path)
+{
+	inami_ruleset *r = NULL;
+	INAMI_SWIG_CALL(inami_ruleset_load_file(&r, base, path));
+	return r;
+}
+
+/* As above, from text; `name` names the layer in messages. */
+inami_ruleset *inami_swig_ruleset_load_string(const inami_ruleset *base, const char *text,
+	const char *name)
+{
+	inami_ruleset *r = NULL;
+	INAMI_SWIG_CALL(inami_ruleset_load_buffer(&r, base, text, text ? strlen(text) : 0, name));
+	return r;
+}
+
+char *inami_swig_ruleset_dump(const inami_ruleset *rules, int profession, int year)
+{
+	char *text = NULL;
+	size_t len = 0;
+	INAMI_SWIG_CALL(inami_ruleset_dump(rules, (inami_profession)profession, year, &text, &len));
+	return text;
+}
+
+size_t inami_swig_rules_year_count(const inami_ruleset *rules, int profession)
+{
+	size_t count = 0;
+	INAMI_SWIG_CALL(inami_rules_years(rules, (inami_profession)profession, NULL, 0, &count));
+	if (inami_swig_status == INAMI_EBUFS)
+		inami_swig_status = INAMI_OK;
+	return count;
+}
+
+/* Year `index` of inami_rules_years(). */
+int inami_swig_rules_year(const inami_ruleset *rules, int profession, size_t index)
+{
+	size_t count = 0;
+	int *years;
+	int year = 0;
+
+	if (INAMI_SWIG_CALL(inami_rules_years(rules, (inami_profession)profession, NULL, 0, &count)) < 0
+	    && inami_swig_status != INAMI_EBUFS)
+		return 0;
+	inami_swig_status = INAMI_OK;
+	if (index >= count) {
+		inami_swig_status = INAMI_ERANGE;
+		return 0;
+	}
+	years = malloc(count * sizeof(*years));
+	if (years == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return 0;
+	}
+	if (INAMI_SWIG_CALL(inami_rules_years(rules, (inami_profession)profession, years, count, &count)) == INAMI_OK)
+		year = years[index];
+	free(years);
+	return year;
+}
+
+size_t inami_swig_rules_tier_count(const inami_ruleset *rules, int profession, int year)
+{
+	size_t count = 0;
+	INAMI_SWIG_CALL(inami_rules_tier_count(rules, (inami_profession)profession, year, &count));
+	return count;
+}
+
+inami_tier_info *inami_swig_rules_tier(const inami_ruleset *rules, int profession, int year,
+	size_t index)
+{
+	inami_tier_info *t = calloc(1, sizeof(*t));
+	if (t == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	t->version = INAMI_TIER_INFO_VERSION;
+	if (INAMI_SWIG_CALL(inami_rules_tier(rules, (inami_profession)profession, year, index, t)) < 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+inami_figure *inami_swig_rules_tier_threshold(const inami_ruleset *rules, int profession,
+	int year, size_t index, int measure, const char *specialty)
+{
+	inami_figure *f = calloc(1, sizeof(*f));
+	if (f == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	if (INAMI_SWIG_CALL(inami_rules_tier_threshold(rules, (inami_profession)profession, year,
+			index, (inami_measure)measure, specialty, f)) < 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+inami_figure *inami_swig_rules_maximum(const inami_ruleset *rules, int profession, int year,
+	int measure)
+{
+	inami_figure *f = calloc(1, sizeof(*f));
+	if (f == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	if (INAMI_SWIG_CALL(inami_rules_maximum(rules, (inami_profession)profession, year,
+			(inami_measure)measure, f)) < 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+const char *inami_swig_rules_specialty_id(const inami_ruleset *rules, size_t index)
+{
+	const char *id = NULL, *label = NULL;
+	INAMI_SWIG_CALL(inami_rules_specialty(rules, index, INAMI_LANG_EN, &id, &label));
+	return id;
+}
+
+const char *inami_swig_rules_specialty_label(const inami_ruleset *rules, size_t index, int lang)
+{
+	const char *id = NULL, *label = NULL;
+	INAMI_SWIG_CALL(inami_rules_specialty(rules, index, (inami_lang)lang, &id, &label));
+	return label;
+}
+
+/* 1 when the profession-year has usable amounts. */
+int inami_swig_rules_year_available(const inami_ruleset *rules, int profession, int year)
+{
+	int available = 0;
+	const char *note = NULL;
+	INAMI_SWIG_CALL(inami_rules_year_status(rules, (inami_profession)profession, year, &available, &note));
+	return available;
+}
+
+/* Why a profession-year has no usable amounts (NULL when it has). */
+const char *inami_swig_rules_year_note(const inami_ruleset *rules, int profession, int year)
+{
+	int available = 0;
+	const char *note = NULL;
+	INAMI_SWIG_CALL(inami_rules_year_status(rules, (inami_profession)profession, year, &available, &note));
+	return available ? NULL : note;
+}
+
+/* ---- evaluate.h ---- */
+inami_result *inami_swig_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options)
+{
+	inami_result *r = NULL;
+	INAMI_SWIG_CALL(inami_evaluate(rules, input, options, &r));
+	return r;
+}
+
+int inami_swig_result_missing_measure(const inami_result *r, size_t index)
+{
+	inami_measure m = INAMI_MEASURE_PRESTATIONS;
+	double threshold = 0, missing = 0;
+	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	return (int)m;
+}
+
+double inami_swig_result_missing_threshold(const inami_result *r, size_t index)
+{
+	inami_measure m;
+	double threshold = 0, missing = 0;
+	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	return threshold;
+}
+
+double inami_swig_result_missing_value(const inami_result *r, size_t index)
+{
+	inami_measure m;
+	double threshold = 0, missing = 0;
+	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	return missing;
+}
+
+/* ---- billing.h ---- */
+int inami_swig_key_letter_of_profession(int profession)
+{
+	inami_key_letter k = INAMI_KEY_M;
+	INAMI_SWIG_CALL(inami_key_letter_of_profession((inami_profession)profession, &k));
+	return (int)k;
+}
+
+const inami_nomenclature *inami_swig_nomenclature_default(void)
+{
+	const inami_nomenclature *n = NULL;
+	INAMI_SWIG_CALL(inami_nomenclature_default(&n));
+	return n;
+}
+
+inami_nomenclature *inami_swig_nomenclature_load_file(const inami_nomenclature *base,
+	const char *path)
+{
+	inami_nomenclature *n = NULL;
+	INAMI_SWIG_CALL(inami_nomenclature_load_file(&n, base, path));
+	return n;
+}
+
+static inami_code_info *inami_swig_code_info_new(void)
+{
+	inami_code_info *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		inami_swig_status = INAMI_ENOMEM;
+	else
+		c->version = INAMI_CODE_INFO_VERSION;
+	return c;
+}
+
+inami_code_info *inami_swig_nomenclature_entry(const inami_nomenclature *n, size_t index)
+{
+	inami_code_info *c = inami_swig_code_info_new();
+	if (c != NULL && INAMI_SWIG_CALL(inami_nomenclature_entry(n, index, c)) < 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* The value of `code` on `date` (YYYYMMDD, 0 = no date). */
+inami_code_info *inami_swig_nomenclature_lookup(const inami_nomenclature *n, int32_t code,
+	int32_t date)
+{
+	inami_code_info *c = inami_swig_code_info_new();
+	if (c != NULL && INAMI_SWIG_CALL(inami_nomenclature_lookup(n, code, date, c)) < 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+inami_billing *inami_swig_billing_new(const inami_nomenclature *n, size_t provider_count,
+	unsigned int flags)
+{
+	inami_billing *b = NULL;
+	INAMI_SWIG_CALL(inami_billing_new(&b, n, provider_count, flags));
+	return b;
+}
+
+size_t inami_swig_billing_unvalued_count(inami_billing *b, uint32_t provider)
+{
+	size_t count = 0;
+	INAMI_SWIG_CALL(inami_billing_unvalued_count(b, provider, &count));
+	return count;
+}
+
+int32_t inami_swig_billing_unvalued_code(inami_billing *b, uint32_t provider, size_t index)
+{
+	int32_t code = 0, reason = 0;
+	int64_t quantity = 0;
+	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
+	return code;
+}
+
+int64_t inami_swig_billing_unvalued_quantity(inami_billing *b, uint32_t provider, size_t index)
+{
+	int32_t code = 0, reason = 0;
+	int64_t quantity = 0;
+	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
+	return quantity;
+}
+
+int32_t inami_swig_billing_unvalued_reason(inami_billing *b, uint32_t provider, size_t index)
+{
+	int32_t code = 0, reason = 0;
+	int64_t quantity = 0;
+	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
+	return reason;
+}
+
+inami_billing_csv *inami_swig_billing_csv_new(const inami_nomenclature *n, unsigned int flags,
+	const char *name)
+{
+	inami_billing_csv *r = NULL;
+	INAMI_SWIG_CALL(inami_billing_csv_new(&r, n, flags, name));
+	return r;
+}
+
+/* Feed NUL-terminated text to a CSV reader. */
+void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
+{
+	INAMI_SWIG_CALL(inami_billing_csv_feed(reader, text, text ? strlen(text) : 0));
+}
+%}
