@@ -42,5 +42,7 @@ void cli_rules_free(cli_rules *r);
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_mvalues(int argc, char **argv);
+int cmd_allocate(int argc, char **argv);
+int cmd_dossier(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const command commands[] = {
 	{ "eval", cmd_eval, "evaluate a provider for a premium year" },
 	{ "rules", cmd_rules, "list, show, check and dump the rules" },
 	{ "mvalues", cmd_mvalues, "key-letter (M, R, V) totals per provider from a billing CSV" },
+	{ "allocate", cmd_allocate, "split a premium into fees, solidarity and pension; project it" },
+	{ "dossier", cmd_dossier, "the yearly procedure: timeline, and a dossier kept in a file" },
 };
 
 static void usage(FILE *out)
