@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "result.h"
 
 inami_check *result_add_check(inami_result *r, const char *id, inami_lang lang, inami_check_state state,
@@ -76,10 +77,12 @@ const char *inami_result_note(const inami_result *r, size_t index)
 int inami_result_missing(const inami_result *r, size_t index, inami_measure *measure,
 	double *threshold, double *missing)
 {
-	if (!r || !measure || !threshold || !missing)
-		return INAMI_ENULL;
+	INAMI_CHECK_NULL(r);
+	INAMI_CHECK_NULL(measure);
+	INAMI_CHECK_NULL(threshold);
+	INAMI_CHECK_NULL(missing);
 	if (index >= r->missing_count)
-		return INAMI_ERANGE;
+		return inami__fail(INAMI_ERANGE, "missing-measure index %zu out of range (%zu)", index, r->missing_count);
 	*measure = r->missing[index].measure;
 	*threshold = r->missing[index].threshold;
 	*missing = r->missing[index].missing;
