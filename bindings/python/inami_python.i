@@ -543,3 +543,26 @@ PyObject *inami_py_result_notes(const inami_result *r)
 	return list;
 }
 %}
+
+%inline %{
+/* max(provider) + 1 over a uint32/int32 buffer (0 when empty), GIL released. */
+PyObject *inami_py_provider_count(PyObject *provider)
+{
+	inami_py_array p;
+	uint32_t max = 0;
+	int any = 0;
+
+	if (inami_py_get(provider, "provider", 4, INAMI_PY_SIGNED | INAMI_PY_UNSIGNED, 0, 0, -1, &p) < 0)
+		return NULL;
+	Py_BEGIN_ALLOW_THREADS
+	for (Py_ssize_t i = 0; i < p.count; i++) {
+		uint32_t v = ((const uint32_t *)p.data)[i];
+		if (v > max)
+			max = v;
+		any = 1;
+	}
+	Py_END_ALLOW_THREADS
+	inami_py_release(&p);
+	return PyLong_FromUnsignedLongLong(any ? (unsigned long long)max + 1 : 0);
+}
+%}
