@@ -76,6 +76,22 @@ static int parse_args(int argc, char **argv, rules_args *a)
 	return 0;
 }
 
+/* 1 when an amount of the year is DERIVED (an estimate usable only with --allow-derived). */
+static int year_is_derived(const inami_ruleset *rs, inami_profession p, int year)
+{
+	size_t n = 0;
+
+	if (inami_rules_tier_count(rs, p, year, &n) != INAMI_OK)
+		return 0;
+	for (size_t t = 0; t < n; t++) {
+		inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
+		if (inami_rules_tier(rs, p, year, t, &info) == INAMI_OK && info.amount_known &&
+		    info.amount.provenance == INAMI_PROV_DERIVED)
+			return 1;
+	}
+	return 0;
+}
+
 static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 {
 	json_writer w;
@@ -102,12 +118,19 @@ static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 			for (size_t i = 0; i < n; i++)
 				json_int(&w, years[i]);
 			json_end_array(&w);
+			json_key(&w, "derived_years");
+			json_begin_array(&w);
+			for (size_t i = 0; i < n; i++) {
+				if (year_is_derived(rs, (inami_profession)p, years[i]))
+					json_int(&w, years[i]);
+			}
+			json_end_array(&w);
 			json_end_object(&w);
 			continue;
 		}
 		printf("%-17s", inami_profession_id((inami_profession)p));
 		for (size_t i = 0; i < n; i++)
-			printf(" %d", years[i]);
+			printf(" %d%s", years[i], year_is_derived(rs, (inami_profession)p, years[i]) ? "*" : "");
 		printf("\n");
 	}
 	if (a->json) {
@@ -115,7 +138,8 @@ static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 		json_end_object(&w);
 		json_end(&w);
 	} else {
-		printf("('inami rules show --profession P --year Y' gives tiers, thresholds, amounts and sources)\n");
+		printf("* DERIVED amounts (estimates, used only with --allow-derived)\n"
+		       "('inami rules show --profession P --year Y' gives tiers, thresholds, amounts and sources)\n");
 	}
 	return 0;
 }

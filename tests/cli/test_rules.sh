@@ -7,10 +7,11 @@ tmp=${TMPDIR:-/tmp}/inami-rules-test.$$
 mkdir -p "$tmp"
 
 expect_ok "list" "$INAMI" rules list
-contains "list" "$out" "physiotherapist   2003 2009 2015"
+contains "list" "$out" "physiotherapist   2003 2009 2015* 2016 2017*"
 contains "list" "$out" "midwife           2023 2024"
 expect_ok "list json" "$INAMI" rules list --profession doctor --json
 contains "list json" "$out" '{"professions":[{"profession":"doctor","years":[2007,2010'
+contains "list json" "$out" '"derived_years":[]'
 
 expect_ok "show" "$INAMI" rules show --profession physiotherapist --year 2022
 contains "show" "$out" "tier base"
