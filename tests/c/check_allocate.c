@@ -354,22 +354,30 @@ START_TEST(test_exit_figures)
 }
 END_TEST
 
+/* A projection of `n` premiums with explicit terms: 10 % solidarity, no fees. */
+static inami_projection_input proj_input(const int64_t *premiums, size_t n, const int32_t *rates, size_t nr,
+	int first, int exit)
+{
+	inami_projection_input in = INAMI_PROJECTION_INPUT_INIT;
+	in.premiums_cents = premiums;
+	in.premium_count = n;
+	in.rates_bp = rates;
+	in.rate_count = nr;
+	in.first_deposit_year = first;
+	in.exit_year = exit;
+	in.terms.solidarity_bp = 1000;
+	in.terms.entry_fee_bp = 0;
+	in.management_fee_bp = 0;
+	return in;
+}
+
 /* One premium of 1000 EUR at 2.50 % for two years; worked by hand in the comments. */
 START_TEST(test_projection_single)
 {
 	int64_t premiums[] = { 100000 };
 	int32_t rates[] = { 250 };
-	inami_projection_input in = INAMI_PROJECTION_INPUT_INIT;
+	inami_projection_input in = proj_input(premiums, 1, rates, 1, 2024, 2026);
 	inami_projection out = INAMI_PROJECTION_INIT;
-	in.premiums_cents = premiums;
-	in.premium_count = 1;
-	in.rates_bp = rates;
-	in.rate_count = 1;
-	in.first_deposit_year = 2024;
-	in.exit_year = 2026;
-	in.terms.solidarity_bp = 1000;
-	in.terms.entry_fee_bp = 0;
-	in.management_fee_bp = 0;
 	in.age_at_exit = 65;
 	in.active_until_legal_age = 1;
 	ck_assert_int_eq(inami_project(&in, &out), INAMI_OK);
@@ -413,15 +421,8 @@ START_TEST(test_projection_two_deposits)
 {
 	int64_t premiums[] = { 179034, 200000 };
 	int32_t rates[] = { 250, 100 };
-	inami_projection_input in = INAMI_PROJECTION_INPUT_INIT;
+	inami_projection_input in = proj_input(premiums, 2, rates, 2, 2023, 2026);
 	inami_projection out = INAMI_PROJECTION_INIT;
-	in.premiums_cents = premiums;
-	in.premium_count = 2;
-	in.rates_bp = rates;
-	in.rate_count = 2;
-	in.first_deposit_year = 2023;
-	in.exit_year = 2026;
-	in.terms.solidarity_bp = 1000;
 	in.terms.entry_fee_bp = 50;
 	in.management_fee_bp = 25;
 	in.profit_sharing_bp = 50;
@@ -496,17 +497,8 @@ START_TEST(test_projection_errors)
 {
 	int64_t premiums[] = { 100000, -1 };
 	int32_t rates[] = { 250, 250, 250 };
-	inami_projection_input in = INAMI_PROJECTION_INPUT_INIT;
+	inami_projection_input in = proj_input(premiums, 1, rates, 1, 2024, 2030);
 	inami_projection out = INAMI_PROJECTION_INIT;
-	in.premiums_cents = premiums;
-	in.premium_count = 1;
-	in.rates_bp = rates;
-	in.rate_count = 1;
-	in.first_deposit_year = 2024;
-	in.exit_year = 2030;
-	in.terms.solidarity_bp = 1000;
-	in.terms.entry_fee_bp = 0;
-	in.management_fee_bp = 0;
 	ck_assert_int_eq(inami_project(&in, &out), INAMI_OK);
 	in.exit_year = 2023;
 	ck_assert_int_eq(inami_project(&in, &out), INAMI_ERANGE);
