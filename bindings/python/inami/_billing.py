@@ -18,8 +18,8 @@ import os
 import threading
 
 from . import inami_native as _n
-from ._errors import InvalidArgumentError, error_for
-from ._rules import resolve_rules
+from ._errors import InvalidArgumentError, NotFoundError, error_for
+from ._rules import _PROVENANCE, resolve_rules
 from ._util import date_int, profession_code
 
 __all__ = ["Nomenclature", "CodeInfo", "Billing", "Summary", "Totals", "BatchResult",
@@ -28,7 +28,6 @@ __all__ = ["Nomenclature", "CodeInfo", "Billing", "Summary", "Totals", "BatchRes
 
 KEY_VALUE_SCALE = _n.INAMI_KEY_VALUE_SCALE
 _LETTERS = ("M", "R", "V")
-_PROVENANCE = {0: "official", 1: "secondary", 2: "derived", 3: "illustrative", 4: "not_found"}
 _TOTAL_FLAGS = ((_n.INAMI_TOTAL_DERIVED_USED, "derived_used"),
                 (_n.INAMI_TOTAL_VALIDITY_UNKNOWN, "validity_unknown"),
                 (_n.INAMI_TOTAL_UNDATED, "undated"),
@@ -48,7 +47,6 @@ def flag_names(flags):
 
 def key_letter(profession):
     """'M', 'R' or 'V' for a profession with key-letter thresholds, else None."""
-    from ._errors import NotFoundError
     try:
         return _LETTERS[_n.inami_swig_key_letter_of_profession(profession_code(profession))]
     except NotFoundError:
