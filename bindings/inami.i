@@ -54,6 +54,14 @@ static char *inami_swig_strdup(const char *s)
 %include "java/inami_java.i"
 #endif
 
+/* Fallback for a language file without INAMI_RAISE: still never silent. */
+#ifndef INAMI_RAISE
+%include <exception.i>
+%define INAMI_RAISE(status)
+	SWIG_exception(SWIG_RuntimeError, inami_error_last());
+%enddef
+#endif
+
 %define INAMI_CHECKED(f)
 %exception f {
 	$action
