@@ -15,3 +15,6 @@ echo "== demo: a physiotherapist with 2,299 prestations in 2022 =="
 inami eval --profession physiotherapist --year 2022 --prestations 2299
 echo
 inami eval --profession physiotherapist --year 2022 --prestations 2299 --json
+echo
+echo "== the same from Python (/usr/bin/python3) =="
+/usr/bin/python3 -c 'import inami; r = inami.evaluate("physiotherapist", 2022, prestations=2299); print(r.eligible, r.tier, r.amount, "next:", r.next_tier.tier)'
