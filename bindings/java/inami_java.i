@@ -1,0 +1,272 @@
+/*
+ * inami_java.i: the Java part of the SWIG interface (included by ../inami.i
+ * before the public headers). Generated classes go to be.inami.swig; the
+ * idiomatic API (be.inami.Rules, Evaluation, ...) is hand-written Java in
+ * bindings/java/src/.
+ *
+ * - INAMI_RAISE: a negative inami status becomes a be.inami.InamiException
+ *   (unchecked) carrying the status and the library's message.
+ * - Enums are plain int constants (the idiomatic layer has real Java enums).
+ * - No finalizers on the proxies: the idiomatic classes free what they own
+ *   with close() / try-finally, with a java.lang.ref.Cleaner as fallback.
+ * - Bulk arrays: billing lines and per-provider inputs/outputs cross the
+ *   boundary as Java primitive arrays (int[], long[]) pinned for the call,
+ *   never element by element.
+ */
+
+%include "enumtypeunsafe.swg"
+
+/* The JNI library loads itself through be.inami.NativeLibrary (next to the
+ * JAR, ../lib, then java.library.path). */
+%pragma(java) jniclasscode=%{
+  static {
+    be.inami.NativeLibrary.load();
+  }
+%}
+
+/* Proxies carry no finalize() (deprecated since Java 9); ownership is explicit. */
+%typemap(javafinalize) SWIGTYPE %{%}
+
+%{
+/* Throw be.inami.InamiException(status, message); message NULL/"" = the status text. */
+static void inami_java_throw(JNIEnv *jenv, int status, const char *message)
+{
+	jclass cls;
+	jmethodID ctor;
+	jstring text;
+	jobject ex;
+
+	if ((*jenv)->ExceptionCheck(jenv))
+		return;
+	if (message == NULL || message[0] == '\0')
+		message = inami_strerror(status);
+	cls = (*jenv)->FindClass(jenv, "be/inami/InamiException");
+	if (cls == NULL)
+		return; /* NoClassDefFoundError is pending */
+	ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "(ILjava/lang/String;)V");
+	text = (*jenv)->NewStringUTF(jenv, message);
+	if (ctor != NULL && text != NULL) {
+		ex = (*jenv)->NewObject(jenv, cls, ctor, (jint)status, text);
+		if (ex != NULL)
+			(*jenv)->Throw(jenv, (jthrowable)ex);
+	}
+	(*jenv)->DeleteLocalRef(jenv, cls);
+}
+
+/* Throw for a library status, with the thread's last message when it belongs to it. */
+static void inami_java_raise(JNIEnv *jenv, int status)
+{
+	inami_java_throw(jenv, status,
+		inami_error_last_status() == status ? inami_error_last() : NULL);
+}
+%}
+
+%define INAMI_RAISE(status)
+	inami_java_raise(jenv, status);
+	return $null;
+%enddef
+
+/* The JNIEnv of the call, for the bulk wrappers below (no Java argument). */
+%typemap(in, numinputs=0) JNIEnv *jenv "$1 = jenv;"
+
+/* Raw-pointer array functions: replaced by the primitive-array wrappers below. */
+%ignore inami_billing_total;
+%ignore inami_billing_add;
+%ignore inami_billing_results;
+%ignore inami_billing_evaluate;
+
+%{
+/* A Java primitive array pinned for one call (NULL Java array = NULL data). */
+typedef struct inami_java_array {
+	jarray array;
+	void *data;
+	jsize length;
+	int output;
+} inami_java_array;
+
+/*
+ * Check the lengths of `n` arrays (NULL ones are skipped; `required` ones
+ * must not be NULL) against the first non-NULL one, and return that length
+ * in *count. Throws and returns -1 on a mismatch. Must run before pinning.
+ */
+static int inami_java_lengths(JNIEnv *jenv, inami_java_array *a, const char *const *names,
+	int n, int required_mask, jsize *count)
+{
+	char msg[160];
+	int i, first = -1;
+
+	for (i = 0; i < n; i++) {
+		if (a[i].array == NULL) {
+			if (required_mask & (1 << i)) {
+				snprintf(msg, sizeof(msg), "%s must not be null", names[i]);
+				inami_java_throw(jenv, INAMI_ENULL, msg);
+				return -1;
+			}
+			continue;
+		}
+		a[i].length = (*jenv)->GetArrayLength(jenv, a[i].array);
+		if (first < 0) {
+			first = i;
+		} else if (a[i].length != a[first].length) {
+			snprintf(msg, sizeof(msg), "%s has %ld items, %s has %ld: the arrays must have the same length",
+				names[i], (long)a[i].length, names[first], (long)a[first].length);
+			inami_java_throw(jenv, INAMI_EINVAL, msg);
+			return -1;
+		}
+	}
+	*count = first < 0 ? 0 : a[first].length;
+	return 0;
+}
+
+/* Pin every non-NULL array (critical: no JNI call until inami_java_unpin). */
+static int inami_java_pin(JNIEnv *jenv, inami_java_array *a, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (a[i].array == NULL)
+			continue;
+		a[i].data = (*jenv)->GetPrimitiveArrayCritical(jenv, a[i].array, NULL);
+		if (a[i].data == NULL) {
+			while (--i >= 0)
+				if (a[i].data != NULL)
+					(*jenv)->ReleasePrimitiveArrayCritical(jenv, a[i].array, a[i].data, JNI_ABORT);
+			return -1; /* OutOfMemoryError pending */
+		}
+	}
+	return 0;
+}
+
+/* Unpin: outputs are copied back, inputs discarded. */
+static void inami_java_unpin(JNIEnv *jenv, inami_java_array *a, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--)
+		if (a[i].data != NULL)
+			(*jenv)->ReleasePrimitiveArrayCritical(jenv, a[i].array, a[i].data,
+				a[i].output ? 0 : JNI_ABORT);
+}
+%}
+
+%inline %{
+/*
+ * Add billing lines to an accumulator: code[i], quantity[i] (int), date[i]
+ * (int YYYYMMDD, 0 = unknown; the array may be null) and provider[i] (int
+ * index; the array may be null = all provider 0). Same lengths required.
+ */
+void inami_java_billing_add(JNIEnv *jenv, inami_billing *billing, jintArray code,
+	jintArray quantity, jintArray date, jintArray provider)
+{
+	static const char *const names[] = { "code", "quantity", "date", "provider" };
+	inami_java_array a[4] = { { code, NULL, 0, 0 }, { quantity, NULL, 0, 0 },
+		{ date, NULL, 0, 0 }, { provider, NULL, 0, 0 } };
+	jsize n = 0;
+	int st;
+
+	if (billing == NULL) {
+		inami_java_throw(jenv, INAMI_ENULL, "billing must not be null");
+		return;
+	}
+	if (inami_java_lengths(jenv, a, names, 4, 0x3, &n) < 0 || inami_java_pin(jenv, a, 4) < 0)
+		return;
+	st = inami_billing_add(billing, a[0].data, a[1].data, a[2].data, a[3].data, (size_t)n);
+	inami_java_unpin(jenv, a, 4);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+
+/*
+ * Totals of every provider into caller arrays of provider-count entries (any
+ * may be null): m, r, v key-letter totals in hundredths, prestations, flags
+ * (INAMI_TOTAL_*) and status per provider.
+ */
+void inami_java_billing_results(JNIEnv *jenv, const inami_billing *billing, jlongArray m,
+	jlongArray r, jlongArray v, jlongArray prestations, jintArray flags, jintArray status)
+{
+	static const char *const names[] = { "m", "r", "v", "prestations", "flags", "status" };
+	inami_java_array a[6] = { { m, NULL, 0, 1 }, { r, NULL, 0, 1 }, { v, NULL, 0, 1 },
+		{ prestations, NULL, 0, 1 }, { flags, NULL, 0, 1 }, { status, NULL, 0, 1 } };
+	int64_t *kv = NULL;
+	size_t providers, p;
+	jsize n = 0;
+	int st;
+
+	if (billing == NULL) {
+		inami_java_throw(jenv, INAMI_ENULL, "billing must not be null");
+		return;
+	}
+	if (inami_java_lengths(jenv, a, names, 6, 0, &n) < 0)
+		return;
+	providers = inami_billing_provider_count(billing);
+	if ((size_t)n < providers) {
+		char msg[120];
+		snprintf(msg, sizeof(msg), "arrays have %ld items, the accumulator has %zu providers",
+			(long)n, providers);
+		inami_java_throw(jenv, INAMI_EBUFS, msg);
+		return;
+	}
+	if (m != NULL || r != NULL || v != NULL) {
+		kv = malloc((providers ? providers : 1) * INAMI_KEY_LETTER_COUNT * sizeof(*kv));
+		if (kv == NULL) {
+			inami_java_throw(jenv, INAMI_ENOMEM, "out of memory");
+			return;
+		}
+	}
+	if (inami_java_pin(jenv, a, 6) < 0) {
+		free(kv);
+		return;
+	}
+	/* uint32_t flags are written into a Java int[] of the same width. */
+	st = inami_billing_results(billing, kv, a[3].data, a[4].data, a[5].data, providers);
+	if (st == INAMI_OK && kv != NULL) {
+		for (p = 0; p < providers; p++) {
+			if (a[0].data)
+				((jlong *)a[0].data)[p] = kv[p * INAMI_KEY_LETTER_COUNT + INAMI_KEY_M];
+			if (a[1].data)
+				((jlong *)a[1].data)[p] = kv[p * INAMI_KEY_LETTER_COUNT + INAMI_KEY_R];
+			if (a[2].data)
+				((jlong *)a[2].data)[p] = kv[p * INAMI_KEY_LETTER_COUNT + INAMI_KEY_V];
+		}
+	}
+	inami_java_unpin(jenv, a, 6);
+	free(kv);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+
+/*
+ * Batch evaluation (inami_billing_evaluate): inputs prestations[p] and
+ * keyValues[p] (hundredths; either may be null = not given), inStatus[p]
+ * (may be null); outputs tierIndex, amountCents, eligible,
+ * missingPrestations, missingKeyValue, status (each may be null). Every
+ * non-null array has the same length, the number of providers.
+ */
+void inami_java_billing_evaluate(JNIEnv *jenv, const inami_ruleset *rules, int profession,
+	int year, int eval_flags, jlongArray prestations, jlongArray key_values, jintArray in_status,
+	jintArray tier_index, jlongArray amount_cents, jintArray eligible,
+	jlongArray missing_prestations, jlongArray missing_key_value, jintArray status)
+{
+	static const char *const names[] = { "prestations", "keyValues", "inStatus", "tierIndex",
+		"amountCents", "eligible", "missingPrestations", "missingKeyValue", "status" };
+	inami_java_array a[9] = { { prestations, NULL, 0, 0 }, { key_values, NULL, 0, 0 },
+		{ in_status, NULL, 0, 0 }, { tier_index, NULL, 0, 1 }, { amount_cents, NULL, 0, 1 },
+		{ eligible, NULL, 0, 1 }, { missing_prestations, NULL, 0, 1 },
+		{ missing_key_value, NULL, 0, 1 }, { status, NULL, 0, 1 } };
+	jsize n = 0;
+	int st;
+
+	if (rules == NULL) {
+		inami_java_throw(jenv, INAMI_ENULL, "rules must not be null");
+		return;
+	}
+	if (inami_java_lengths(jenv, a, names, 9, 0, &n) < 0 || inami_java_pin(jenv, a, 9) < 0)
+		return;
+	st = inami_billing_evaluate(rules, (inami_profession)profession, year, (unsigned int)eval_flags,
+		a[0].data, a[1].data, a[2].data, (size_t)n,
+		a[3].data, a[4].data, a[5].data, a[6].data, a[7].data, a[8].data);
+	inami_java_unpin(jenv, a, 9);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+%}

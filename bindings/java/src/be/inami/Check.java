@@ -1,0 +1,93 @@
+package be.inami;
+
+/**
+ * One condition checked by an evaluation: its stable id ("conventioned",
+ * "minimum_activity", "contract", ...), outcome, label and explanation with the
+ * figures compared, and the rule's year and source.
+ */
+public final class Check {
+    private final String id;
+    private final CheckState state;
+    private final boolean blocking;
+    private final String label;
+    private final String detail;
+    private final Measure measure;
+    private final Double observed;
+    private final Double threshold;
+    private final int ruleYear;
+    private final String source;
+
+    Check(String id, CheckState state, boolean blocking, String label, String detail, Measure measure,
+            Double observed, Double threshold, int ruleYear, String source) {
+        this.id = id;
+        this.state = state;
+        this.blocking = blocking;
+        this.label = label;
+        this.detail = detail;
+        this.measure = measure;
+        this.observed = observed;
+        this.threshold = threshold;
+        this.ruleYear = ruleYear;
+        this.source = source;
+    }
+
+    /** @return the stable id, e.g. "minimum_activity" */
+    public String id() {
+        return id;
+    }
+
+    /** @return the outcome */
+    public CheckState state() {
+        return state;
+    }
+
+    /** @return true unless the condition failed */
+    public boolean held() {
+        return state != CheckState.FAILED;
+    }
+
+    /** @return true when failing this check makes the provider ineligible */
+    public boolean blocking() {
+        return blocking;
+    }
+
+    /** @return the short label in the requested language */
+    public String label() {
+        return label;
+    }
+
+    /** @return the explanation with the figures compared */
+    public String detail() {
+        return detail;
+    }
+
+    /** @return the measure compared, or null when the check compares no figure */
+    public Measure measure() {
+        return measure;
+    }
+
+    /** @return the observed figure (euros for reimbursed_eur), or null */
+    public Double observed() {
+        return observed;
+    }
+
+    /** @return the threshold compared with, or null */
+    public Double threshold() {
+        return threshold;
+    }
+
+    /** @return premium year of the rule applied, 0 if none */
+    public int ruleYear() {
+        return ruleYear;
+    }
+
+    /** @return source URL(s) of the rule, "" if none */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return id + "=" + state + ": " + detail;
+    }
+}
