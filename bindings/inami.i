@@ -582,3 +582,149 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 	INAMI_SWIG_CALL(inami_billing_csv_feed(reader, text, text ? strlen(text) : 0));
 }
 %}
+
+/* ==== allocate.h and dossier.h: premium split, products, procedure timeline ====
+ * Output-pointer functions are replaced by inami_swig_ helpers; versioned
+ * output structs get a constructor that sets their version. The projection
+ * (arrays in its input struct) is left to each language for now. */
+%ignore inami_percent_parse;
+%ignore inami_percent_format;
+%ignore inami_contract_type_from_id;
+%ignore inami_solidarity_minimum;
+%ignore inami_alloc_terms_init;
+%ignore inami_allocation_init;
+%ignore inami_products_load_file;
+%ignore inami_products_load_buffer;
+%ignore inami_products_free;
+%ignore inami_products_find;
+%ignore inami_products_info;
+%ignore inami_products_figure;
+%ignore inami_products_rate_at;
+%ignore inami_products_rate;
+%ignore inami_projection_input;
+%ignore inami_projection_input_init;
+%ignore inami_projection_init;
+%ignore inami_project;
+%ignore inami_project_product;
+%ignore inami_exit_figure;
+%ignore inami_exit_annuity_rate;
+%ignore inami_dossier_state_from_id;
+%ignore inami_event_kind_from_id;
+%ignore inami_dossier_options_init;
+%ignore inami_dossier_event_init;
+%ignore inami_notification_init;
+%ignore inami_dossier_new;
+%ignore inami_dossier_free;
+%ignore inami_dossier_deadline;
+%ignore inami_dossier_history;
+%ignore inami_dossier_serialize;
+%ignore inami_dossier_parse;
+%ignore inami_procedure_timeline;
+%ignore inami_timeline_free;
+%ignore inami_timeline_milestone;
+%ignore inami_timeline_find;
+%immutable iso;
+%immutable rule;
+
+INAMI_CHECKED(inami_allocate)
+INAMI_CHECKED(inami_allocate_product)
+INAMI_CHECKED(inami_dossier_apply)
+
+%define INAMI_VERSIONED(type, initfn, version)
+%extend type {
+	type() {
+		type *p = calloc(1, sizeof(*p));
+		if (p != NULL)
+			initfn(p, version);
+		return p;
+	}
+}
+%enddef
+INAMI_VERSIONED(inami_alloc_terms, inami_alloc_terms_init, INAMI_ALLOC_TERMS_VERSION)
+INAMI_VERSIONED(inami_allocation, inami_allocation_init, INAMI_ALLOCATION_VERSION)
+INAMI_VERSIONED(inami_projection, inami_projection_init, INAMI_PROJECTION_VERSION)
+INAMI_VERSIONED(inami_dossier_options, inami_dossier_options_init, INAMI_DOSSIER_OPTIONS_VERSION)
+INAMI_VERSIONED(inami_dossier_event, inami_dossier_event_init, INAMI_DOSSIER_EVENT_VERSION)
+INAMI_VERSIONED(inami_notification, inami_notification_init, INAMI_NOTIFICATION_VERSION)
+
+%include "inami/allocate.h"
+%include "inami/dossier.h"
+
+INAMI_HANDLE(inami_products, inami_products_free)
+INAMI_HANDLE(inami_dossier, inami_dossier_free)
+INAMI_HANDLE(inami_timeline, inami_timeline_free)
+
+%newobject inami_swig_products_load_file;
+%newobject inami_swig_dossier_new;
+%newobject inami_swig_procedure_timeline;
+%newobject inami_swig_timeline_milestone;
+%newobject inami_swig_timeline_find;
+INAMI_HELPER(inami_swig_solidarity_minimum_bp)
+INAMI_HELPER(inami_swig_products_load_file)
+INAMI_HELPER(inami_swig_dossier_new)
+INAMI_HELPER(inami_swig_procedure_timeline)
+INAMI_HELPER(inami_swig_timeline_milestone)
+INAMI_HELPER(inami_swig_timeline_find)
+
+%inline %{
+/* Minimum solidarity share of a contract type in basis points (INAMI_BP_UNSET if none). */
+int32_t inami_swig_solidarity_minimum_bp(int type)
+{
+	int32_t bp = INAMI_BP_UNSET;
+	INAMI_SWIG_CALL(inami_solidarity_minimum((inami_contract_type)type, &bp, NULL, NULL, NULL));
+	return bp;
+}
+
+inami_products *inami_swig_products_load_file(const char *path)
+{
+	inami_products *p = NULL;
+	INAMI_SWIG_CALL(inami_products_load_file(&p, path));
+	return p;
+}
+
+inami_dossier *inami_swig_dossier_new(const inami_dossier_options *options)
+{
+	inami_dossier *d = NULL;
+	INAMI_SWIG_CALL(inami_dossier_new(&d, options));
+	return d;
+}
+
+inami_timeline *inami_swig_procedure_timeline(int profession, int premium_year)
+{
+	inami_timeline *t = NULL;
+	INAMI_SWIG_CALL(inami_procedure_timeline(&t, (inami_profession)profession, premium_year));
+	return t;
+}
+
+/* Milestone `index`; its strings live as long as the timeline. */
+inami_milestone *inami_swig_timeline_milestone(const inami_timeline *timeline, size_t index)
+{
+	inami_milestone *m = calloc(1, sizeof(*m));
+	if (m == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	m->version = INAMI_MILESTONE_VERSION;
+	if (INAMI_SWIG_CALL(inami_timeline_milestone(timeline, index, m)) < 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Milestone `id` (INAMI_ENORULES when the data does not give it for that year). */
+inami_milestone *inami_swig_timeline_find(const inami_timeline *timeline, const char *id)
+{
+	inami_milestone *m = calloc(1, sizeof(*m));
+	if (m == NULL) {
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	m->version = INAMI_MILESTONE_VERSION;
+	if (INAMI_SWIG_CALL(inami_timeline_find(timeline, id, m)) < 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+%}
