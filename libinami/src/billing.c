@@ -12,15 +12,14 @@
 #include "error.h"
 
 /*
- * Columns of `cap` int64 each: [0..2] M, R, V, [3] sink of the sentinel,
- * [4] prestations; flags are one byte per provider. Columns rather than rows
- * keep the data a line touches small (8 + 8 + 1 bytes per provider) so that
- * tens of thousands of providers stay in the L2 cache.
+ * One row of 4 int64 per provider: M, R, V, prestations (32 bytes, so a line
+ * touches one cache line of accumulators; 20,000 providers are 640 KB and stay
+ * in the L2 cache). Flags are one byte per provider.
  */
-#define NCOLS 5
-#define COL_PRESTATIONS 4
+#define ROW 4
+#define COL_PRESTATIONS 3
 #define FLAG_OVERFLOW 0x80u
-#define COL(b, j) ((b)->acc + (size_t)(j) * (b)->cap)
+#define ACC(b, p, j) ((b)->acc[(size_t)(p) * ROW + (size_t)(j)])
 
 int inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclature,
 	size_t provider_count, unsigned int flags)
@@ -35,7 +34,8 @@ int inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclatur
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	b->nom = nomenclature;
 	b->allow_derived = (flags & INAMI_BILLING_ALLOW_DERIVED) != 0;
-	b->slowmask = NOM_SLOW | (b->allow_derived ? 0u : NOM_DERIVED);
+	/* No total can overflow while sum |quantity| x largest value fits in 63 bits. */
+	b->qlimit = (uint64_t)INT64_MAX / (uint64_t)(nomenclature->max_value > 1 ? nomenclature->max_value : 1);
 	int st = inami_billing_reserve(b, provider_count);
 	if (st != INAMI_OK) {
 		inami_billing_free(b);
@@ -53,7 +53,37 @@ void inami_billing_free(inami_billing *billing)
 	free(billing->flags);
 	free(billing->unvalued);
 	free(billing->sorted);
+	for (int k = 0; k < billing->ndense; k++)
+		free(billing->dense_qty[k]);
+	free(billing->dense_seen);
 	free(billing);
+}
+
+/* Grow the dense unvalued columns to `ncap` providers. Returns 0 when out of memory. */
+static int dense_grow(inami_billing *b, size_t ncap)
+{
+	if (b->ndense == 0)
+		return 1;
+	uint8_t *seen = calloc(ncap, 1);
+	int64_t *qty[DENSE_KINDS];
+	int ok = seen != NULL;
+	for (int k = 0; k < b->ndense; k++)
+		ok &= (qty[k] = ok ? calloc(ncap, sizeof(int64_t)) : NULL) != NULL;
+	if (!ok) {
+		free(seen);
+		for (int k = 0; k < b->ndense && qty[k]; k++)
+			free(qty[k]);
+		return 0;
+	}
+	memcpy(seen, b->dense_seen, b->providers);
+	free(b->dense_seen);
+	b->dense_seen = seen;
+	for (int k = 0; k < b->ndense; k++) {
+		memcpy(qty[k], b->dense_qty[k], b->providers * sizeof(int64_t));
+		free(b->dense_qty[k]);
+		b->dense_qty[k] = qty[k];
+	}
+	return 1;
 }
 
 int inami_billing_reserve(inami_billing *billing, size_t provider_count)
@@ -68,15 +98,15 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		size_t ncap = cap ? cap : 64;
 		while (ncap < provider_count)
 			ncap *= 2;
-		int64_t *acc = calloc(ncap * NCOLS, sizeof(int64_t));
+		int64_t *acc = calloc(ncap * ROW, sizeof(int64_t));
 		uint8_t *flags = calloc(ncap, 1);
-		if (acc == NULL || flags == NULL) {
+		if (acc == NULL || flags == NULL || !dense_grow(billing, ncap)) {
 			free(acc);
 			free(flags);
 			return inami__fail(INAMI_ENOMEM, "out of memory for %zu providers", provider_count);
 		}
-		for (size_t j = 0; billing->acc && j < NCOLS; j++)
-			memcpy(acc + j * ncap, COL(billing, j), billing->providers * sizeof(int64_t));
+		if (billing->acc)
+			memcpy(acc, billing->acc, billing->providers * ROW * sizeof(int64_t));
 		if (billing->flags)
 			memcpy(flags, billing->flags, billing->providers);
 		free(billing->acc);
@@ -129,9 +159,9 @@ static int unvalued_grow(inami_billing *b)
 	return 1;
 }
 
-/* Returns 0 when out of memory. */
-static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
-	int32_t quantity)
+/* Add to the (provider, code, reason) entry with a checked add. Returns 0 when out of memory. */
+static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+	int64_t quantity)
 {
 	if ((b->unvalued_count + 1) * 2 > b->unvalued_cap && !unvalued_grow(b))
 		return 0;
@@ -146,16 +176,80 @@ static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32
 			b->sorted_valid = 0;
 		}
 		if (e->provider == provider && e->code == code && e->reason == reason) {
-			if (__builtin_add_overflow(e->quantity, (int64_t)quantity, &e->quantity))
+			if (__builtin_add_overflow(e->quantity, quantity, &e->quantity))
 				b->flags[provider] |= FLAG_OVERFLOW;
 			return 1;
 		}
 	}
 }
 
+/* Largest provider capacity for which dense columns are made (2 MB per pair). */
+#define DENSE_MAX_CAP 262144
+
+/*
+ * Record an unvalued line. While no total can overflow (qsum below its
+ * bound), the first DENSE_KINDS pairs add into columns; otherwise, and for
+ * further pairs, into the hash. Returns 0 when out of memory.
+ */
+static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+	int32_t quantity)
+{
+	if (b->qsum != UINT64_MAX) {
+		int k = 0;
+		while (k < b->ndense && (b->dense_code[k] != code || b->dense_reason[k] != reason))
+			k++;
+		if (k == b->ndense && k < DENSE_KINDS && b->cap <= DENSE_MAX_CAP) {
+			int64_t *col = calloc(b->cap, sizeof(int64_t));
+			uint8_t *seen = b->dense_seen ? b->dense_seen : calloc(b->cap, 1);
+			if (col != NULL && seen != NULL) {
+				b->dense_seen = seen;
+				b->dense_qty[k] = col;
+				b->dense_code[k] = code;
+				b->dense_reason[k] = reason;
+				b->ndense++;
+			} else {
+				free(col);
+				if (seen != b->dense_seen)
+					free(seen);
+			}
+		}
+		if (k < b->ndense) {
+			b->dense_qty[k][provider] += quantity;  /* cannot overflow below the bound */
+			b->dense_seen[provider] |= (uint8_t)(1u << k);
+			b->dense_dirty = 1;
+			return 1;
+		}
+	}
+	return sparse_add(b, provider, code, reason, quantity);
+}
+
+/* Move the dense columns into the hash (before it is read). Returns 0 when out of memory. */
+static int dense_flush(inami_billing *b)
+{
+	if (!b->dense_dirty)
+		return 1;
+	for (int k = 0; k < b->ndense; k++) {
+		uint8_t bit = (uint8_t)(1u << k);
+		for (size_t p = 0; p < b->providers; p++) {
+			if (!(b->dense_seen[p] & bit))
+				continue;
+			if (!sparse_add(b, (uint32_t)p, b->dense_code[k], b->dense_reason[k], b->dense_qty[k][p]))
+				return 0;
+			b->dense_qty[k][p] = 0;
+			b->dense_seen[p] &= (uint8_t)~bit;
+		}
+	}
+	b->dense_dirty = 0;
+	return 1;
+}
+
 /* ---- the kernels ---- */
 
-/* A line the fast path cannot value: resolve it exactly. Returns 0 when out of memory. */
+/*
+ * A line the hot loop cannot value (unknown code, several periods, a date
+ * outside the period, DERIVED not allowed): resolve it exactly. Its
+ * prestations are added by the caller. Returns 0 when out of memory.
+ */
 __attribute__((noinline))
 static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
 {
@@ -170,52 +264,95 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 			return 0;
 		flags = INAMI_TOTAL_INCOMPLETE;
 	} else {
-		int64_t *t = &COL(b, letter)[provider];
+		int64_t *t = &ACC(b, provider, letter);
 		ov |= (uint64_t)__builtin_add_overflow(*t, value * quantity, t);
 	}
-	int64_t *t = &COL(b, COL_PRESTATIONS)[provider];
-	ov |= (uint64_t)__builtin_add_overflow(*t, (int64_t)quantity, t);
 	b->flags[provider] |= (uint8_t)(flags | (ov ? FLAG_OVERFLOW : 0));
 	return 1;
 }
 
+/* Lines per block: the block's inputs and its list of slow lines stay in L1. */
+#define BLOCK 2048
+
 /*
- * The hot loop, specialised by the compiler for each (dated, per provider)
- * combination. Per line: one index load, one 16-byte entry, two checked adds
- * and an OR into the provider's flags byte.
+ * The hot loop over one block, specialised by the compiler for each (dated,
+ * per provider) combination. No branch per line: a line the table cannot
+ * value (date outside [from, to], or an entry with from > to) adds 0 to its
+ * letter and its index goes to `slow`; every line adds its quantity to
+ * prestations. The adds are unchecked: the caller has proved that no total
+ * can overflow (sum of |quantity| x largest value < 2^63).
+ * Returns the number of slow lines.
  */
+static inline __attribute__((always_inline)) size_t block_fast(int64_t *restrict acc,
+	uint8_t *restrict fl, const uint16_t *restrict index, const nom_fast *restrict tab,
+	const int32_t *restrict code, const int32_t *restrict quantity, const int32_t *restrict date,
+	const uint32_t *restrict provider, size_t n, uint16_t *restrict slow, const int has_date,
+	const int has_provider)
+{
+	size_t ns = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = (uint32_t)code[i];
+		int64_t q = quantity[i];
+		size_t p = has_provider ? provider[i] : 0;
+		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
+		int32_t d = has_date ? date[i] : 0;
+		unsigned bad = (unsigned)(d < e->from) | (unsigned)(d > e->to);
+		slow[ns] = (uint16_t)i;
+		ns += bad;
+		int64_t keep = (int64_t)bad - 1;  /* all ones for a valued line, 0 for a slow one */
+		int64_t *row = acc + p * ROW;
+		row[e->letter] += q * (e->value & keep);
+		row[COL_PRESTATIONS] += q;
+		fl[p] |= (uint8_t)(e->flags & keep);
+	}
+	return ns;
+}
+
+/* The same lines one by one with checked adds (used once totals could get near 2^63). */
+static int lines_checked(inami_billing *b, const nom_fast *tab, const int32_t *code,
+	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n)
+{
+	const uint16_t *index = b->nom->index;
+	for (size_t i = 0; i < n; i++) {
+		int32_t q = quantity[i], d = date ? date[i] : 0;
+		uint32_t c = (uint32_t)code[i], p = provider ? provider[i] : 0;
+		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
+		unsigned ov = 0;
+		if (d < e->from || d > e->to) {
+			if (!slow_line(b, code[i], q, d, p))
+				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
+		} else {
+			ov |= (unsigned)__builtin_add_overflow(ACC(b, p, e->letter), (int64_t)q * e->value,
+				&ACC(b, p, e->letter));
+			b->flags[p] |= e->flags;
+		}
+		ov |= (unsigned)__builtin_add_overflow(ACC(b, p, COL_PRESTATIONS), (int64_t)q,
+			&ACC(b, p, COL_PRESTATIONS));
+		b->flags[p] |= (uint8_t)(ov << 7);
+	}
+	return INAMI_OK;
+}
+
 static inline __attribute__((always_inline)) int run(inami_billing *b, const int32_t *code,
 	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
 	const int has_date, const int has_provider)
 {
-	int64_t *const acc = b->acc, *const prest = COL(b, COL_PRESTATIONS);
-	uint8_t *const fl = b->flags;
-	const size_t cap = b->cap;
-	const uint16_t *index = b->nom->index;
-	const nom_hot *hot = b->nom->hot;
-	const unsigned slow = b->slowmask;
-	const unsigned extra = has_date ? 0 : INAMI_TOTAL_UNDATED;
-	const unsigned keep = has_date ? NOM_PUBLIC : (NOM_PUBLIC & ~NOM_VALIDITY);
+	uint16_t slow[BLOCK];
+	const nom_fast *tab = b->nom->fast[(has_date ? NOM_FAST_DATED : 0)
+		| (b->allow_derived ? NOM_FAST_DERIVED : 0)];
 
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = (uint32_t)code[i];
-		int32_t q = quantity[i];
-		uint32_t p = has_provider ? provider[i] : 0;
-		const nom_hot *e = &hot[c < NOM_CODE_SPACE ? index[c] : 0];
-		int bad = (e->flags & slow) != 0;
-		if (has_date) {
-			int32_t d = date[i];
-			bad |= (d < e->from) | (d > e->to);
-		}
-		if (__builtin_expect(bad, 0)) {
-			if (!slow_line(b, code[i], q, has_date ? date[i] : 0, p))
+	for (size_t off = 0; off < n; off += BLOCK) {
+		size_t m = n - off < BLOCK ? n - off : BLOCK;
+		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
+		const uint32_t *p = has_provider ? provider + off : NULL;
+		size_t ns = block_fast(b->acc, b->flags, b->nom->index, tab, c, q, d, p, m, slow,
+			has_date, has_provider);
+		for (size_t k = 0; k < ns; k++) {
+			size_t i = slow[k];
+			if (!slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0))
 				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
-			continue;
 		}
-		int64_t *v = acc + e->letter * cap + p;
-		unsigned o1 = __builtin_add_overflow(*v, (int64_t)q * e->value, v);
-		unsigned o2 = __builtin_add_overflow(prest[p], (int64_t)q, &prest[p]);
-		fl[p] |= (uint8_t)((e->flags & keep) | extra | ((o1 | o2) << 7));
 	}
 	return INAMI_OK;
 }
@@ -241,15 +378,64 @@ static int run_dated(inami_billing *b, const int32_t *c, const int32_t *q, const
 	return run(b, c, q, d, p, n, 1, 1);
 }
 
+/*
+ * Scans of the whole call before anything is added. The inner loops have a
+ * constant trip count so that compilers vectorise them at -O2.
+ */
+#define SCAN 1024
+
+static uint32_t max_provider(const uint32_t *p, size_t n)
+{
+	uint32_t m = 0;
+	size_t i = 0;
+	for (; i + SCAN <= n; i += SCAN) {
+		uint32_t t = 0;
+		for (size_t k = 0; k < SCAN; k++)
+			t = p[i + k] > t ? p[i + k] : t;
+		m = t > m ? t : m;
+	}
+	for (; i < n; i++)
+		m = p[i] > m ? p[i] : m;
+	return m;
+}
+
+/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
+#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)((x) - 10000101) > 99991231u - 10000101u))
+
+static uint32_t any_bad_date(const int32_t *d, size_t n)
+{
+	uint32_t bad = 0;
+	size_t i = 0;
+	for (; i + SCAN <= n; i += SCAN)
+		for (size_t k = 0; k < SCAN; k++)
+			bad |= DATE_BAD(d[i + k]);
+	for (; i < n; i++)
+		bad |= DATE_BAD(d[i]);
+	return bad;
+}
+
+/* Sum of |quantity| (at most 2^31 x count: no overflow below 2^32 lines per chunk). */
+static uint64_t abs_sum(const int32_t *q, size_t n)
+{
+	uint64_t s = 0;
+	size_t i = 0;
+	for (; i + SCAN <= n; i += SCAN) {
+		uint64_t t = 0;
+		for (size_t k = 0; k < SCAN; k++)
+			t += (uint32_t)(q[i + k] < 0 ? -(uint32_t)q[i + k] : (uint32_t)q[i + k]);
+		s += t;
+	}
+	for (; i < n; i++)
+		s += (uint32_t)(q[i] < 0 ? -(uint32_t)q[i] : (uint32_t)q[i]);
+	return s;
+}
+
 /* Checks done before anything is added, so that a refused call changes nothing. */
 static int check_lines(const inami_billing *b, const int32_t *date, const uint32_t *provider,
 	size_t count)
 {
 	if (provider != NULL) {
-		uint32_t max = 0;
-		for (size_t i = 0; i < count; i++)
-			max = provider[i] > max ? provider[i] : max;
-		if (count > 0 && max >= b->providers) {
+		if (count > 0 && max_provider(provider, count) >= b->providers) {
 			for (size_t i = 0; i < count; i++)
 				if (provider[i] >= b->providers)
 					return inami__fail(INAMI_ERANGE, "line %zu: provider index %u is out of "
@@ -258,19 +444,12 @@ static int check_lines(const inami_billing *b, const int32_t *date, const uint32
 	} else if (count > 0 && b->providers == 0) {
 		return inami__fail(INAMI_ERANGE, "no provider array and no provider 0 (provider count is 0)");
 	}
-	if (date != NULL) {
-		uint32_t bad = 0;
+	if (date != NULL && any_bad_date(date, count)) {
 		for (size_t i = 0; i < count; i++) {
 			int32_t d = date[i];
-			bad |= (uint32_t)(d != 0) & (uint32_t)((uint32_t)(d - 10000101) > 99991231u - 10000101u);
-		}
-		if (bad) {
-			for (size_t i = 0; i < count; i++) {
-				int32_t d = date[i];
-				if (d != 0 && (d < 10000101 || d > 99991231))
-					return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)",
-						i, (int)d);
-			}
+			if (d != 0 && (d < 10000101 || d > 99991231))
+				return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)",
+					i, (int)d);
 		}
 	}
 	return INAMI_OK;
@@ -287,12 +466,28 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	int st = check_lines(billing, date, provider, count);
 	if (st != INAMI_OK)
 		return st;
-	if (provider == NULL)
-		st = date ? run_dated_one(billing, code, quantity, date, count)
-			: run_undated_one(billing, code, quantity, count);
-	else
-		st = date ? run_dated(billing, code, quantity, date, provider, count)
-			: run_undated(billing, code, quantity, provider, count);
+	/*
+	 * While the sum of |quantity| over every line added so far times the
+	 * largest value stays below 2^63, no total can overflow: the kernels then
+	 * add without checking. Past that bound (absurd volumes or quantities),
+	 * every add is checked, in line order, for the life of the accumulator.
+	 */
+	uint64_t qs = abs_sum(quantity, count);
+	if (billing->qsum <= billing->qlimit && qs <= billing->qlimit - billing->qsum) {
+		billing->qsum += qs;
+		if (provider == NULL)
+			st = date ? run_dated_one(billing, code, quantity, date, count)
+				: run_undated_one(billing, code, quantity, count);
+		else
+			st = date ? run_dated(billing, code, quantity, date, provider, count)
+				: run_undated(billing, code, quantity, provider, count);
+	} else {
+		if (!dense_flush(billing))
+			return inami__fail(INAMI_ENOMEM, "out of memory");
+		billing->qsum = UINT64_MAX;
+		st = lines_checked(billing, billing->nom->fast[(date ? NOM_FAST_DATED : 0)
+			| (billing->allow_derived ? NOM_FAST_DERIVED : 0)], code, quantity, date, provider, count);
+	}
 	billing->lines += (int64_t)count;
 	return st;
 }
@@ -302,10 +497,10 @@ static int provider_status(const inami_billing *b, size_t p)
 {
 	if (b->flags[p] & FLAG_OVERFLOW)
 		return INAMI_EOVERFLOW;
-	for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
-		if (COL(b, k)[p] < 0)
+	for (int k = 0; k < ROW; k++)
+		if (ACC(b, p, k) < 0)
 			return INAMI_ENEGATIVE;
-	return COL(b, COL_PRESTATIONS)[p] < 0 ? INAMI_ENEGATIVE : INAMI_OK;
+	return INAMI_OK;
 }
 
 int inami_billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
@@ -318,9 +513,9 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 	for (size_t p = 0; p < billing->providers; p++) {
 		int st = provider_status(billing, p);
 		for (int k = 0; key_values && k < INAMI_KEY_LETTER_COUNT; k++)
-			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? COL(billing, k)[p] : 0;
+			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? ACC(billing, p, k) : 0;
 		if (prestations)
-			prestations[p] = st == INAMI_OK ? COL(billing, COL_PRESTATIONS)[p] : 0;
+			prestations[p] = st == INAMI_OK ? ACC(billing, p, COL_PRESTATIONS) : 0;
 		if (flags)
 			flags[p] = (uint32_t)billing->flags[p] & NOM_PUBLIC;
 		if (status)
@@ -364,6 +559,8 @@ static uint32_t *sort_indices(const billing_unvalued *t, uint32_t *v, uint32_t *
 
 static int ensure_sorted(inami_billing *b)
 {
+	if (!dense_flush(b))
+		return inami__fail(INAMI_ENOMEM, "out of memory");
 	if (b->sorted_valid)
 		return INAMI_OK;
 	uint32_t *v = realloc(b->sorted, (b->unvalued_count + 1) * sizeof(*v));
@@ -480,8 +677,8 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 	st = provider_status(b, 0);
 	if (st == INAMI_OK) {
 		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
-			summary->key_values[k] = COL(b, k)[0];
-		summary->prestations = COL(b, COL_PRESTATIONS)[0];
+			summary->key_values[k] = ACC(b, 0, k);
+		summary->prestations = ACC(b, 0, COL_PRESTATIONS);
 	} else {
 		st = inami__fail(st, st == INAMI_EOVERFLOW ? "a total of the billing lines overflows 64 bits"
 			: "a total of the billing lines is below zero (more corrections than prestations)");

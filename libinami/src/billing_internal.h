@@ -11,18 +11,30 @@ typedef struct billing_unvalued {
 	int64_t quantity;
 } billing_unvalued;
 
+/* (code, reason) pairs whose unvalued quantities get a column per provider. */
+#define DENSE_KINDS 8
+
 struct inami_billing {
 	const inami_nomenclature *nom;
 	int allow_derived;
-	unsigned int slowmask;   /* hot-entry flags that send a line to the slow path */
-	int64_t *acc;            /* NCOLS columns of `cap` int64 (billing.c) */
+	int64_t *acc;            /* per provider a row of 4 int64: M, R, V, prestations (billing.c) */
 	uint8_t *flags;          /* per provider: INAMI_TOTAL_* bits, 0x80 = overflow */
 	size_t providers, cap;
 	int64_t lines;
+	uint64_t qsum, qlimit;   /* sum of |quantity| so far; below qlimit no total can overflow */
 	billing_unvalued *unvalued;  /* open addressing, power-of-two capacity */
 	size_t unvalued_cap, unvalued_count;
 	uint32_t *sorted;            /* indices into unvalued, by (provider, code, reason) */
 	int sorted_valid;
+	/*
+	 * The first DENSE_KINDS unvalued (code, reason) pairs seen add into a
+	 * column of `cap` quantities (no hash probe per line); they are moved into
+	 * `unvalued` before anything reads it (billing.c: dense_flush).
+	 */
+	int32_t dense_code[DENSE_KINDS], dense_reason[DENSE_KINDS];
+	int64_t *dense_qty[DENSE_KINDS];
+	uint8_t *dense_seen;         /* per provider: bit k = pair k was added */
+	int ndense, dense_dirty;
 };
 
 #endif

@@ -119,29 +119,54 @@ static int compile(inami_nomenclature *n)
 	n->first = calloc(distinct + 1, sizeof(*n->first));
 	if (!n->index || !n->hot || !n->first)
 		return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
-	n->hot[0].letter = INAMI_KEY_LETTER_COUNT; /* sentinel: unknown code */
+	n->hot[0].letter = INAMI_KEY_M; /* sentinel: unknown code (value 0, never added) */
 	n->hot[0].flags = NOM_SLOW;
 	size_t h = 0;
 	for (size_t i = 0; i < n->count; i++) {
 		const nom_period *p = &n->periods[i];
-		if (i == 0 || p->code != n->periods[i - 1].code) {
+		int first = i == 0 || p->code != n->periods[i - 1].code;
+		if (first) {
 			h++;
 			n->index[p->code] = (uint16_t)h;
 			n->first[h] = (uint32_t)i;
-			n->hot[h].value = (int32_t)p->value;
-			n->hot[h].letter = (uint8_t)p->letter;
-			n->hot[h].from = p->from ? p->from : NOM_FROM_UNKNOWN;
-			n->hot[h].to = p->to ? p->to : NOM_TO_UNKNOWN;
-			n->hot[h].flags = (uint8_t)(
-				(p->provenance >= INAMI_PROV_DERIVED ? NOM_DERIVED : 0)
-				| (p->from == 0 || p->to == 0 ? NOM_VALIDITY : 0)
-				| (p->conflict_unresolved ? NOM_CONFLICT : 0));
-		} else {
-			n->hot[h].flags = NOM_SLOW; /* several periods: resolved per line */
 		}
+		/* Periods are sorted by start: the last one written is the most recent. */
+		n->hot[h].value = (int32_t)p->value;
+		n->hot[h].letter = (uint8_t)p->letter;
+		n->hot[h].from = p->from ? p->from : NOM_FROM_UNKNOWN;
+		n->hot[h].to = p->to ? p->to : NOM_TO_UNKNOWN;
+		n->hot[h].flags = (uint8_t)(
+			(p->provenance >= INAMI_PROV_DERIVED ? NOM_DERIVED : 0)
+			| (p->from == 0 || p->to == 0 ? NOM_VALIDITY : 0)
+			| (p->conflict_unresolved ? NOM_CONFLICT : 0)
+			| (first ? 0 : NOM_MULTI));
 		n->hot[h].nperiods++;
+		if (p->value > n->max_value)
+			n->max_value = p->value;
 	}
 	n->hot_count = distinct + 1;
+	for (int v = 0; v < 4; v++) {
+		int dated = (v & NOM_FAST_DATED) != 0;
+		unsigned slow = NOM_SLOW | (v & NOM_FAST_DERIVED ? 0u : NOM_DERIVED) | (dated ? 0u : NOM_MULTI);
+		n->fast[v] = calloc(n->hot_count, sizeof(nom_fast));
+		if (n->fast[v] == NULL)
+			return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
+		for (size_t i = 0; i < n->hot_count; i++) {
+			const nom_hot *e = &n->hot[i];
+			nom_fast *f = &n->fast[v][i];
+			f->letter = e->letter;
+			if (e->flags & slow) {
+				f->from = INT32_MAX; /* from > to: always resolved per line */
+				f->to = INT32_MIN;
+				continue;
+			}
+			f->value = e->value;
+			f->from = dated ? e->from : 0;
+			f->to = dated ? e->to : 0;
+			f->flags = (uint8_t)(dated ? (e->flags & NOM_PUBLIC)
+				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED));
+		}
+	}
 	return INAMI_OK;
 }
 
@@ -154,6 +179,8 @@ static void nom_destroy(inami_nomenclature *n)
 	free(n->index);
 	free(n->hot);
 	free(n->first);
+	for (int v = 0; v < 4; v++)
+		free(n->fast[v]);
 	free(n);
 }
 

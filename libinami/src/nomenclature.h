@@ -15,7 +15,8 @@
 #define NOM_DERIVED    INAMI_TOTAL_DERIVED_USED
 #define NOM_VALIDITY   INAMI_TOTAL_VALIDITY_UNKNOWN
 #define NOM_CONFLICT   INAMI_TOTAL_CONFLICT
-#define NOM_SLOW       0x40u  /* several periods or unknown code: resolve per line */
+#define NOM_SLOW       0x40u  /* unknown code: resolve per line */
+#define NOM_MULTI      0x20u  /* several periods: undated lines (and dates outside the kept one) are resolved per line */
 #define NOM_PUBLIC     0x1fu  /* bits that are INAMI_TOTAL_* flags */
 
 /* Dates stored for unknown bounds: every real date passes them, 0 (undated) does not. */
@@ -23,17 +24,39 @@
 #define NOM_TO_UNKNOWN   INT32_MAX
 
 /*
- * One code, as the hot loop sees it (16 bytes). For a code with one period:
- * its value and bounds; for several periods NOM_SLOW is set and the per-line
- * resolver walks the periods. Entry 0 is the "unknown code" sentinel.
+ * One code, as the hot loop sees it (16 bytes): the value, letter, bounds and
+ * flags of one period. For a code with several periods it is the most recent
+ * one and NOM_MULTI is set: a dated line inside it is valued directly, any
+ * other line goes to the per-line resolver that walks the periods. Entry 0 is
+ * the "unknown code" sentinel (value 0, letter M, NOM_SLOW).
  */
 typedef struct nom_hot {
 	int32_t value;      /* hundredths */
 	int32_t from, to;   /* YYYYMMDD, NOM_*_UNKNOWN */
-	uint8_t letter;     /* inami_key_letter; 3 = none (sentinel) */
+	uint8_t letter;     /* inami_key_letter */
 	uint8_t flags;
 	uint16_t nperiods;
 } nom_hot;
+
+/*
+ * The hot entries as one billing kernel reads them (16 bytes): a line with
+ * code c and date d (0 when the call has no dates) is valued directly when
+ * from <= d <= to; otherwise it goes to the per-line resolver. Four variants
+ * (dated or not x DERIVED allowed or not) are compiled with the nomenclature,
+ * so the kernel needs no flag test: an entry that always needs the resolver
+ * has from > to.
+ */
+typedef struct nom_fast {
+	int32_t value;      /* hundredths */
+	int32_t from, to;
+	uint8_t letter;     /* inami_key_letter */
+	uint8_t flags;      /* INAMI_TOTAL_* raised by a line valued here */
+	uint16_t unused;
+} nom_fast;
+
+/* Index into inami_nomenclature.fast. */
+#define NOM_FAST_DATED 1
+#define NOM_FAST_DERIVED 2
 
 typedef struct nom_period {
 	int32_t code;
@@ -57,6 +80,8 @@ struct inami_nomenclature {
 	nom_hot *hot;            /* hot[0] is the sentinel */
 	uint32_t *first;         /* first period of hot entry i */
 	size_t hot_count;
+	nom_fast *fast[4];       /* hot_count entries each, see nom_fast */
+	int64_t max_value;       /* largest value of any period (hundredths): bounds the totals */
 	int is_default;
 };
 
