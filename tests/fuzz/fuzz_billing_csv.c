@@ -1,0 +1,88 @@
+/*
+ * Fuzz target: the streaming billing CSV reader (inami_billing_csv_feed /
+ * _finish) over the embedded nomenclature. The input is fed twice: in one
+ * block, then in blocks whose sizes come from the input's first byte (so
+ * lines are split anywhere); both readers must agree on the outcome, the
+ * line counts and every provider's totals. Once with INAMI_CSV_SKIP_BAD.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+
+typedef struct outcome {
+	int rc;
+	int64_t lines, skipped;
+	size_t providers;
+	int64_t kv[3 * 16], prest[16];
+	int32_t status[16];
+	uint32_t flags[16];
+} outcome;
+
+static void run(const inami_nomenclature *nom, unsigned int flags, const uint8_t *data, size_t size,
+	size_t step, outcome *o)
+{
+	inami_billing_csv *r = NULL;
+	memset(o, 0, sizeof(*o));
+	FUZZ_ASSERT(inami_billing_csv_new(&r, nom, flags, "fuzz.csv") == INAMI_OK);
+	int rc = INAMI_OK;
+	for (size_t off = 0; off < size && rc == INAMI_OK; off += step) {
+		size_t n = size - off < step ? size - off : step;
+		rc = inami_billing_csv_feed(r, (const char *)data + off, n);
+	}
+	if (rc == INAMI_OK)
+		rc = inami_billing_csv_finish(r);
+	else
+		/* a reader that failed refuses more input */
+		FUZZ_ASSERT(inami_billing_csv_feed(r, "x\n", 2) < 0);
+	if (rc != INAMI_OK)
+		FUZZ_FAILED_CLEANLY(rc);
+	o->rc = rc;
+	o->lines = inami_billing_csv_line_count(r);
+	o->skipped = inami_billing_csv_skipped_count(r);
+	FUZZ_ASSERT(inami_billing_csv_first_skipped(r) != NULL);
+	inami_billing *b = inami_billing_csv_totals(r);
+	FUZZ_ASSERT(b != NULL);
+	o->providers = inami_billing_provider_count(b);
+	if (rc == INAMI_OK) {
+		for (size_t p = 0; p < o->providers; p++)
+			FUZZ_ASSERT(inami_billing_csv_provider_id(r, p) != NULL);
+		FUZZ_ASSERT(inami_billing_csv_provider_id(r, o->providers) == NULL);
+		if (o->providers <= 16) {
+			FUZZ_ASSERT(inami_billing_results(b, o->kv, o->prest, o->flags, o->status, 16) == INAMI_OK);
+			for (size_t p = 0; p < o->providers; p++) {
+				size_t nu = 0;
+				FUZZ_ASSERT(inami_billing_unvalued_count(b, (uint32_t)p, &nu) == INAMI_OK);
+				for (size_t k = 0; k < nu; k++) {
+					int32_t code, reason;
+					int64_t q;
+					FUZZ_ASSERT(inami_billing_unvalued(b, (uint32_t)p, k, &code, &q, &reason) == INAMI_OK);
+					FUZZ_ASSERT(inami_unvalued_reason_id(reason) != NULL);
+				}
+			}
+		}
+	}
+	inami_billing_csv_free(r);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const inami_nomenclature *nom = NULL;
+	outcome whole, split;
+	size_t step = size ? (size_t)data[0] % 17 + 1 : 1;
+	FUZZ_ASSERT(inami_nomenclature_default(&nom) == INAMI_OK);
+
+	for (int skip = 0; skip < 2; skip++) {
+		unsigned int flags = (skip ? INAMI_CSV_SKIP_BAD : 0) | (size > 1 && (data[1] & 1) ? INAMI_BILLING_ALLOW_DERIVED : 0);
+		run(nom, flags, data, size, size ? size : 1, &whole);
+		run(nom, flags, data, size, step, &split);
+		FUZZ_ASSERT(whole.rc == split.rc);
+		FUZZ_ASSERT(whole.lines == split.lines);
+		FUZZ_ASSERT(whole.skipped == split.skipped);
+		FUZZ_ASSERT(whole.providers == split.providers);
+		FUZZ_ASSERT(memcmp(whole.kv, split.kv, sizeof(whole.kv)) == 0);
+		FUZZ_ASSERT(memcmp(whole.prest, split.prest, sizeof(whole.prest)) == 0);
+		FUZZ_ASSERT(memcmp(whole.status, split.status, sizeof(whole.status)) == 0);
+		FUZZ_ASSERT(memcmp(whole.flags, split.flags, sizeof(whole.flags)) == 0);
+	}
+	return 0;
+}
