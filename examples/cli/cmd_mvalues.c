@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,13 +74,24 @@ static int totals_alloc(totals *t, size_t n)
 		&& t->tier && t->eligible && t->eval_status;
 }
 
-/* Read the input with large read() blocks; a progress line when stderr is a terminal. */
+/*
+ * A regular file is read by the library (mapped, two threads when large);
+ * anything else with large read() blocks and a progress line when stderr is a
+ * terminal.
+ */
 static int read_input(inami_billing_csv *r, const char *path)
 {
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
 	if (fd < 0) {
 		fprintf(stderr, "inami: %s: %s\n", path, strerror(errno));
 		return CLI_EXIT_ERROR;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if (fd != 0)
+			close(fd);
+		int rst = inami_billing_csv_read_file(r, path);
+		return rst == INAMI_OK ? 0 : cli_library_error(rst);
 	}
 	int progress = isatty(2), st = INAMI_OK;
 	size_t cap = 4u << 20;

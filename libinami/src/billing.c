@@ -192,7 +192,7 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
  * further pairs, into the hash. Returns 0 when out of memory.
  */
 static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
-	int32_t quantity)
+	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
 		int k = 0;
@@ -490,6 +490,31 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	}
 	billing->lines += (int64_t)count;
 	return st;
+}
+
+int billing__can_merge(const inami_billing *dst, const inami_billing *src)
+{
+	return dst->nom == src->nom && dst->allow_derived == src->allow_derived
+		&& dst->qsum <= dst->qlimit && src->qsum <= dst->qlimit - dst->qsum;
+}
+
+int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
+{
+	if (!dense_flush(src))
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	for (size_t p = 0; p < src->providers; p++) {
+		for (int k = 0; k < ROW; k++)
+			ACC(dst, map[p], k) += ACC(src, p, k);  /* cannot overflow: see billing__can_merge */
+		dst->flags[map[p]] |= src->flags[p];
+	}
+	for (size_t i = 0; i < src->unvalued_cap; i++) {
+		const billing_unvalued *e = &src->unvalued[i];
+		if (e->reason && !unvalued_add(dst, map[e->provider], e->code, e->reason, e->quantity))
+			return inami__fail(INAMI_ENOMEM, "out of memory");
+	}
+	dst->qsum += src->qsum;
+	dst->lines += src->lines;
+	return INAMI_OK;
 }
 
 /* Status of a provider: overflow, a total below zero, or OK. */

@@ -37,4 +37,13 @@ struct inami_billing {
 	int ndense, dense_dirty;
 };
 
+/*
+ * Add everything of `src` into `dst`; src provider p becomes dst provider
+ * map[p] (dst must have room). Only when neither was ever in checked mode and
+ * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
+ * can overflow and the result equals adding the lines to one accumulator.
+ */
+int billing__can_merge(const inami_billing *dst, const inami_billing *src);
+int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map);
+
 #endif
