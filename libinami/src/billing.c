@@ -492,6 +492,24 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	return st;
 }
 
+void billing__reset(inami_billing *b)
+{
+	memset(b->acc, 0, b->providers * ROW * sizeof(int64_t));
+	memset(b->flags, 0, b->providers);
+	if (b->dense_seen)
+		memset(b->dense_seen, 0, b->providers);
+	for (int k = 0; k < b->ndense; k++)
+		memset(b->dense_qty[k], 0, b->providers * sizeof(int64_t));
+	if (b->unvalued)
+		memset(b->unvalued, 0, b->unvalued_cap * sizeof(*b->unvalued));
+	b->providers = 0;
+	b->unvalued_count = 0;
+	b->sorted_valid = 0;
+	b->dense_dirty = 0;
+	b->lines = 0;
+	b->qsum = 0;
+}
+
 int billing__can_merge(const inami_billing *dst, const inami_billing *src)
 {
 	return dst->nom == src->nom && dst->allow_derived == src->allow_derived

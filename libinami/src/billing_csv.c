@@ -535,7 +535,8 @@ static inline int fast_line(inami_billing_csv *r, const char **pp, int *st)
 			unsigned y0 = (unsigned)(d[0] - '0'), y1 = (unsigned)(d[1] - '0'), y2 = (unsigned)(d[2] - '0'),
 				y3 = (unsigned)(d[3] - '0'), m0 = (unsigned)(d[5] - '0'), m1 = (unsigned)(d[6] - '0'),
 				d0 = (unsigned)(d[8] - '0'), d1 = (unsigned)(d[9] - '0');
-			if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 10 || d[4] != '-' || d[7] != '-')
+			if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)
+				| (d[4] != '-') | (d[7] != '-'))
 				return 0;
 			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = (int)(m0 * 10 + m1), dd = (int)(d0 * 10 + d1);
 			if (!days_ok(y, m, dd))
@@ -659,12 +660,7 @@ int inami_billing_csv_finish(inami_billing_csv *r)
 /* Back to the state of a new reader (same nomenclature, flags and name). */
 static int reader_reset(inami_billing_csv *r)
 {
-	inami_billing *totals;
-	int st = inami_billing_new(&totals, r->nom, 0, r->flags & INAMI_BILLING_ALLOW_DERIVED);
-	if (st != INAMI_OK)
-		return st;
-	inami_billing_free(r->totals);
-	r->totals = totals;
+	billing__reset(r->totals); /* the same object: inami_billing_csv_totals() stays valid */
 	r->have_header = r->has_date = r->ncols = r->fast = 0;
 	r->failed = r->failed_status = 0;
 	r->line_no = r->lines = r->skipped = 0;

@@ -43,6 +43,9 @@ struct inami_billing {
  * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
  * can overflow and the result equals adding the lines to one accumulator.
  */
+/* Back to no providers and no lines, keeping the object (callers may hold its address). */
+void billing__reset(inami_billing *b);
+
 int billing__can_merge(const inami_billing *dst, const inami_billing *src);
 int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map);
 
