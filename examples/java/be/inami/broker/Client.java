@@ -1,0 +1,255 @@
+package be.inami.broker;
+
+import be.inami.ContractType;
+import be.inami.Convention;
+import be.inami.Employment;
+import be.inami.EvaluationInput;
+import be.inami.InamiException;
+import be.inami.Lang;
+import be.inami.Profession;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the client file, parsed. Columns (header row, any order; an empty
+ * cell means "not given"):
+ * required {@code client,profession,year}; the activity and status columns
+ * {@code prestations,m_values,r_values,v_values,hours_per_week,reimbursed,convention,
+ * convention_start,convention_end,first_number,specialty,trainee,retired,employment,
+ * sanctioned,contracts}; the split columns {@code product} (with --products),
+ * {@code solidarity_share,entry_fee,contract_type}.
+ */
+final class Client {
+    static final List<String> REQUIRED = List.of("client", "profession", "year");
+    static final List<String> KNOWN = List.of("client", "profession", "year", "prestations", "m_values",
+            "r_values", "v_values", "hours_per_week", "reimbursed", "convention", "convention_start",
+            "convention_end", "first_number", "specialty", "trainee", "retired", "employment", "sanctioned",
+            "contracts", "product", "solidarity_share", "entry_fee", "contract_type");
+
+    /** A row that cannot be used, with its line. */
+    static final class BadRow extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        BadRow(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    final int line;
+    final String name;
+    final EvaluationInput input;
+    final String product;
+    final Integer solidarityBp;
+    final Integer entryFeeBp;
+    final ContractType contractType;
+
+    private Client(int line, String name, EvaluationInput input, String product, Integer solidarityBp,
+            Integer entryFeeBp, ContractType contractType) {
+        this.line = line;
+        this.name = name;
+        this.input = input;
+        this.product = product;
+        this.solidarityBp = solidarityBp;
+        this.entryFeeBp = entryFeeBp;
+        this.contractType = contractType;
+    }
+
+    /**
+     * Column positions of a header row.
+     *
+     * @throws BadRow for an unknown, duplicate or missing column
+     */
+    static Map<String, Integer> header(Csv.Record r) throws BadRow {
+        Map<String, Integer> cols = new HashMap<>();
+        for (int i = 0; i < r.fields.size(); i++) {
+            String name = r.fields.get(i).trim().toLowerCase(java.util.Locale.ROOT);
+            if (i == 0 && name.startsWith("\ufeff")) {
+                name = name.substring(1);
+            }
+            if (!KNOWN.contains(name)) {
+                throw new BadRow(r.line, "unknown column '" + name + "' (known: " + String.join(",", KNOWN) + ")");
+            }
+            if (cols.put(name, i) != null) {
+                throw new BadRow(r.line, "column '" + name + "' appears twice");
+            }
+        }
+        for (String req : REQUIRED) {
+            if (!cols.containsKey(req)) {
+                throw new BadRow(r.line, "the header has no '" + req + "' column");
+            }
+        }
+        return cols;
+    }
+
+    /** A row of cells by column name. */
+    private static final class Cells {
+        final Csv.Record r;
+        final Map<String, Integer> cols;
+
+        Cells(Csv.Record r, Map<String, Integer> cols) {
+            this.r = r;
+            this.cols = cols;
+        }
+
+        /** The trimmed cell, or null when the column is absent or the cell empty. */
+        String get(String name) {
+            Integer i = cols.get(name);
+            if (i == null || i >= r.fields.size()) {
+                return null;
+            }
+            String v = r.fields.get(i).trim();
+            return v.isEmpty() ? null : v;
+        }
+    }
+
+    private static BigDecimal decimal(Cells c, String col) throws BadRow {
+        String v = c.get(col);
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v);
+            if (d.signum() < 0) {
+                throw new BadRow(c.r.line, col + ": '" + v + "' is negative");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new BadRow(c.r.line, col + ": '" + v + "' is not a number");
+        }
+    }
+
+    private static Long whole(Cells c, String col) throws BadRow {
+        BigDecimal d = decimal(c, col);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadRow(c.r.line, col + ": '" + c.get(col) + "' is not a whole number");
+        }
+    }
+
+    private static boolean yesNo(Cells c, String col) throws BadRow {
+        String v = c.get(col);
+        if (v == null || v.equalsIgnoreCase("no")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        throw new BadRow(c.r.line, col + ": '" + v + "' is not yes or no");
+    }
+
+    private static LocalDate date(Cells c, String col) throws BadRow {
+        String v = c.get(col);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRow(c.r.line, col + ": '" + v + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** A percentage ("10", "0.75") in basis points, exactly. */
+    private static Integer percent(Cells c, String col) throws BadRow {
+        BigDecimal d = decimal(c, col);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.movePointRight(2).setScale(0).intValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadRow(c.r.line, col + ": '" + c.get(col) + "' has more than two decimals");
+        }
+    }
+
+    /**
+     * Parse a data row.
+     *
+     * @throws BadRow with the line and what is wrong
+     */
+    static Client parse(Csv.Record r, Map<String, Integer> cols, boolean allowDerived, Lang lang) throws BadRow {
+        int width = cols.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        if (r.fields.size() != width) {
+            throw new BadRow(r.line, "expected " + width + " fields, found " + r.fields.size());
+        }
+        Cells c = new Cells(r, cols);
+        String name = c.get("client");
+        if (name == null) {
+            throw new BadRow(r.line, "client: empty");
+        }
+        String prof = c.get("profession");
+        if (prof == null) {
+            throw new BadRow(r.line, "profession: empty");
+        }
+        Long year = whole(c, "year");
+        if (year == null || year < 1000 || year > 9999) {
+            throw new BadRow(r.line, "year: '" + c.get("year") + "' is not a premium year");
+        }
+        try {
+            EvaluationInput.Builder b = EvaluationInput.builder(Profession.fromId(prof), year.intValue())
+                    .allowDerived(allowDerived).lang(lang);
+            Long prestations = whole(c, "prestations");
+            if (prestations != null) {
+                b.prestations(prestations);
+            }
+            for (String col : Arrays.asList("m_values", "r_values", "v_values", "hours_per_week")) {
+                BigDecimal d = decimal(c, col);
+                if (d == null) {
+                    continue;
+                }
+                switch (col) {
+                    case "m_values":
+                        b.mValues(d.doubleValue());
+                        break;
+                    case "r_values":
+                        b.rValues(d.doubleValue());
+                        break;
+                    case "v_values":
+                        b.vValues(d.doubleValue());
+                        break;
+                    default:
+                        b.hoursPerWeek(d.doubleValue());
+                        break;
+                }
+            }
+            BigDecimal reimbursed = decimal(c, "reimbursed");
+            if (reimbursed != null) {
+                b.reimbursed(reimbursed);
+            }
+            if (c.get("convention") != null) {
+                b.convention(Convention.fromId(c.get("convention")));
+            }
+            b.conventionStart(date(c, "convention_start"));
+            b.conventionEnd(date(c, "convention_end"));
+            b.firstNumber(date(c, "first_number"));
+            b.specialty(c.get("specialty"));
+            b.trainee(yesNo(c, "trainee"));
+            b.retired(yesNo(c, "retired"));
+            b.sanctioned(yesNo(c, "sanctioned"));
+            if (c.get("employment") != null) {
+                b.employment(Employment.fromId(c.get("employment")));
+            }
+            Long contracts = whole(c, "contracts");
+            if (contracts != null) {
+                b.contracts(contracts.intValue());
+            }
+            ContractType type = c.get("contract_type") == null ? ContractType.SOCIAL_PENSION
+                    : ContractType.fromId(c.get("contract_type"));
+            return new Client(r.line, name, b.build(), c.get("product"), percent(c, "solidarity_share"),
+                    percent(c, "entry_fee"), type);
+        } catch (InamiException e) {
+            throw new BadRow(r.line, e.getMessage());
+        }
+    }
+}

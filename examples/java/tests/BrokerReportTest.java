@@ -1,0 +1,107 @@
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.junit.Test;
+
+/**
+ * inami-broker report on examples/java/clients.csv. Amounts from
+ * /work/shared/domain/figures.csv (sources in the comments of clients.csv):
+ * physiotherapist 2022 base 1790.34 / intermediate 2365.79 / full 3165.07
+ * (https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes),
+ * doctor 2022 full 5128.78 (https://news.amonis.be/nl/sociale-voordelen-riziv-2022-het-is-zover/).
+ */
+public class BrokerReportTest {
+    private static BrokerSupport.Result report(String... extra) throws Exception {
+        String[] cmd = new String[3 + extra.length];
+        cmd[0] = BrokerSupport.prop("inami.broker");
+        cmd[1] = "report";
+        cmd[2] = BrokerSupport.sample().getPath();
+        System.arraycopy(extra, 0, cmd, 3, extra.length);
+        return BrokerSupport.run(60, null, cmd);
+    }
+
+    @Test
+    public void sampleReport() throws Exception {
+        BrokerSupport.Result r = report();
+        assertEquals(r.err, 1, r.status); // the sample has bad rows on purpose
+        assertTrue(r.out, r.out.startsWith("client,eligible,amount_cents,tier,payee,next_tier,actions,"));
+        Map<String, Map<String, String>> rows = BrokerSupport.rows(r.out);
+        assertEquals(11, rows.size());
+
+        Map<String, String> dupont = rows.get("Kine Dupont");
+        assertEquals("yes", dupont.get("eligible"));
+        assertEquals("179034", dupont.get("amount_cents"));
+        assertEquals("base", dupont.get("tier"));
+        assertEquals("insurance_contract", dupont.get("payee"));
+        assertEquals("intermediate", dupont.get("next_tier"));
+        assertEquals("1 more prestation for tier intermediate (EUR 2365.79)", dupont.get("actions"));
+        // 10 % solidarity: round(1790.34 x 10 %) = 179.03, pension the rest
+        assertEquals("17903", dupont.get("solidarity_cents"));
+        assertEquals("161131", dupont.get("pension_cents"));
+        // procedure_calendar.csv: extra information until 31 August N+1, payment by 15 January N+2
+        assertEquals("2023-08-31", dupont.get("extra_info_deadline"));
+        assertEquals("2024-01-15", dupont.get("payment_deadline"));
+
+        assertEquals("236579", rows.get("Kine Janssens").get("amount_cents"));
+        assertEquals("316507", rows.get("Kine Martin").get("amount_cents"));
+        assertEquals("512878", rows.get("Dr Maes").get("amount_cents"));
+
+        Map<String, String> leroy = rows.get("Kine Leroy");
+        assertEquals("no", leroy.get("eligible"));
+        assertTrue(leroy.get("actions"), leroy.get("actions").contains("not eligible: prestations 900 < 1500"));
+        assertTrue(leroy.get("actions"), leroy.get("actions").contains("600 more prestations for tier base"));
+
+        Map<String, String> wouters = rows.get("Dr Wouters");
+        assertEquals("bank_account", wouters.get("payee"));
+        assertTrue(wouters.get("actions").contains(
+                "avantage de convention: check the bank account in the provider's INAMI profile"));
+
+        assertTrue(rows.get("Kine Claes").get("actions").contains("2 contracts are active"));
+
+        Map<String, String> bad = rows.get("Kine Bad");
+        assertEquals("error", bad.get("eligible"));
+        assertEquals("line 22: prestations: 'many' is not a number", bad.get("actions"));
+        assertTrue(r.err, r.err.contains("clients.csv:22: prestations: 'many' is not a number"));
+        assertTrue(rows.get("Kine Future").get("actions").startsWith(
+                "line 21: no rules for physiotherapist premium year 2031"));
+        assertEquals("error", rows.get("Kine Old").get("eligible"));
+    }
+
+    @Test
+    public void derivedYearWhenAllowed() throws Exception {
+        BrokerSupport.Result r = report("--allow-derived");
+        Map<String, String> old = BrokerSupport.rows(r.out).get("Kine Old");
+        assertEquals("yes", old.get("eligible"));
+        assertEquals("base", old.get("tier"));
+    }
+
+    @Test
+    public void sameAmountAsTheCli() throws Exception {
+        BrokerSupport.Result cli = BrokerSupport.run(30, null, BrokerSupport.prop("inami.cli"), "eval",
+                "--profession", "doctor", "--year", "2022", "--specialty", "general_practice",
+                "--reimbursed", "25000", "--json");
+        assertTrue(cli.out, cli.out.contains("\"amount_cents\":512878"));
+    }
+
+    @Test
+    public void standardInputAndErrors() throws Exception {
+        String broker = BrokerSupport.prop("inami.broker");
+        BrokerSupport.Result ok = BrokerSupport.run(60, "client,profession,year,prestations\nA,physiotherapist,2022,3000\n",
+                broker, "report", "-");
+        assertEquals(ok.err, 0, ok.status);
+        assertEquals("full", BrokerSupport.rows(ok.out).get("A").get("tier"));
+
+        BrokerSupport.Result header = BrokerSupport.run(60, "client,profession,yeer\n", broker, "report", "-");
+        assertEquals(1, header.status);
+        assertTrue(header.err, header.err.contains("<stdin>:1: unknown column 'yeer'"));
+
+        BrokerSupport.Result usage = BrokerSupport.run(60, null, broker, "report");
+        assertEquals(2, usage.status);
+        assertTrue(usage.err.contains("usage: inami-broker"));
+
+        BrokerSupport.Result missing = BrokerSupport.run(60, null, broker, "report", "/nonexistent/clients.csv");
+        assertEquals(1, missing.status);
+        assertTrue(missing.err, missing.err.contains("/nonexistent/clients.csv"));
+    }
+}
