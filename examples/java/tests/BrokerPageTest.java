@@ -65,6 +65,11 @@ public class BrokerPageTest {
             }
             assertFalse("the server must stop", server.isAlive());
         }
+        if (profile != null) {
+            try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(profile.toPath())) {
+                walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
+            }
+        }
     }
 
     private static String dumpDom(String url) throws Exception {
