@@ -9,7 +9,7 @@
  * unquoted ids) goes through fast_line(), which accepts exactly the lines the
  * general parser accepts with the same values and hands anything else to it;
  * ids of at most 16 bytes are stored inline in their hash slot. A regular
- * file is mapped and read by two threads (read_file below).
+ * file is read by two threads (read_file below).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __SSE2__
@@ -678,37 +677,66 @@ static int reader_reset(inami_billing_csv *r)
 /* Files smaller than this are read by one thread. */
 #define PARALLEL_MIN (4u << 20)
 
+#define BLOCK_BYTES (4u << 20)
+
+/* Feed bytes [from, to) of fd with pread() blocks of BLOCK_BYTES. */
+static int feed_range(inami_billing_csv *r, int fd, uint64_t from, uint64_t to, const char *path)
+{
+	char *buf = malloc(BLOCK_BYTES);
+	int st = buf ? INAMI_OK : inami__fail(INAMI_ENOMEM, "out of memory");
+	while (st == INAMI_OK && from < to) {
+		size_t want = to - from < BLOCK_BYTES ? (size_t)(to - from) : BLOCK_BYTES;
+		ssize_t got = pread(fd, buf, want, (off_t)from);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			st = inami__fail(INAMI_EIO, "%s: %s", path, got < 0 ? strerror(errno) : "file shrank while read");
+			break;
+		}
+		st = inami_billing_csv_feed(r, buf, (size_t)got);
+		from += (uint64_t)got;
+	}
+	free(buf);
+	return st;
+}
+
 typedef struct half {
 	inami_billing_csv *r;
-	const char *data;
-	size_t len;
+	int fd;
+	uint64_t from, to;
+	const char *path;
 	int status;
 } half;
 
 static void *read_half(void *arg)
 {
 	half *h = arg;
-	h->status = inami_billing_csv_feed(h->r, h->data, h->len);
+	h->status = feed_range(h->r, h->fd, h->from, h->to, h->path);
 	if (h->status == INAMI_OK)
 		h->status = inami_billing_csv_finish(h->r);
 	return NULL;
 }
 
 /*
- * The second half of a mapped file, read by a second thread into its own
- * reader, merged into `r`. Returns 1 when done (status in *st), 0 when the
- * caller must read the whole input again in one thread: the second half had
- * a malformed line (its line numbers are relative), or the totals could get
+ * Bytes [off, size) of a regular file in two halves split at a line
+ * boundary, the second read by a second thread into its own reader and
+ * merged into `r`. Returns 1 when done (status in *st), 0 when the caller
+ * must read the whole input again in one thread: the second half had a
+ * malformed line (its line numbers are relative), or the totals could get
  * near 2^63 (then every add is checked in line order).
  */
-static int read_parallel(inami_billing_csv *r, const char *data, size_t off, size_t size, int *st)
+static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_t off, uint64_t size, int *st)
 {
-	size_t mid = off + (size - off) / 2;
-	const char *nl = memchr(data + mid, '\n', size - mid);
-	if (nl == NULL || (size_t)(nl + 1 - data) >= size)
+	uint64_t mid = off + (size - off) / 2;
+	char probe[4096];
+	ssize_t got = pread(fd, probe, sizeof(probe), (off_t)mid);
+	const char *nl = got > 0 ? memchr(probe, '\n', (size_t)got) : NULL;
+	if (nl == NULL)
 		return 0;
-	mid = (size_t)(nl + 1 - data);
-	half h = { NULL, data + mid, size - mid, INAMI_OK };
+	mid += (uint64_t)(nl + 1 - probe);
+	if (mid >= size)
+		return 0;
+	half h = { NULL, fd, mid, size, path, INAMI_OK };
 	if (inami_billing_csv_new(&h.r, r->nom, r->flags, r->name) != INAMI_OK)
 		return 0;
 	h.r->have_header = 1;
@@ -721,13 +749,14 @@ static int read_parallel(inami_billing_csv *r, const char *data, size_t off, siz
 		inami_billing_csv_free(h.r);
 		return 0;
 	}
-	*st = inami_billing_csv_feed(r, data + off, mid - off);
+	*st = feed_range(r, fd, off, mid, path);
 	pthread_join(t, NULL);
 	if (*st == INAMI_OK)
 		*st = flush(r);
 	int done = 1;
 	if (*st == INAMI_OK) {
-		if (h.status != INAMI_OK || h.r->skipped > 0 || !billing__can_merge(r->totals, h.r->totals)) {
+		if (h.status != INAMI_OK || h.r->skipped > 0 || r->carry_len != 0
+			|| !billing__can_merge(r->totals, h.r->totals)) {
 			done = 0;
 		} else {
 			/* Providers of the second half not seen in the first come after them, in their order. */
@@ -753,28 +782,32 @@ static int read_parallel(inami_billing_csv *r, const char *data, size_t off, siz
 	return done;
 }
 
-/* A mapped regular file: the header, then two halves in parallel when it is large. */
-static int read_mapped(inami_billing_csv *r, const char *data, size_t size)
+/* A regular file: the header, then two halves in parallel when it is large. */
+static int read_regular(inami_billing_csv *r, int fd, const char *path, uint64_t size)
 {
-	size_t off = 0;
+	char head[65536];
+	ssize_t got = pread(fd, head, sizeof(head), 0);
+	uint64_t off = 0;
 	int st = INAMI_OK;
 	/* Lines up to the header (blank lines may come first) in this thread. */
-	while (st == INAMI_OK && !r->have_header && off < size) {
-		const char *nl = memchr(data + off, '\n', size - off);
-		size_t end = nl ? (size_t)(nl + 1 - data) : size;
-		st = inami_billing_csv_feed(r, data + off, end - off);
+	while (got > 0 && st == INAMI_OK && !r->have_header) {
+		const char *nl = memchr(head + off, '\n', (size_t)got - off);
+		if (nl == NULL)
+			break;
+		size_t end = (size_t)(nl + 1 - head);
+		st = inami_billing_csv_feed(r, head + off, end - off);
 		off = end;
 	}
 	if (st != INAMI_OK)
 		return st;
 	if (r->have_header && r->carry_len == 0 && size - off >= PARALLEL_MIN && sysconf(_SC_NPROCESSORS_ONLN) >= 2) {
-		if (read_parallel(r, data, off, size, &st))
+		if (read_parallel(r, fd, path, off, size, &st))
 			return st == INAMI_OK ? inami_billing_csv_finish(r) : st;
 		if ((st = reader_reset(r)) != INAMI_OK)
 			return st;
 		off = 0;
 	}
-	st = inami_billing_csv_feed(r, data + off, size - off);
+	st = feed_range(r, fd, off, size, path);
 	return st == INAMI_OK ? inami_billing_csv_finish(r) : st;
 }
 
@@ -785,20 +818,14 @@ int inami_billing_csv_read_file(inami_billing_csv *r, const char *path)
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
 	if (fd < 0)
 		return inami__fail(INAMI_EIO, "%s: %s", path, strerror(errno));
-	/* A regular file is mapped (no copy; pages come from the page cache) ... */
+	/* A regular file from its start: pread() blocks, two threads when large ... */
 	struct stat sb;
 	if (r->line_no == 0 && r->carry_len == 0 && !r->failed && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)
-		&& sb.st_size > 0 && (uint64_t)sb.st_size <= (uint64_t)SIZE_MAX) {
-		size_t size = (size_t)sb.st_size;
-		void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map != MAP_FAILED) {
-			(void)posix_madvise(map, size, POSIX_MADV_SEQUENTIAL);
-			int st = read_mapped(r, map, size);
-			munmap(map, size);
-			if (fd != 0)
-				close(fd);
-			return st;
-		}
+		&& sb.st_size > 0 && lseek(fd, 0, SEEK_CUR) == 0) {
+		int st = read_regular(r, fd, path, (uint64_t)sb.st_size);
+		if (fd != 0)
+			close(fd);
+		return st;
 	}
 	/* ... anything else (pipe, terminal) is read in blocks: memory stays constant. */
 	size_t cap = 1 << 20;
