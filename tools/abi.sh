@@ -12,12 +12,12 @@ lib=$(ls "$build"/libinami/libinami.so.* 2>/dev/null | grep -E 'libinami\.so\.[0
 baseline="$root/abi/libinami.abi"
 case $mode in
 update)
-	abidw --no-show-locs --no-corpus-path --out-file "$baseline" "$lib"
+	abidw --no-corpus-path --out-file "$baseline" "$lib"
 	echo "abi: wrote $baseline from $lib"
 	;;
 check)
 	set +e
-	abidiff --no-show-locs "$baseline" "$lib" > "$build/abidiff.txt" 2>&1
+	abidiff --no-show-locs --suppressions "$root/abi/suppressions.ini" "$baseline" "$lib" > "$build/abidiff.txt" 2>&1
 	rc=$?
 	set -e
 	cat "$build/abidiff.txt"
