@@ -22,26 +22,14 @@ public final class Billing implements AutoCloseable {
     /** Count DERIVED code values (otherwise their lines are reported unvalued). */
     public static final int ALLOW_DERIVED = 0x1;
 
-    private static final class State implements Runnable {
-        private final inami_billing handle;
-
-        State(inami_billing handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public void run() {
-            handle.delete();
-        }
-    }
-
     private final inami_billing handle;
     private final Cleaner.Cleanable cleanable;
     private boolean closed;
 
     private Billing(inami_billing handle) {
         this.handle = handle;
-        this.cleanable = Handles.CLEANER.register(this, new State(handle));
+        // The clean action refers to the proxy only, never to this object.
+        this.cleanable = Handles.CLEANER.register(this, handle::delete);
     }
 
     /**

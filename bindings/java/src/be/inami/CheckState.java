@@ -1,7 +1,7 @@
 package be.inami;
 
 /** The outcome of one condition. */
-public enum CheckState {
+public enum CheckState implements Identified {
     /** The condition does not hold. */
     FAILED("failed", 0),
     /** The condition holds. */
@@ -21,12 +21,12 @@ public enum CheckState {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -37,12 +37,7 @@ public enum CheckState {
      * @throws InamiException EINVAL for an unknown value
      */
     public static CheckState fromCode(int code) {
-        for (CheckState v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown CheckState code " + code);
+        return Identified.byCode(CheckState.class, code);
     }
 
     /**
@@ -51,14 +46,7 @@ public enum CheckState {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static CheckState fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (CheckState v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown CheckState '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(CheckState.class, id);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Contract types that may receive the INAMI premium (allocation_procedure.md 2.1). */
-public enum ContractType {
+public enum ContractType implements Identified {
     /** Convention de pension sociale / sociaal VAPZ ("social_pension"). */
     SOCIAL_PENSION("social_pension", 0),
     /** Revenu garanti / gewaarborgd inkomen ("income_replacement"). */
@@ -17,12 +17,12 @@ public enum ContractType {
         this.code = code;
     }
 
-    /** @return the text id ("social_pension") */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -33,13 +33,7 @@ public enum ContractType {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static ContractType fromId(String id) {
-        for (ContractType t : values()) {
-            if (t.id.equals(id)) {
-                return t;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL,
-                "unknown contract type '" + id + "' (expected social_pension, income_replacement or death_cover)");
+        return Identified.byId(ContractType.class, id);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Adhesion to the national agreement or convention. */
-public enum Convention {
+public enum Convention implements Identified {
     /** Fully conventioned (the default). */
     FULL("full", 0),
     /** Partially conventioned (doctors, dentists). */
@@ -17,12 +17,12 @@ public enum Convention {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -33,12 +33,7 @@ public enum Convention {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Convention fromCode(int code) {
-        for (Convention v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Convention code " + code);
+        return Identified.byCode(Convention.class, code);
     }
 
     /**
@@ -47,14 +42,7 @@ public enum Convention {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Convention fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Convention v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Convention '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Convention.class, id);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Professional status, where a profession's rules depend on it (nurses). */
-public enum Employment {
+public enum Employment implements Identified {
     /** Not given. */
     UNSPECIFIED("unspecified", 0),
     /** Self-employed as main occupation. */
@@ -19,12 +19,12 @@ public enum Employment {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -35,12 +35,7 @@ public enum Employment {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Employment fromCode(int code) {
-        for (Employment v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Employment code " + code);
+        return Identified.byCode(Employment.class, code);
     }
 
     /**
@@ -49,14 +44,7 @@ public enum Employment {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Employment fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Employment v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Employment '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Employment.class, id);
     }
 
     @Override

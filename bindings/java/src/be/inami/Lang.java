@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Languages of labels and explanations. */
-public enum Lang {
+public enum Lang implements Identified {
     /** English. */
     EN("en", 0),
     /** French. */
@@ -17,12 +17,12 @@ public enum Lang {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -33,12 +33,7 @@ public enum Lang {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Lang fromCode(int code) {
-        for (Lang v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Lang code " + code);
+        return Identified.byCode(Lang.class, code);
     }
 
     /**
@@ -47,14 +42,7 @@ public enum Lang {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Lang fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Lang v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Lang '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Lang.class, id);
     }
 
     @Override

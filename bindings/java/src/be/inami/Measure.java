@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Activity measures that tier thresholds count (key letters: M physiotherapists, R speech therapists, V midwives). */
-public enum Measure {
+public enum Measure implements Identified {
     /** Reimbursed prestations. */
     PRESTATIONS("prestations", 0),
     /** Sum of M key-letter values. */
@@ -23,12 +23,12 @@ public enum Measure {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -39,12 +39,7 @@ public enum Measure {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Measure fromCode(int code) {
-        for (Measure v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Measure code " + code);
+        return Identified.byCode(Measure.class, code);
     }
 
     /**
@@ -53,14 +48,7 @@ public enum Measure {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Measure fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Measure v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Measure '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Measure.class, id);
     }
 
     @Override

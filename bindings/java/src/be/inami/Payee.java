@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Who receives the money. */
-public enum Payee {
+public enum Payee implements Identified {
     /** Nothing is paid. */
     NONE("none", 0),
     /** Into the provider's pension/solidarity contract (avantage social). */
@@ -17,12 +17,12 @@ public enum Payee {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -33,12 +33,7 @@ public enum Payee {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Payee fromCode(int code) {
-        for (Payee v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Payee code " + code);
+        return Identified.byCode(Payee.class, code);
     }
 
     /**
@@ -47,14 +42,7 @@ public enum Payee {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Payee fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Payee v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Payee '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Payee.class, id);
     }
 
     @Override

@@ -14,26 +14,14 @@ import java.util.List;
  * otherwise); closing twice is harmless.
  */
 public final class Products implements AutoCloseable {
-    private static final class State implements Runnable {
-        private final inami_products handle;
-
-        State(inami_products handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public void run() {
-            handle.delete();
-        }
-    }
-
     private final inami_products handle;
     private final Cleaner.Cleanable cleanable;
     private volatile boolean closed;
 
     private Products(inami_products handle) {
         this.handle = handle;
-        this.cleanable = Handles.CLEANER.register(this, new State(handle));
+        // The clean action refers to the proxy only, never to this object.
+        this.cleanable = Handles.CLEANER.register(this, handle::delete);
     }
 
     /**

@@ -3,7 +3,7 @@ package be.inami;
 import be.inami.swig.inami_native;
 
 /** The professions that have a statut social, with the library's text ids and ABI codes. */
-public enum Profession {
+public enum Profession implements Identified {
     /** Kinésithérapeute / kinesitherapeut ("physiotherapist"). */
     PHYSIOTHERAPIST("physiotherapist", 1),
     /** Médecin / arts ("doctor"). */
@@ -28,11 +28,13 @@ public enum Profession {
     }
 
     /** @return the text id used in files and on the command line ("speech_therapist") */
+    @Override
     public String id() {
         return id;
     }
 
     /** @return the C enum value (inami_profession) */
+    @Override
     public int code() {
         return code;
     }

@@ -1,7 +1,7 @@
 package be.inami;
 
 /** Provenance of a figure, strongest first. */
-public enum Provenance {
+public enum Provenance implements Identified {
     /** Read in an official INAMI/RIZIV or legal text. */
     OFFICIAL("official", 0),
     /** Read in a secondary source (insurer, broker, union). */
@@ -21,12 +21,12 @@ public enum Provenance {
         this.code = code;
     }
 
-    /** @return the library's text id */
+    @Override
     public String id() {
         return id;
     }
 
-    /** @return the C enum value */
+    @Override
     public int code() {
         return code;
     }
@@ -37,12 +37,7 @@ public enum Provenance {
      * @throws InamiException EINVAL for an unknown value
      */
     public static Provenance fromCode(int code) {
-        for (Provenance v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Provenance code " + code);
+        return Identified.byCode(Provenance.class, code);
     }
 
     /**
@@ -51,14 +46,7 @@ public enum Provenance {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Provenance fromId(String id) {
-        StringBuilder known = new StringBuilder();
-        for (Provenance v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(v.id);
-        }
-        throw new InamiException(InamiException.EINVAL, "unknown Provenance '" + id + "' (expected one of " + known + ")");
+        return Identified.byId(Provenance.class, id);
     }
 
     @Override

@@ -32,20 +32,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Rules implements AutoCloseable {
     private static volatile Rules defaults;
 
-    /** What the Cleaner frees; must not refer to the Rules object. */
-    private static final class State implements Runnable {
-        private final inami_ruleset handle;
-
-        State(inami_ruleset handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public void run() {
-            handle.delete();
-        }
-    }
-
     private final inami_ruleset handle;
     private final Cleaner.Cleanable cleanable;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -53,7 +39,8 @@ public final class Rules implements AutoCloseable {
 
     private Rules(inami_ruleset handle, boolean owned) {
         this.handle = handle;
-        this.cleanable = owned ? Handles.CLEANER.register(this, new State(handle)) : null;
+        // The clean action refers to the proxy only, never to this object.
+        this.cleanable = owned ? Handles.CLEANER.register(this, handle::delete) : null;
     }
 
     /**

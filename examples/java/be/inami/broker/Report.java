@@ -110,36 +110,33 @@ final class Report {
         try {
             records = Csv.read(in);
         } catch (Csv.Malformed e) {
-            Row r = new Row(e.line, "");
-            r.fileError = true;
-            r.error = e.getMessage();
-            r.actions.add("line " + e.line + ": " + e.getMessage());
-            rows.add(r);
+            rows.add(fileError(e.line, e.getMessage()));
             return rows;
         }
         if (records.isEmpty()) {
-            Row r = new Row(1, "");
-            r.fileError = true;
-            r.error = "the client file is empty (expected a header: " + String.join(",", Client.REQUIRED) + ",...)";
-            r.actions.add("line 1: " + r.error);
-            rows.add(r);
+            rows.add(fileError(1, "the client file is empty (expected a header: "
+                    + String.join(",", Client.REQUIRED) + ",...)"));
             return rows;
         }
         Map<String, Integer> cols;
         try {
             cols = Client.header(records.get(0));
         } catch (Client.BadRow e) {
-            Row r = new Row(e.line, "");
-            r.fileError = true;
-            r.error = e.getMessage();
-            r.actions.add("line " + e.line + ": " + e.getMessage());
-            rows.add(r);
+            rows.add(fileError(e.line, e.getMessage()));
             return rows;
         }
         for (Csv.Record rec : records.subList(1, records.size())) {
             rows.add(row(rec, cols, o));
         }
         return rows;
+    }
+
+    /** A row standing for an error about the whole file. */
+    private static Row fileError(int line, String message) {
+        Row r = new Row(line, "");
+        r.fileError = true;
+        fail(r, message);
+        return r;
     }
 
     private static String cell(Csv.Record rec, Map<String, Integer> cols, String name) {
