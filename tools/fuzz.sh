@@ -24,8 +24,12 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
 		-DCMAKE_BUILD_TYPE=RelWithDebInfo > "$BUILD.configure.log" 2>&1 ||
 		{ cat "$BUILD.configure.log" >&2; exit 1; }
 fi
-cmake --build "$BUILD" -j2 --target "fuzz_$NAME" > /dev/null
 BIN=$BUILD/tests/fuzz/fuzz_$NAME
+if ! cmake --build "$BUILD" -j2 --target "fuzz_$NAME" > "$BUILD/fuzz-build-$NAME.log" 2>&1; then
+	# the tree is shared with people editing it: fuzz the last good build rather than nothing
+	[ -x "$BIN" ] || { cat "$BUILD/fuzz-build-$NAME.log" >&2; exit 1; }
+	echo "fuzz.sh: the build failed (see $BUILD/fuzz-build-$NAME.log); fuzzing the previous binary" >&2
+fi
 CORPUS=$ROOT/tests/fuzz/corpus/$NAME
 WORK=$BUILD/fuzz-work/$NAME
 ART=$BUILD/fuzz-artifacts/$NAME

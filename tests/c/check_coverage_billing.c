@@ -1,0 +1,207 @@
+/*
+ * The billing CSV reader on files large enough to be mapped and read by two
+ * threads (inami_billing_csv_read_file, files of 4 MiB and more): the result
+ * must be exactly the one-thread result of feeding the same bytes
+ * (inami_billing_csv_feed), for clean files, for a malformed line in the
+ * second half (error, or skipped with INAMI_CSV_SKIP_BAD) and for provider
+ * ids first seen in the second half (indices in order of first appearance).
+ * Values: 560011 is M 24 and 560416 is M 16 (nomenclature.csv, AR 18 Dec 2002,
+ * https://refli.be/fr/lex/2002023049; INAMI's 40 M example).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <inami/inami.h>
+
+#define PROVIDERS 700
+
+typedef struct text {
+	char *data;
+	size_t len, cap;
+} text;
+
+static void put(text *t, const char *s)
+{
+	size_t n = strlen(s);
+	if (t->len + n + 1 > t->cap) {
+		t->cap = (t->len + n + 1) * 2;
+		t->data = realloc(t->data, t->cap);
+		ck_assert_ptr_nonnull(t->data);
+	}
+	memcpy(t->data + t->len, s, n + 1);
+	t->len += n;
+}
+
+/* About 6 MiB of lines; `bad_line` (0 = none) is replaced by a malformed one. */
+static text make_csv(long bad_line)
+{
+	text t = { NULL, 0, 0 };
+	char line[128];
+	put(&t, "provider,code,quantity,date\n");
+	long lines = 200000;
+	for (long i = 1; i <= lines; i++) {
+		/* providers 0..349 in the first half, all 700 in the second */
+		long p = i < lines / 2 ? (i * 7919) % (PROVIDERS / 2) : (i * 104729) % PROVIDERS;
+		int code = (i % 3) ? 560011 : 560416;
+		int qty = (i % 50 == 0) ? -1 : 2;
+		if (i == bad_line)
+			snprintf(line, sizeof(line), "prov-%04ld,560011,two,2022-03-%02ld\n", p, i % 28 + 1);
+		else
+			snprintf(line, sizeof(line), "prov-%04ld,%d,%d,2022-%02ld-%02ld%s\n", p, code, qty,
+				i % 12 + 1, i % 28 + 1, "");
+		put(&t, line);
+	}
+	return t;
+}
+
+typedef struct outcome {
+	int status;
+	char message[256];
+	int64_t lines, skipped;
+	char first_skipped[256];
+	size_t providers;
+	int64_t kv[PROVIDERS * 3], prest[PROVIDERS];
+	int32_t st[PROVIDERS];
+	char ids[PROVIDERS][16];
+} outcome;
+
+static void finish(inami_billing_csv *r, int status, outcome *o)
+{
+	o->status = status;
+	snprintf(o->message, sizeof(o->message), "%s", status ? inami_error_last() : "");
+	o->lines = inami_billing_csv_line_count(r);
+	o->skipped = inami_billing_csv_skipped_count(r);
+	snprintf(o->first_skipped, sizeof(o->first_skipped), "%s", inami_billing_csv_first_skipped(r));
+	inami_billing *b = inami_billing_csv_totals(r);
+	o->providers = inami_billing_provider_count(b);
+	if (status == INAMI_OK) {
+		ck_assert_uint_le(o->providers, PROVIDERS);
+		ck_assert_int_eq(inami_billing_results(b, o->kv, o->prest, NULL, o->st, PROVIDERS), INAMI_OK);
+		for (size_t p = 0; p < o->providers; p++)
+			snprintf(o->ids[p], sizeof(o->ids[p]), "%s", inami_billing_csv_provider_id(r, p));
+	}
+	inami_billing_csv_free(r);
+}
+
+static void by_file(const char *path, unsigned flags, outcome *o)
+{
+	const inami_nomenclature *nom;
+	inami_billing_csv *r;
+	memset(o, 0, sizeof(*o));
+	ck_assert_int_eq(inami_nomenclature_default(&nom), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&r, nom, flags, "big.csv"), INAMI_OK);
+	finish(r, inami_billing_csv_read_file(r, path), o);
+}
+
+static void by_feed(const text *t, unsigned flags, outcome *o)
+{
+	const inami_nomenclature *nom;
+	inami_billing_csv *r;
+	memset(o, 0, sizeof(*o));
+	ck_assert_int_eq(inami_nomenclature_default(&nom), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&r, nom, flags, "big.csv"), INAMI_OK);
+	int st = INAMI_OK;
+	for (size_t off = 0; off < t->len && st == INAMI_OK; off += 100000) {
+		size_t n = t->len - off < 100000 ? t->len - off : 100000;
+		st = inami_billing_csv_feed(r, t->data + off, n);
+	}
+	if (st == INAMI_OK)
+		st = inami_billing_csv_finish(r);
+	finish(r, st, o);
+}
+
+static void write_file(const text *t, char *path)
+{
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, t->data, t->len), (ssize_t)t->len);
+	close(fd);
+}
+
+static void compare(long bad_line, unsigned flags)
+{
+	static outcome a, b;
+	char path[] = "/tmp/inami_cov_billing_XXXXXX";
+	text t = make_csv(bad_line);
+	ck_assert_uint_gt(t.len, 4u << 20);   /* large enough for the two-thread path */
+	write_file(&t, path);
+	by_file(path, flags, &a);
+	by_feed(&t, flags, &b);
+	unlink(path);
+	free(t.data);
+	ck_assert_int_eq(a.status, b.status);
+	ck_assert_str_eq(a.message, b.message);
+	ck_assert_int_eq(a.lines, b.lines);
+	ck_assert_int_eq(a.skipped, b.skipped);
+	ck_assert_str_eq(a.first_skipped, b.first_skipped);
+	ck_assert_uint_eq(a.providers, b.providers);
+	for (size_t p = 0; p < a.providers; p++)
+		ck_assert_str_eq(a.ids[p], b.ids[p]);
+	ck_assert_int_eq(memcmp(a.kv, b.kv, sizeof(a.kv)), 0);
+	ck_assert_int_eq(memcmp(a.prest, b.prest, sizeof(a.prest)), 0);
+	ck_assert_int_eq(memcmp(a.st, b.st, sizeof(a.st)), 0);
+	if (a.status == INAMI_OK) {
+		ck_assert_uint_eq(a.providers, PROVIDERS);
+		int64_t m = 0;
+		for (size_t p = 0; p < a.providers; p++)
+			m += a.kv[p * 3 + INAMI_KEY_M];
+		ck_assert_int_gt(m, 0);
+	}
+}
+
+START_TEST(two_threads_same_as_one)
+{
+	compare(0, 0);
+}
+END_TEST
+
+START_TEST(bad_line_second_half_fails_like_one_thread)
+{
+	compare(180000, 0);
+}
+END_TEST
+
+START_TEST(bad_line_second_half_skipped_like_one_thread)
+{
+	compare(180000, INAMI_CSV_SKIP_BAD);
+}
+END_TEST
+
+START_TEST(bad_line_first_half_fails)
+{
+	compare(1000, 0);
+}
+END_TEST
+
+START_TEST(missing_file)
+{
+	outcome *o = malloc(sizeof(*o));
+	ck_assert_ptr_nonnull(o);
+	by_file("/nonexistent/inami/billing.csv", 0, o);
+	ck_assert_int_eq(o->status, INAMI_EIO);
+	ck_assert_ptr_nonnull(strstr(o->message, "/nonexistent/inami/billing.csv"));
+	free(o);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("coverage_billing");
+	TCase *tc = tcase_create("two_threads");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, two_threads_same_as_one);
+	tcase_add_test(tc, bad_line_second_half_fails_like_one_thread);
+	tcase_add_test(tc, bad_line_second_half_skipped_like_one_thread);
+	tcase_add_test(tc, bad_line_first_half_fails);
+	tcase_add_test(tc, missing_file);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
