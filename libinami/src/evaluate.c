@@ -457,7 +457,6 @@ static void check_exemption(eval_ctx *c)
 static void check_maximum(eval_ctx *c)
 {
 	char d[256], o[32], t[32];
-	int any = 0;
 
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		if (!c->ts->has_max[m] || !c->given[m])
@@ -472,9 +471,7 @@ static void check_maximum(eval_ctx *c)
 		set_values(k, m, c->observed[m], max->value);
 		if (over)
 			use_figure(c, max, "the activity maximum");
-		any = 1;
 	}
-	(void)any;
 }
 
 static void check_contract(eval_ctx *c)
@@ -537,8 +534,9 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 			fmt_value(c->observed[m], o, sizeof(o));
 			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s %s %s %s",
 				len ? "; " : "", measure_name(m), o, c->observed[m] >= min->value ? ">=" : "<", t);
-			if (best_m < 0 || c->observed[m] * 100 / (min->value ? min->value : 1) >
-			    best_obs * 100 / (best_min ? best_min : 1)) {
+			/* Report the measure closest to (or furthest above) its minimum. */
+			if (best_m < 0 || (double)c->observed[m] / (double)(min->value ? min->value : 1) >
+			    (double)best_obs / (double)(best_min ? best_min : 1)) {
 				best_m = m;
 				best_obs = c->observed[m];
 				best_min = min->value;
@@ -817,6 +815,9 @@ static int evaluate(eval_ctx *c)
 		r->eligible = 1;
 		r->tier = t->id;
 		r->tier_label = inami_rules_tier_label(c->rs, t->id, c->lang);
+		if (it->figure.value > INT64_MAX / 12)
+			return inami__fail(INAMI_EOVERFLOW, "the amount of tier '%s' for %s premium year %d is too large",
+				t->id, profession_name(c), c->in->premium_year);
 		r->full_year_cents = it->figure.value;
 		r->amount_cents = pro_rata(it->figure.value, r->months);
 		r->provenance = it->figure.provenance;

@@ -505,6 +505,29 @@ START_TEST(test_null_and_options)
 }
 END_TEST
 
+/* Extreme but valid figures give answers, never overflow. */
+START_TEST(test_extremes)
+{
+	inami_eval_input in = test_input("physiotherapist", 2022);
+	in.m_values = 1e15;
+	in.prestations = INT64_MAX / 100;
+	inami_result *r = eval_ok(&in, 0);
+	ck_assert(!inami_result_eligible(r));   /* far above the maximum */
+	inami_result_free(r);
+
+	/* A user file with an amount too large to prorate is refused, not wrapped around. */
+	static const char huge[] =
+		"inami-rules 1\n[amounts physiotherapist 2022 override]\nprovenance = illustrative\n"
+		"source = https://example.invalid\nbase = 92233720368547758.07\n";
+	inami_ruleset *rs = NULL;
+	ck_assert_int_eq(inami_ruleset_load_buffer(&rs, test_rules(), huge, sizeof(huge) - 1, "huge"), INAMI_OK);
+	in = test_input("physiotherapist", 2022);
+	in.prestations = 1500;
+	ck_assert_int_eq(inami_evaluate(rs, &in, NULL, &r), INAMI_EOVERFLOW);
+	inami_ruleset_free(rs);
+}
+END_TEST
+
 /* Key-letter values for other professions are noted and ignored, not used. */
 START_TEST(test_unused_measure_noted)
 {
@@ -541,6 +564,7 @@ int main(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_null_and_options);
 	tcase_add_test(tc, test_unused_measure_noted);
+	tcase_add_test(tc, test_extremes);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }
