@@ -227,7 +227,8 @@ static int load_layer(inami_nomenclature **out, const inami_nomenclature *base,
 		if (st != INAMI_OK)
 			goto fail;
 	}
-	memcpy(n->periods + n->count, rows, nrows * sizeof(*rows));
+	if (nrows > 0)   /* rows is NULL for a file without data rows: memcpy(.., NULL, 0) is UB */
+		memcpy(n->periods + n->count, rows, nrows * sizeof(*rows));
 	n->count += nrows;
 	qsort(n->periods, n->count, sizeof(*n->periods), period_cmp);
 	st = compile(n);
