@@ -5,7 +5,8 @@
 # Builds the harnesses with clang in build-fuzz/ (INAMI_FUZZ=ON: libFuzzer +
 # ASan + UBSan), fuzzes for SECONDS starting from the committed corpus and
 # the seeds made from the data files, then minimises everything into
-# tests/fuzz/corpus/NAME/ (-merge=1) so the new coverage can be committed.
+# tests/fuzz/corpus/NAME/ (-merge=1, edge coverage) so that it can be committed;
+# the full working corpus stays in build-fuzz/fuzz-work/NAME/ for the next run.
 # JOBS (default 1) parallel fuzzing processes. Crashes, leaks and timeouts
 # are written to build-fuzz/fuzz-artifacts/NAME/ and make the script fail.
 # Environment: INAMI_FUZZ_BUILD (build dir), INAMI_FUZZ_MERGE=0 (keep the
@@ -54,7 +55,10 @@ set -e
 if [ "${INAMI_FUZZ_MERGE:-1}" = 1 ]; then
 	NEW=$BUILD/fuzz-merge/$NAME
 	rm -rf "$NEW" && mkdir -p "$NEW"
-	"$BIN" -merge=1 -max_len="$MAX_LEN" -timeout=10 "$NEW" "$CORPUS" "$WORK" "$SEEDS/$NAME" > "$BUILD/fuzz-merge-$NAME.log" 2>&1
+	# -use_counters=0: keep the smallest set of inputs that reaches every edge the
+	# whole corpus reaches (hit-count variety stays in $WORK for the next campaign)
+	"$BIN" -merge=1 -use_counters=0 -max_len="$MAX_LEN" -timeout=10 "$NEW" "$CORPUS" "$WORK" "$SEEDS/$NAME" \
+		> "$BUILD/fuzz-merge-$NAME.log" 2>&1
 	if [ "$(ls "$NEW" | wc -l)" -gt 0 ]; then
 		rm -f "$CORPUS"/*
 		cp "$NEW"/* "$CORPUS"/
