@@ -11,6 +11,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "read_file.h"
 #include "nomenclature_parse.h"
 
 /* Overlap of two validity periods; an unknown bound is taken as unbounded here. */
@@ -295,35 +296,12 @@ int inami_nomenclature_load_file(inami_nomenclature **out, const inami_nomenclat
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
 	INAMI_CHECK_NULL(path);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return inami__fail(INAMI_EIO, "%s: cannot open the nomenclature file", path);
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 65536;
-			char *grown = realloc(buf, ncap);
-			if (grown == NULL) {
-				free(buf);
-				fclose(f);
-				return inami__fail(INAMI_ENOMEM, "out of memory reading %s", path);
-			}
-			buf = grown;
-			cap = ncap;
-		}
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(buf);
-		return inami__fail(INAMI_EIO, "%s: read error", path);
-	}
-	int st = load_layer(out, base, path, buf, len);
+	char *buf;
+	size_t len;
+	int st = inami__read_file(path, "nomenclature file", (size_t)1 << 30, &buf, &len);
+	if (st != INAMI_OK)
+		return st;
+	st = load_layer(out, base, path, buf, len);
 	free(buf);
 	return st;
 }

@@ -10,6 +10,7 @@
 
 #include "allocate_internal.h"
 #include "error.h"
+#include "read_file.h"
 #include "products_model.h"
 
 typedef struct parser {
@@ -375,39 +376,12 @@ int inami_products_load_file(inami_products **out, const char *path)
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
 	INAMI_CHECK_NULL(path);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return inami__fail(INAMI_EIO, "cannot open products file '%s'", path);
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			if (cap > ((size_t)64 << 20)) {
-				free(buf);
-				fclose(f);
-				return inami__fail(INAMI_EPARSE, "%s: a products file is at most 64 MiB", path);
-			}
-			char *nb = realloc(buf, cap);
-			if (nb == NULL) {
-				free(buf);
-				fclose(f);
-				return inami__fail(INAMI_ENOMEM, "out of memory reading '%s'", path);
-			}
-			buf = nb;
-		}
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(buf);
-		return inami__fail(INAMI_EIO, "error reading products file '%s'", path);
-	}
-	int st = inami_products_load_buffer(out, buf ? buf : "", len, path);
+	char *buf;
+	size_t len;
+	int st = inami__read_file(path, "products file", (size_t)64 << 20, &buf, &len);
+	if (st != INAMI_OK)
+		return st;
+	st = inami_products_load_buffer(out, buf, len, path);
 	free(buf);
 	return st;
 }

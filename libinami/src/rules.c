@@ -10,6 +10,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "read_file.h"
 #include "rules_model.h"
 
 #define MAX_RULES_FILE (64u << 20)
@@ -275,38 +276,18 @@ int inami_ruleset_load_buffer(inami_ruleset **out, const inami_ruleset *base,
 
 int inami_ruleset_load_file(inami_ruleset **out, const inami_ruleset *base, const char *path)
 {
+	char *data;
+	size_t len;
+	int st;
+
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
 	INAMI_CHECK_NULL(path);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return inami__fail(INAMI_EIO, "cannot open rules file '%s'", path);
-	textbuf buf;
-	textbuf_init(&buf);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		textbuf_append(&buf, chunk, got);
-		if (buf.len > MAX_RULES_FILE)
-			break;
-	}
-	int read_error = ferror(f);
-	fclose(f);
-	if (read_error) {
-		textbuf_free(&buf);
-		return inami__fail(INAMI_EIO, "cannot read rules file '%s'", path);
-	}
-	if (buf.failed) {
-		textbuf_free(&buf);
-		return inami__fail(INAMI_ENOMEM, "out of memory reading '%s'", path);
-	}
-	if (buf.len > MAX_RULES_FILE) {
-		textbuf_free(&buf);
-		return inami__fail(INAMI_EPARSE, "%s: rules file larger than 64 MiB", path);
-	}
-	text_part part = { path, buf.data ? buf.data : "", buf.len };
-	int st = load_layer(out, base, path, &part, 1);
-	textbuf_free(&buf);
+	if ((st = inami__read_file(path, "rules file", MAX_RULES_FILE, &data, &len)) != INAMI_OK)
+		return st;
+	text_part part = { path, data, len };
+	st = load_layer(out, base, path, &part, 1);
+	free(data);
 	return st;
 }
 
