@@ -3,10 +3,10 @@
 #   sh tools/valgrind-bindings.sh [python] [java]      # both by default
 # Builds in build-vg/ (INAMI_VG_BUILD to change it) with both bindings on,
 # runs each suite as ctest does but under memcheck, and fails when valgrind
-# reports a definite leak or a memory error with a frame in libinami or in the
-# SWIG wrappers (libinami.so, _inami_native*.so, libinami_java.so). The
-# interpreter's and the JVM's own records are suppressed
-# (tools/valgrind-bindings.supp) and, when not, ignored by the report.
+# reports a definite leak with libinami or a SWIG wrapper (libinami.so,
+# _inami_native*.so, libinami_java.so) anywhere on the allocating stack, or
+# an invalid access in them. The JVM's own access noise is suppressed
+# (tools/valgrind-bindings.supp); the interpreters' own leaks are ignored.
 # Python runs with PYTHONMALLOC=malloc so that memcheck sees every object.
 # The JVM runs interpreted (-Xint) with --smc-check=all-non-file: slow (about
 # 10 minutes) but it works; ASan with libasan preloaded into the JVM finds
@@ -46,14 +46,24 @@ for raw in open(log, errors="replace"):
         cur.append(body)
 if cur:
     records.append(cur)
-ours = re.compile(r"libinami|_inami_native|inami_java|/libinami/src/|/bindings/")
+ours = re.compile(r"libinami|_inami_native|inami_java|/libinami/src/|/bindings/|inami[A-Z]+_wrap[.]c")
 kinds = ("definitely lost", "Invalid read", "Invalid write", "Invalid free", "uninitialised",
          "Conditional jump", "Mismatched free", "overlap", "Syscall param")
+frame = re.compile(r"\s+(at|by) 0x")
 found, other_leaks = [], 0
 for r in records:
     if not any(k in r[0] for k in kinds):
         continue
-    if any(ours.search(line) for line in r[1:]):
+    frames = [line for line in r[1:] if frame.match(line)]
+    if "definitely lost" in r[0]:
+        # a leak is ours when libinami or a wrapper is anywhere on the allocating stack
+        # (a wrapper that never releases a JNI string leaks memory the JVM allocated)
+        mine = any(ours.search(f) for f in frames)
+    else:
+        # an access error is ours when it happens in our code (the JVM's stack banging
+        # in generated code runs under our frames when Java calls back)
+        mine = bool(frames) and ours.search(frames[0]) is not None
+    if mine:
         found.append(r)
     elif "definitely lost" in r[0]:
         other_leaks += 1
