@@ -17,6 +17,8 @@
 
 #include <inami/inami.h>
 
+#include "test_util.h"
+
 #define PROVIDERS 700
 
 typedef struct text {
@@ -199,9 +201,5 @@ int main(void)
 	tcase_add_test(tc, bad_line_first_half_fails);
 	tcase_add_test(tc, missing_file);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run(s);
 }

@@ -11,6 +11,8 @@
 
 #include <inami/inami.h>
 
+#include "test_util.h"
+
 #include "allocate_csv.h"
 #include "pool.h"
 
@@ -136,9 +138,5 @@ int main(void)
 	tcase_add_test(tc, apply_bp_rounding_and_errors);
 	tcase_add_test(tc, pool_and_textbuf_long_text);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run(s);
 }

@@ -21,6 +21,8 @@
 
 #include <inami/inami.h>
 
+#include "test_util.h"
+
 #define THREADS 8
 #define CASES 6
 
@@ -237,9 +239,5 @@ int main(int argc, char **argv)
 	tcase_set_timeout(tc, 0);   /* no limit: the full run takes minutes under TSan */
 	tcase_add_test(tc, shared_ruleset_same_results);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run(s);
 }

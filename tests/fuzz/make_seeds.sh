@@ -50,18 +50,7 @@ awk -v out="$OUT/products/one-" '
 	/^\[/ { n++; file = sprintf("%s%02d", out, n); print "format = 1" > file }
 	n > 0 { print >> file }
 ' "$ROOT"/examples/products/examples.products
-cat > "$OUT/dossier/doc-example" <<'EOD'
-inami-dossier 1
-profession physiotherapist
-premium_year 2023
-retired no
-bank_account no
-event 2024-01-10 contract_received
-event - contract_linked
-event 2024-07-01 evaluated
-event 2024-09-15 decision_partial amount=1200.00 note=below the full tier
-state decided_partial
-EOD
+cp "$ROOT/tests/bad-input/good/example.dossier" "$OUT/dossier/doc-example"   # docs/dossier.md's example
 cat > "$OUT/dossier/retired" <<'EOD'
 inami-dossier 1
 profession dentist
