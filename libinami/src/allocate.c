@@ -68,14 +68,7 @@ int inami_percent_parse(const char *text, int32_t *bp)
 
 int inami_percent_format(int32_t bp, char *buf, size_t size)
 {
-	char tmp[32];
-
-	INAMI_CHECK_NULL(buf);
-	inami__fixed_format(bp, 0, tmp, sizeof(tmp));
-	if (strlen(tmp) + 1 > size)
-		return inami__fail(INAMI_EBUFS, "buffer of %zu bytes too small for a percentage", size);
-	memcpy(buf, tmp, strlen(tmp) + 1);
-	return INAMI_OK;
+	return inami__fixed_format_to(bp, 0, buf, size);
 }
 
 int inami__alloc_provenance_parse(const char *text, inami_provenance *out)

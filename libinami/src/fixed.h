@@ -15,4 +15,7 @@ const char *inami__fixed_parse(const char *text, size_t len, int allow_negative,
 /* Format hundredths as "1790.34" (trailing ".00" kept when `always_decimals`). */
 void inami__fixed_format(int64_t value, int always_decimals, char *buf, size_t size);
 
+/* The same into a caller's buffer, with the library's errors (INAMI_ENULL, INAMI_EBUFS). */
+int inami__fixed_format_to(int64_t value, int always_decimals, char *buf, size_t size);
+
 #endif

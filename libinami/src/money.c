@@ -77,14 +77,19 @@ int inami_euros_parse(const char *text, int allow_negative, int64_t *cents)
 	return INAMI_OK;
 }
 
-int inami_euros_format(int64_t cents, char *buf, size_t size)
+int inami__fixed_format_to(int64_t value, int always_decimals, char *buf, size_t size)
 {
 	char tmp[32];
 
 	INAMI_CHECK_NULL(buf);
-	inami__fixed_format(cents, 1, tmp, sizeof(tmp));
+	inami__fixed_format(value, always_decimals, tmp, sizeof(tmp));
 	if (strlen(tmp) + 1 > size)
 		return inami__fail(INAMI_EBUFS, "buffer of %zu bytes is too small for %s", size, tmp);
 	memcpy(buf, tmp, strlen(tmp) + 1);
 	return INAMI_OK;
+}
+
+int inami_euros_format(int64_t cents, char *buf, size_t size)
+{
+	return inami__fixed_format_to(cents, 1, buf, size);
 }
