@@ -81,8 +81,11 @@ static int read_field(const char *text, size_t len, size_t *pos, int *line, char
 		}
 	}
 	cell[n] = '\0';
+	/* The cell was sized for the rest of the text: give the excess back now,
+	 * or a file of many cells would hold cells x file size. */
+	char *fitted = realloc(cell, n + 1);
 	*pos = i;
-	*out = cell;
+	*out = fitted ? fitted : cell;
 	return INAMI_OK;
 }
 
@@ -109,7 +112,7 @@ int csv_parse(const char *text, size_t len, const char *name, csv_table *out)
 			drop(&g);
 			if (st == INAMI_ENOMEM)
 				return inami__fail(st, "%s: out of memory", name);
-			return inami__fail(st, "%s:%d: malformed quoted field", name, line);
+			return inami__fail(st, "%s:%d: malformed quoted field (in the row starting on this line)", name, row_line);
 		}
 		if (push(&g, cell, row_line) != 0) {
 			free(cell);
