@@ -61,9 +61,12 @@ static void inami_java_raise(JNIEnv *jenv, int status)
 }
 %}
 
+/* No early return after the throw: the wrapper goes on to its cleanup code
+ * (ReleaseStringUTFChars of the text arguments) and returns a value that the
+ * JVM discards because an exception is pending. Helpers return NULL or 0 on
+ * failure, so no other JNI call follows the throw. */
 %define INAMI_RAISE(status)
 	inami_java_raise(jenv, status);
-	return $null;
 %enddef
 
 /* The JNIEnv of the call, for the bulk wrappers below (no Java argument). */
