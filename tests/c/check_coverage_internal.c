@@ -46,10 +46,10 @@ END_TEST
 START_TEST(csv_errors)
 {
 	static const struct { const char *text, *message; } bad[] = {
-		/* an unterminated quote is found at the end of the text (line 3) */
-		{ "a,b\n\"open,1\n", "t.csv:3: malformed quoted field" },
-		{ "a,b\n\"x\"y,1\n", "t.csv:2: malformed quoted field" },
-		{ "a,b\nx\"y,1\n", "t.csv:2: malformed quoted field" },
+		/* an unterminated quote is reported at the line its row starts on */
+		{ "a,b\n\"open,1\n", "t.csv:2: malformed quoted field (in the row starting on this line)" },
+		{ "a,b\n\"x\"y,1\n", "t.csv:2: malformed quoted field (in the row starting on this line)" },
+		{ "a,b\nx\"y,1\n", "t.csv:2: malformed quoted field (in the row starting on this line)" },
 		{ "a,b\n1,2,3\n", "t.csv:2: 3 fields where the header has 2" },
 		{ "a,b\n1\n", "t.csv:2: 1 fields where the header has 2" },
 		{ "", "t.csv: empty table" },
