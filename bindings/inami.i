@@ -586,7 +586,8 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 /* ==== allocate.h and dossier.h: premium split, products, procedure timeline ====
  * Output-pointer functions are replaced by inami_swig_ helpers; versioned
  * output structs get a constructor that sets their version. The projection
- * (arrays in its input struct) is left to each language for now. */
+ * (arrays in its input struct) is wrapped by inami_swig_project: equal yearly
+ * premiums, one rate or the product's. */
 %ignore inami_percent_parse;
 %ignore inami_percent_format;
 %ignore inami_contract_type_from_id;
@@ -659,12 +660,14 @@ INAMI_HANDLE(inami_timeline, inami_timeline_free)
 %newobject inami_swig_procedure_timeline;
 %newobject inami_swig_timeline_milestone;
 %newobject inami_swig_timeline_find;
+%newobject inami_swig_project;
 INAMI_HELPER(inami_swig_solidarity_minimum_bp)
 INAMI_HELPER(inami_swig_products_load_file)
 INAMI_HELPER(inami_swig_dossier_new)
 INAMI_HELPER(inami_swig_procedure_timeline)
 INAMI_HELPER(inami_swig_timeline_milestone)
 INAMI_HELPER(inami_swig_timeline_find)
+INAMI_HELPER(inami_swig_project)
 
 %inline %{
 /* Minimum solidarity share of a contract type in basis points (INAMI_BP_UNSET if none). */
@@ -710,6 +713,61 @@ inami_milestone *inami_swig_timeline_milestone(const inami_timeline *timeline, s
 		return NULL;
 	}
 	return m;
+}
+
+/*
+ * Projection of `years` equal premiums paid from first_deposit_year, with
+ * product `product_id` of `products` (both NULL: every term explicit, rate_bp
+ * required). A percentage INAMI_BP_UNSET is the product's (solidarity_levy_bp:
+ * the maximum); age_at_exit -1 = no annuity. NULL on error.
+ */
+inami_projection *inami_swig_project(const inami_products *products, const char *product_id,
+	int contract_type, int64_t premium_cents, int years, int first_deposit_year, int exit_year,
+	int32_t rate_bp, int32_t solidarity_bp, int32_t entry_fee_bp, int32_t management_fee_bp,
+	int32_t solidarity_levy_bp, int age_at_exit, int full_career)
+{
+	inami_projection_input in = INAMI_PROJECTION_INPUT_INIT;
+	inami_projection *out;
+	int64_t *premiums;
+	int i;
+
+	/* years <= 0: no premium, the library says why. */
+	premiums = years > 0 ? malloc((size_t)years * sizeof(*premiums)) : NULL;
+	out = calloc(1, sizeof(*out));
+	if ((years > 0 && premiums == NULL) || out == NULL) {
+		free(premiums);
+		free(out);
+		inami_swig_status = INAMI_ENOMEM;
+		return NULL;
+	}
+	for (i = 0; i < years; i++)
+		premiums[i] = premium_cents;
+	in.premiums_cents = premiums;
+	in.premium_count = years > 0 ? (size_t)years : 0;
+	if (rate_bp != INAMI_BP_UNSET || products == NULL) {
+		in.rates_bp = &rate_bp;
+		in.rate_count = 1;
+	}
+	in.first_deposit_year = first_deposit_year;
+	in.exit_year = exit_year;
+	in.terms.contract_type = (inami_contract_type)contract_type;
+	in.terms.solidarity_bp = solidarity_bp;
+	in.terms.entry_fee_bp = entry_fee_bp;
+	in.management_fee_bp = management_fee_bp;
+	in.solidarity_levy_bp = solidarity_levy_bp;
+	in.age_at_exit = age_at_exit;
+	in.active_until_legal_age = full_career;
+	out->version = INAMI_PROJECTION_VERSION;
+	if (products != NULL || product_id != NULL)
+		INAMI_SWIG_CALL(inami_project_product(products, product_id, &in, out));
+	else
+		INAMI_SWIG_CALL(inami_project(&in, out));
+	free(premiums);
+	if (inami_swig_status < 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 /* Milestone `id` (INAMI_ENORULES when the data does not give it for that year). */

@@ -33,7 +33,7 @@ public final class Products implements AutoCloseable {
         return new Products(inami_native.inami_swig_products_load_file(path.toString()));
     }
 
-    private inami_products live() {
+    inami_products live() {
         if (closed) {
             throw new IllegalStateException("these Products were closed");
         }
