@@ -107,6 +107,8 @@ public class BrokerPageTest {
         assertTrue(dupont, dupont.contains("<td class=\"tier\">base</td>"));
         assertTrue(dupont, dupont.contains("1 more prestation for tier intermediate (EUR 2365.79)"));
         assertTrue(dupont, dupont.contains("pension 1611.31"));
+        // projection of BrokerReportTest (2 premiums at 2.50 %, by hand there)
+        assertTrue(dupont, dupont.contains("projected capital 3344.47<br>projected net 3158.85"));
         // the explained checks
         assertTrue(dupont, dupont.contains("<li class=\"held\">[held] Minimum activity reached: prestations 2299 &gt;= 1500"));
         String wouters = row(dom, "Dr Wouters");

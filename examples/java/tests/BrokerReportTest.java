@@ -42,6 +42,16 @@ public class BrokerReportTest {
         // procedure_calendar.csv: extra information until 31 August N+1, payment by 15 January N+2
         assertEquals("2023-08-31", dupont.get("extra_info_deadline"));
         assertEquals("2024-01-15", dupont.get("payment_deadline"));
+        // Projection: 1790.34 paid in 2022 and 2023, 10 % solidarity, 2.50 % (Securex's 2024 rate, see
+        // clients.csv), management fee 0 (illustrative), valued 1 January 2024. By hand: pension part
+        // 1611.31 each; 2022: 1611.31 x 2.5 % = 40.28275 -> 40.28, reserve 1651.59; 2023: + 1611.31 =
+        // 3262.90, x 2.5 % = 81.5725 -> 81.57, capital 3344.47; INAMI levy 3.55 % = 118.7287 -> 118.73,
+        // solidarity levy (not given: 2 % maximum) 66.8894 -> 66.89; net 3344.47 - 118.73 - 66.89 = 3158.85.
+        assertEquals("334447", dupont.get("projected_capital_cents"));
+        assertEquals("315885", dupont.get("projected_net_cents"));
+        // no projection_years: no projection, never guessed
+        assertEquals("", rows.get("Kine Janssens").get("projected_capital_cents"));
+        assertEquals("", rows.get("Dr Maes").get("projected_net_cents"));
 
         assertEquals("236579", rows.get("Kine Janssens").get("amount_cents"));
         assertEquals("316507", rows.get("Kine Martin").get("amount_cents"));

@@ -22,14 +22,18 @@ import java.util.Map;
  * {@code prestations,m_values,r_values,v_values,hours_per_week,reimbursed,convention,
  * convention_start,convention_end,first_number,specialty,trainee,retired,employment,
  * sanctioned,contracts}; the split columns {@code product} (with --products),
- * {@code solidarity_share,entry_fee,contract_type}.
+ * {@code solidarity_share,entry_fee,contract_type}; the projection columns
+ * {@code projection_years} (equal yearly premiums from the premium year, capital valued on
+ * 1 January of year + projection_years), {@code guaranteed_rate} and {@code management_fee}
+ * (percentages; the product's when empty, never guessed).
  */
 final class Client {
     static final List<String> REQUIRED = List.of("client", "profession", "year");
     static final List<String> KNOWN = List.of("client", "profession", "year", "prestations", "m_values",
             "r_values", "v_values", "hours_per_week", "reimbursed", "convention", "convention_start",
             "convention_end", "first_number", "specialty", "trainee", "retired", "employment", "sanctioned",
-            "contracts", "product", "solidarity_share", "entry_fee", "contract_type");
+            "contracts", "product", "solidarity_share", "entry_fee", "contract_type", "projection_years",
+            "guaranteed_rate", "management_fee");
 
     /** A row that cannot be used, with its line. */
     static final class BadRow extends Exception {
@@ -49,6 +53,10 @@ final class Client {
     final Integer solidarityBp;
     final Integer entryFeeBp;
     final ContractType contractType;
+    /** Projection terms; null when not given. */
+    Integer projectionYears;
+    Integer rateBp;
+    Integer managementFeeBp;
 
     private Client(int line, String name, EvaluationInput input, String product, Integer solidarityBp,
             Integer entryFeeBp, ContractType contractType) {
@@ -246,8 +254,16 @@ final class Client {
             }
             ContractType type = c.get("contract_type") == null ? ContractType.SOCIAL_PENSION
                     : ContractType.fromId(c.get("contract_type"));
-            return new Client(r.line, name, b.build(), c.get("product"), percent(c, "solidarity_share"),
+            Client client = new Client(r.line, name, b.build(), c.get("product"), percent(c, "solidarity_share"),
                     percent(c, "entry_fee"), type);
+            Long years = whole(c, "projection_years");
+            if (years != null && (years < 1 || years > 60)) {
+                throw new BadRow(r.line, "projection_years: '" + c.get("projection_years") + "' is not 1 to 60");
+            }
+            client.projectionYears = years == null ? null : years.intValue();
+            client.rateBp = percent(c, "guaranteed_rate");
+            client.managementFeeBp = percent(c, "management_fee");
+            return client;
         } catch (InamiException e) {
             throw new BadRow(r.line, e.getMessage());
         }

@@ -109,7 +109,9 @@ final class Page {
         td(b, "next", next == null ? "" : esc(next.tier()) + " (" + euros(next.amountCents()) + ")");
         Allocation a = r.allocation;
         td(b, "split", a == null ? "" : "pension " + euros(a.pensionCents()) + "<br>solidarity "
-                + euros(a.solidarityCents()) + "<br>fees " + euros(a.feesCents()));
+                + euros(a.solidarityCents()) + "<br>fees " + euros(a.feesCents())
+                + (r.projection == null ? "" : "<br>projected capital " + euros(r.projection.capitalCents())
+                        + "<br>projected net " + euros(r.projection.netCapitalCents())));
         StringBuilder dates = new StringBuilder();
         for (Map.Entry<String, String> m : r.milestones.entrySet()) {
             dates.append(esc(m.getKey().replace('_', ' '))).append(": ").append(esc(m.getValue())).append("<br>");

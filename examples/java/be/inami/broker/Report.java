@@ -11,6 +11,7 @@ import be.inami.Missing;
 import be.inami.NextTier;
 import be.inami.Payee;
 import be.inami.Products;
+import be.inami.Projection;
 import be.inami.Rules;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class Report {
     static final List<String> COLUMNS = List.of("client", "eligible", "amount_cents", "tier", "payee",
             "next_tier", "actions", "line", "profession", "year", "amount_eur", "next_tier_amount_cents",
             "fees_cents", "solidarity_cents", "pension_cents", "contract_deadline", "extra_info_deadline",
-            "decision", "payment_deadline");
+            "decision", "payment_deadline", "projected_capital_cents", "projected_net_cents");
 
     /** The milestones shown per client, by id, with their report column. */
     static final Map<String, String> MILESTONES = new LinkedHashMap<>();
@@ -60,6 +61,7 @@ final class Report {
         Evaluation evaluation;
         Allocation allocation;
         String allocationNote;
+        Projection projection;
         final Map<String, String> milestones = new LinkedHashMap<>();
         final List<String> actions = new ArrayList<>();
         String error;
@@ -99,6 +101,9 @@ final class Report {
             for (String col : MILESTONES.values()) {
                 f.add(milestones.getOrDefault(col, ""));
             }
+            Projection p = projection;
+            f.add(p == null ? "" : Long.toString(p.capitalCents()));
+            f.add(p == null ? "" : Long.toString(p.netCapitalCents()));
             return f;
         }
     }
@@ -159,6 +164,7 @@ final class Report {
         }
         actions(row, row.evaluation);
         split(row, c, o);
+        project(row, c, o);
         milestones(row, c, o);
         if (row.actions.isEmpty()) {
             row.actions.add("no action needed");
@@ -265,6 +271,45 @@ final class Report {
             }
         } catch (InamiException ex) {
             row.actions.add("split: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Capital at the exit when the client gives projection_years: the premium paid each year from
+     * the premium year, with the row's terms or its product's (a term nobody gives: an action, no figure).
+     */
+    private static void project(Row row, Client c, Options o) {
+        Evaluation e = row.evaluation;
+        if (c.projectionYears == null || !e.eligible() || e.payee() != Payee.INSURANCE_CONTRACT) {
+            return;
+        }
+        int first = c.input.premiumYear();
+        Projection.Builder b = Projection.builder(e.amountCents(), c.projectionYears, first,
+                first + c.projectionYears).contractType(c.contractType);
+        if (c.product != null) {
+            if (o.products == null) {
+                return; // the split already asked for --products
+            }
+            b.product(o.products, c.product);
+        }
+        if (c.rateBp != null) {
+            b.rateBp(c.rateBp);
+        }
+        if (c.solidarityBp != null) {
+            b.solidarityBp(c.solidarityBp);
+        }
+        if (c.entryFeeBp != null) {
+            b.entryFeeBp(c.entryFeeBp);
+        } else if (c.product == null) {
+            b.entryFeeBp(0); // as the split: no product, no entry fee column = none
+        }
+        if (c.managementFeeBp != null) {
+            b.managementFeeBp(c.managementFeeBp);
+        }
+        try {
+            row.projection = b.project();
+        } catch (InamiException ex) {
+            row.actions.add("projection: " + ex.getMessage());
         }
     }
 
