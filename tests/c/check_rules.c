@@ -125,6 +125,16 @@ START_TEST(test_labels_and_specialties)
 	ck_assert_str_eq(id, "general_practice");
 	ck_assert_str_eq(label, "médecine générale");
 	ck_assert_int_eq(inami_rules_specialty(rs, 999, INAMI_LANG_FR, &id, &label), INAMI_ERANGE);
+	ck_assert_int_eq(inami_rules_specialty(rs, 0, (inami_lang)9, &id, &label), INAMI_EINVAL);
+	ck_assert_int_eq(inami_rules_specialty(rs, 0, INAMI_LANG_FR, NULL, &label), INAMI_ENULL);
+	inami_figure f;
+	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_NURSE, 2022, 0, (inami_measure)9, NULL, &f), INAMI_EINVAL);
+	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_NURSE, 2022, (inami_measure)9, &f), INAMI_EINVAL);
+	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_NURSE, 2022, INAMI_MEASURE_REIMBURSED_EUR, NULL), INAMI_ENULL);
+	char *text = NULL;
+	size_t len;
+	ck_assert_int_eq(inami_ruleset_dump(rs, 0, -1, &text, &len), INAMI_EINVAL);
+	ck_assert_ptr_null(text);
 }
 END_TEST
 
