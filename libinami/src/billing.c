@@ -16,7 +16,7 @@
  * touches one cache line of accumulators; 20,000 providers are 640 KB and stay
  * in the L2 cache). Flags are one byte per provider.
  */
-#define ROW 4
+#define ROW BILLING_ROW
 #define COL_PRESTATIONS 3
 #define FLAG_OVERFLOW 0x80u
 #define ACC(b, p, j) ((b)->acc[(size_t)(p) * ROW + (size_t)(j)])
@@ -52,7 +52,8 @@ void inami_billing_free(inami_billing *billing)
 	free(billing->acc);
 	free(billing->flags);
 	free(billing->unvalued);
-	free(billing->sorted);
+	free(billing->view);
+	free(billing->view_first);
 	for (int k = 0; k < billing->ndense; k++)
 		free(billing->dense_qty[k]);
 	free(billing->dense_seen);
@@ -116,6 +117,7 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		billing->cap = ncap;
 	}
 	billing->providers = provider_count; /* new entries are zero from calloc */
+	billing->view_valid = 0;
 	return INAMI_OK;
 }
 
@@ -138,9 +140,14 @@ static size_t unvalued_hash(uint32_t provider, int32_t code, int32_t reason)
 	return (size_t)(k >> 32);
 }
 
-static int unvalued_grow(inami_billing *b)
+/* Room for `n` entries at most half full. Returns 0 when out of memory. */
+static int unvalued_reserve(inami_billing *b, size_t n)
 {
-	size_t ncap = b->unvalued_cap ? b->unvalued_cap * 2 : 256;
+	size_t ncap = b->unvalued_cap ? b->unvalued_cap : 256;
+	while (n * 2 > ncap)
+		ncap *= 2;
+	if (ncap == b->unvalued_cap)
+		return 1;
 	billing_unvalued *t = calloc(ncap, sizeof(*t));
 	if (t == NULL)
 		return 0;
@@ -163,7 +170,7 @@ static int unvalued_grow(inami_billing *b)
 static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
 	int64_t quantity)
 {
-	if ((b->unvalued_count + 1) * 2 > b->unvalued_cap && !unvalued_grow(b))
+	if ((b->unvalued_count + 1) * 2 > b->unvalued_cap && !unvalued_reserve(b, b->unvalued_count + 1))
 		return 0;
 	size_t mask = b->unvalued_cap - 1, j = unvalued_hash(provider, code, reason) & mask;
 	for (;; j = (j + 1) & mask) {
@@ -173,7 +180,6 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
 			e->code = code;
 			e->reason = reason;
 			b->unvalued_count++;
-			b->sorted_valid = 0;
 		}
 		if (e->provider == provider && e->code == code && e->reason == reason) {
 			if (__builtin_add_overflow(e->quantity, quantity, &e->quantity))
@@ -228,6 +234,11 @@ static int dense_flush(inami_billing *b)
 {
 	if (!b->dense_dirty)
 		return 1;
+	size_t pairs = 0;
+	for (size_t p = 0; p < b->providers; p++)
+		pairs += (size_t)__builtin_popcount(b->dense_seen[p]);
+	if (!unvalued_reserve(b, b->unvalued_count + pairs))
+		return 0;
 	for (int k = 0; k < b->ndense; k++) {
 		uint8_t bit = (uint8_t)(1u << k);
 		for (size_t p = 0; p < b->providers; p++) {
@@ -466,6 +477,14 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	int st = check_lines(billing, date, provider, count);
 	if (st != INAMI_OK)
 		return st;
+	return billing__add_valid(billing, code, quantity, date, provider, count);
+}
+
+int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count)
+{
+	int st;
+	billing->view_valid = 0;
 	/*
 	 * While the sum of |quantity| over every line added so far times the
 	 * largest value stays below 2^63, no total can overflow: the kernels then
@@ -504,7 +523,7 @@ void billing__reset(inami_billing *b)
 		memset(b->unvalued, 0, b->unvalued_cap * sizeof(*b->unvalued));
 	b->providers = 0;
 	b->unvalued_count = 0;
-	b->sorted_valid = 0;
+	b->view_valid = 0;
 	b->dense_dirty = 0;
 	b->lines = 0;
 	b->qsum = 0;
@@ -520,6 +539,7 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 {
 	if (!dense_flush(src))
 		return inami__fail(INAMI_ENOMEM, "out of memory");
+	dst->view_valid = 0;
 	for (size_t p = 0; p < src->providers; p++) {
 		for (int k = 0; k < ROW; k++)
 			ACC(dst, map[p], k) += ACC(src, p, k);  /* cannot overflow: see billing__can_merge */
@@ -567,80 +587,70 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 	return INAMI_OK;
 }
 
-/* ---- unvalued codes per provider (sorted view built on demand) ---- */
+/* ---- unvalued codes per provider (a sorted view built on demand) ---- */
 
-/* Comparison by hand: C11 qsort has no context argument, and a global one would not be thread-safe. */
+/* (code, reason) order of two pairs of one provider. */
 static int unvalued_less(const billing_unvalued *a, const billing_unvalued *b)
 {
-	if (a->provider != b->provider)
-		return a->provider < b->provider;
-	if (a->code != b->code)
-		return a->code < b->code;
-	return a->reason < b->reason;
+	return a->code != b->code ? a->code < b->code : a->reason < b->reason;
 }
 
-/* Bottom-up merge sort of indices into `t` (tmp has room for n). Returns the sorted array. */
-static uint32_t *sort_indices(const billing_unvalued *t, uint32_t *v, uint32_t *tmp, size_t n)
+/*
+ * Build the view: pairs of the hash and of the dense columns (a pair is in
+ * one of them only, see unvalued_add) bucketed by provider with a counting
+ * sort, then each provider's few pairs ordered by (code, reason) by insertion.
+ */
+static int ensure_view(inami_billing *b)
 {
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = unvalued_less(&t[v[j]], &t[v[i]]) ? v[j++] : v[i++];
-			while (i < mid)
-				tmp[k++] = v[i++];
-			while (j < hi)
-				tmp[k++] = v[j++];
-		}
-		uint32_t *x = v;
-		v = tmp;
-		tmp = x;
-	}
-	return v;
-}
-
-static int ensure_sorted(inami_billing *b)
-{
-	if (!dense_flush(b))
-		return inami__fail(INAMI_ENOMEM, "out of memory");
-	if (b->sorted_valid)
+	if (b->view_valid)
 		return INAMI_OK;
-	uint32_t *v = realloc(b->sorted, (b->unvalued_count + 1) * sizeof(*v));
-	if (v == NULL)
+	size_t n = b->unvalued_count;
+	for (size_t p = 0; b->dense_dirty && p < b->providers; p++)
+		n += (size_t)__builtin_popcount(b->dense_seen[p]);
+	billing_unvalued *v = realloc(b->view, (n + 1) * sizeof(*v));
+	if (v != NULL)
+		b->view = v;
+	size_t *first = v ? realloc(b->view_first, (b->providers + 2) * sizeof(*first)) : NULL;
+	if (first == NULL)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
-	b->sorted = v;
-	size_t n = 0;
+	b->view_first = first;
+	/* first[p + 2] counts provider p's pairs, then (prefix sums) first[p + 1] is where p's bucket starts */
+	memset(first, 0, (b->providers + 2) * sizeof(*first));
 	for (size_t i = 0; i < b->unvalued_cap; i++)
 		if (b->unvalued[i].reason)
-			v[n++] = (uint32_t)i;
-	uint32_t *tmp = malloc((n + 1) * sizeof(*tmp));
-	if (tmp == NULL)
-		return inami__fail(INAMI_ENOMEM, "out of memory");
-	uint32_t *sorted = sort_indices(b->unvalued, v, tmp, n);
-	if (sorted != v)
-		memcpy(v, sorted, n * sizeof(*v));
-	free(tmp);
-	b->sorted_valid = 1;
+			first[b->unvalued[i].provider + 2]++;
+	for (size_t p = 0; b->dense_dirty && p < b->providers; p++)
+		first[p + 2] += (size_t)__builtin_popcount(b->dense_seen[p]);
+	for (size_t p = 1; p <= b->providers; p++)
+		first[p + 1] += first[p];
+	for (size_t i = 0; i < b->unvalued_cap; i++)
+		if (b->unvalued[i].reason)
+			v[first[b->unvalued[i].provider + 1]++] = b->unvalued[i];
+	for (size_t p = 0; b->dense_dirty && p < b->providers; p++)
+		for (int k = 0; k < b->ndense; k++)
+			if (b->dense_seen[p] & (1u << k))
+				v[first[p + 1]++] = (billing_unvalued){ (uint32_t)p, b->dense_code[k],
+					b->dense_reason[k], b->dense_qty[k][p] };
+	/* each first[p + 1] now ends p's bucket: first[p] .. first[p + 1] is bucket p */
+	for (size_t p = 0; p < b->providers; p++) {
+		for (size_t i = first[p] + 1; i < first[p + 1]; i++) {
+			billing_unvalued x = v[i];
+			size_t j = i;
+			for (; j > first[p] && unvalued_less(&x, &v[j - 1]); j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	}
+	b->view_count = n;
+	b->view_valid = 1;
 	return INAMI_OK;
 }
 
-/* First sorted position of `provider` and the number of its pairs. */
+/* First view position of `provider` and the number of its pairs. */
 static void provider_range(const inami_billing *b, uint32_t provider, size_t *first, size_t *count)
 {
-	size_t lo = 0, hi = b->unvalued_count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (b->unvalued[b->sorted[mid]].provider < provider)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < b->unvalued_count && b->unvalued[b->sorted[end]].provider == provider)
-		end++;
-	*first = lo;
-	*count = end - lo;
+	*first = b->view_first[provider];
+	*count = b->view_first[provider + 1] - *first;
 }
 
 int inami_billing_unvalued_count(inami_billing *billing, uint32_t provider, size_t *count)
@@ -650,7 +660,7 @@ int inami_billing_unvalued_count(inami_billing *billing, uint32_t provider, size
 	if (provider >= billing->providers)
 		return inami__fail(INAMI_ERANGE, "provider %u is out of range (%zu providers)", provider,
 			billing->providers);
-	int st = ensure_sorted(billing);
+	int st = ensure_view(billing);
 	if (st != INAMI_OK)
 		return st;
 	size_t first;
@@ -669,7 +679,7 @@ int inami_billing_unvalued(inami_billing *billing, uint32_t provider, size_t ind
 		return inami__fail(INAMI_ERANGE, "provider %u has %zu unvalued codes, not %zu", provider, n,
 			index + 1);
 	provider_range(billing, provider, &first, &n);
-	const billing_unvalued *e = &billing->unvalued[billing->sorted[first + index]];
+	const billing_unvalued *e = &billing->view[first + index];
 	if (code)
 		*code = e->code;
 	if (quantity)
@@ -699,13 +709,13 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 		return st;
 	st = inami_billing_add(b, code, quantity, date, NULL, count);
 	if (st == INAMI_OK)
-		st = ensure_sorted(b);
+		st = ensure_view(b);
 	if (st != INAMI_OK)
 		goto done;
 	summary->flags = (unsigned int)b->flags[0] & NOM_PUBLIC;
-	summary->unvalued_count = b->unvalued_count;
-	for (size_t i = 0; i < b->unvalued_count; i++) {
-		const billing_unvalued *e = &b->unvalued[b->sorted[i]];
+	summary->unvalued_count = b->view_count;
+	for (size_t i = 0; i < b->view_count; i++) {
+		const billing_unvalued *e = &b->view[i];
 		if (__builtin_add_overflow(summary->unvalued_quantity, e->quantity, &summary->unvalued_quantity))
 			b->flags[0] |= FLAG_OVERFLOW;
 		if (i < cap) {

@@ -26,7 +26,7 @@
 #include "billing_internal.h"
 #include "error.h"
 
-#define BATCH 65536
+#define BATCH 1024
 #define MAX_LINE 65536       /* longer lines are malformed (keeps memory bounded) */
 #define MAX_ID 255
 #define MAX_COLUMNS 32
@@ -188,7 +188,8 @@ static int flush(inami_billing_csv *r)
 {
 	if (r->n == 0)
 		return INAMI_OK;
-	int st = inami_billing_add(r->totals, r->code, r->quantity, r->has_date ? r->date : NULL,
+	/* Lines parsed here are valid by construction: indices from the id table, checked dates. */
+	int st = billing__add_valid(r->totals, r->code, r->quantity, r->has_date ? r->date : NULL,
 		r->provider, r->n);
 	r->n = 0;
 	return st;
@@ -225,16 +226,17 @@ static int grow_slots(inami_billing_csv *r)
 
 /*
  * Index of provider id `s` (added when new); UINT32_MAX when out of memory.
- * k0, k1: the id's first 16 bytes zero padded (see key16).
+ * k0, k1: the id's first 16 bytes zero padded (see key16); h: id_hash().
  */
-static uint32_t provider_index_k(inami_billing_csv *r, const char *s, size_t len, uint64_t k0, uint64_t k1)
+static uint32_t provider_index_h(inami_billing_csv *r, const char *s, size_t len, uint64_t k0, uint64_t k1,
+	uint64_t h)
 {
 	if (r->last != UINT32_MAX && r->last_len == len && r->last_k0 == k0 && r->last_k1 == k1
 		&& (len <= INLINE_ID || memcmp(id_text(r, r->last, &(size_t){0}), s, len) == 0))
 		return r->last;
 	if ((r->id_count + 1) * 4 > r->slot_cap * 3 && !grow_slots(r))
 		return UINT32_MAX;
-	uint64_t h = id_hash(s, len, k0, k1), check = SLOT_CHECK(h, len);
+	uint64_t check = SLOT_CHECK(h, len);
 	size_t mask = r->slot_cap - 1, j = h & mask;
 	uint32_t i;
 	for (; r->slots[j] != 0; j = (j + 1) & mask) {
@@ -293,7 +295,7 @@ static uint32_t provider_index(inami_billing_csv *r, const char *s, size_t len)
 {
 	uint64_t k0 = 0, k1 = 0;
 	key16(s, len < INLINE_ID ? len : INLINE_ID, 0, &k0, &k1);
-	return provider_index_k(r, s, len, k0, k1);
+	return provider_index_h(r, s, len, k0, k1, id_hash(s, len, k0, k1));
 }
 
 /* A malformed line: an error, or skipped and counted with --skip-bad. */
@@ -470,99 +472,190 @@ static int parse_line(inami_billing_csv *r, const char *s, size_t len)
 	return INAMI_OK;
 }
 
-/* fast_line() reads at most this many bytes from the start of a line. */
+/* fast_parse() reads at most this many bytes from the start of a line. */
 #define FAST_LOOKAHEAD 64
 
-/*
- * The usual line, parsed in one pass without looking for the newline first:
- * an unquoted id of 1..15 bytes, the code, the quantity, an optional
- * YYYY-MM-DD date, then \n or \r\n. Returns 1 when the line was taken (*pp
- * moves past it; *st is the status of a batch flush), 0 when the general
- * parser must handle it (anything unusual, every error included: it then
- * gives the exact message). `s` has FAST_LOOKAHEAD readable bytes.
- */
-static inline int fast_line(inami_billing_csv *r, const char **pp, int *st)
+/* One line as fast_parse() read it; the provider is looked up later. */
+typedef struct fast_rec {
+	uint64_t k0, k1, hash;
+	uint32_t plen, bytes;   /* id length; line length with its newline */
+} fast_rec;
+
+/* Bit i set where byte i of the `nvec` x 16 bytes at s is c (nvec 2 or 4). */
+static inline uint64_t byte_mask(const char *s, int nvec, char c)
 {
-	const char *s = *pp;
-	size_t plen, pos;
-	uint64_t k0, k1;
-
+	uint64_t m = 0;
 #ifdef __SSE2__
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	unsigned comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-	unsigned special = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
-		_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-		_mm_cmpeq_epi8(v, _mm_setzero_si128())));
-	if (comma == 0)
-		return 0;
-	plen = (size_t)__builtin_ctz(comma);
-	if (plen == 0 || (special & ((1u << plen) - 1)) != 0)
-		return 0;
+	__m128i k = _mm_set1_epi8(c);
+	for (int i = 0; i < nvec; i++)
+		m |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(s + 16 * i)), k)) << (16 * i);
 #else
-	for (plen = 0; plen < 16 && s[plen] != ','; plen++)
-		if (s[plen] == '"' || s[plen] == '\n' || s[plen] == '\0')
-			return 0;
-	if (plen == 0 || plen == 16)
-		return 0;
+	for (int i = 0; i < 16 * nvec; i++)
+		m |= (uint64_t)(s[i] == c) << i;
 #endif
-	key16(s, plen, 1, &k0, &k1);
-	pos = plen + 1;
+	return m;
+}
 
-	uint32_t code = 0;
-	size_t start = pos;
-	while ((unsigned)(s[pos] - '0') < 10 && pos - start < 9)
-		code = code * 10 + (uint32_t)(s[pos++] - '0');
-	if (pos == start || s[pos] != ',')
-		return 0;
-	pos++;
+/* The 8 bytes at s (little-endian order: s[0] is the low byte). */
+static inline uint64_t load8(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, 8);
+	return x;
+}
 
-	int neg = s[pos] == '-';
-	pos += (size_t)neg;
-	start = pos;
-	int64_t q = 0;
-	while ((unsigned)(s[pos] - '0') < 10 && pos - start < 10)
-		q = q * 10 + (s[pos++] - '0');
-	if (pos == start || q > INT32_MAX)
-		return 0;
-	int32_t date = 0;
-	if (r->ncols == 4) {
-		if (s[pos] != ',')
+/* Non-zero when a byte of the low `len` (1..8) bytes of x is not an ASCII digit. */
+static inline uint64_t not_digits(uint64_t x, unsigned len)
+{
+	uint64_t keep = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
+	return ((x + 0x4646464646464646ull) | (x - 0x3030303030303030ull)) & 0x8080808080808080ull & keep;
+}
+
+/* Value of the `len` (1..8) ASCII digits in the low bytes of x (checked by not_digits). */
+static inline uint32_t digits_value(uint64_t x, unsigned len)
+{
+	x <<= 8 * (8 - len); /* leading zero bytes count as 0 digits */
+	x = (x & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
+	x = (x & 0x00FF00FF00FF00FFull) * 6553601 >> 16;
+	return (uint32_t)((x & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32);
+}
+
+/*
+ * The usual line, read from bit masks of its commas and newline: an unquoted
+ * id of 1..16 bytes, a code of 1..8 digits, a quantity of 1..8 digits with an
+ * optional minus, an optional YYYY-MM-DD date, then \n or \r\n, 63 bytes at
+ * most. Returns 1 and fills `f` and the values when the line was read, 0 when
+ * the general parser must handle it (anything unusual, every error included:
+ * it then gives the exact message). `s` has FAST_LOOKAHEAD readable bytes.
+ * Accepts only lines parse_line() accepts, with the same values.
+ */
+static inline int fast_parse(const char *s, int has_date, fast_rec *f, int32_t *code_out,
+	int32_t *qty_out, int32_t *date_out)
+{
+	uint64_t nl = byte_mask(s, 2, '\n'), comma;
+	if (nl != 0) {
+		comma = byte_mask(s, 2, ',');
+	} else {
+		nl = byte_mask(s, 4, '\n');
+		comma = byte_mask(s, 4, ',');
+		if (nl == 0)
 			return 0;
-		pos++;
-		if (s[pos] != '\n' && s[pos] != '\r') {
-			const char *d = s + pos;
-			unsigned y0 = (unsigned)(d[0] - '0'), y1 = (unsigned)(d[1] - '0'), y2 = (unsigned)(d[2] - '0'),
-				y3 = (unsigned)(d[3] - '0'), m0 = (unsigned)(d[5] - '0'), m1 = (unsigned)(d[6] - '0'),
-				d0 = (unsigned)(d[8] - '0'), d1 = (unsigned)(d[9] - '0');
-			if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)
-				| (d[4] != '-') | (d[7] != '-'))
-				return 0;
-			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = (int)(m0 * 10 + m1), dd = (int)(d0 * 10 + d1);
-			if (!days_ok(y, m, dd))
-				return 0;
-			date = y * 10000 + m * 100 + dd;
-			pos += 10;
-		}
 	}
-	if (s[pos] == '\n')
-		pos++;
-	else if (s[pos] == '\r' && s[pos + 1] == '\n')
-		pos += 2;
-	else
+	unsigned end = (unsigned)__builtin_ctzll(nl), bytes = end + 1;
+	if (end > 0 && s[end - 1] == '\r')
+		end--;
+	/* exactly 2 commas (3 with a date) before the end; ctz of 0 is avoided by the | */
+	comma &= (1ull << end) - 1;
+	unsigned c1 = (unsigned)__builtin_ctzll(comma | 1ull << 63);
+	comma &= comma - 1;
+	unsigned c2 = (unsigned)__builtin_ctzll(comma | 1ull << 63);
+	comma &= comma - 1;
+	unsigned c3 = end;
+	if (has_date) {
+		c3 = (unsigned)__builtin_ctzll(comma | 1ull << 63);
+		comma &= comma - 1;
+	}
+	if (comma != 0 || c3 > end || c2 >= c3)
 		return 0;
 
-	uint32_t p = provider_index_k(r, s, plen, k0, k1);
-	if (p == UINT32_MAX)
-		return 0; /* out of memory: the general parser reports it */
-	r->line_no++;
-	r->code[r->n] = (int32_t)code;
-	r->quantity[r->n] = (int32_t)(neg ? -q : q);
-	r->date[r->n] = date;
-	r->provider[r->n] = p;
-	r->lines++;
-	*pp = s + pos;
-	*st = ++r->n == BATCH ? flush(r) : INAMI_OK;
+	/* the id: no quote or NUL (a newline cannot come before the first comma) */
+	if (c1 == 0 || c1 > INLINE_ID
+		|| ((byte_mask(s, 1, '"') | byte_mask(s, 1, '\0')) & ((1ull << c1) - 1)) != 0)
+		return 0;
+	/* the code */
+	unsigned len = c2 - c1 - 1;
+	uint64_t x = load8(s + c1 + 1);
+	if (len == 0 || len > 8 || not_digits(x, len))
+		return 0;
+	uint32_t code = digits_value(x, len);
+	/* the quantity (mostly one digit) */
+	unsigned q0 = c2 + 1, neg = s[q0] == '-';
+	q0 += neg;
+	len = c3 - q0;
+	int32_t q;
+	if (len == 1 && (unsigned)(s[q0] - '0') < 10) {
+		q = s[q0] - '0';
+	} else {
+		x = load8(s + q0);
+		if (len == 0 || len > 8 || not_digits(x, len))
+			return 0;
+		q = (int32_t)digits_value(x, len);
+	}
+	/* the date, empty or YYYY-MM-DD: its 8 digits gathered into one word, read at once */
+	int32_t date = 0;
+	if (has_date && end != c3 + 1) {
+		const char *d = s + c3 + 1;
+		x = load8(d);                         /* YYYY-MM- */
+		uint64_t w = (x & 0xFFFFFFFFull) | ((x >> 8) & 0xFFFF00000000ull)
+			| (load8(d + 2) & 0xFFFF000000000000ull); /* YYYYMMDD */
+		if (end - c3 - 1 != 10 || (x >> 32 & 0xFF) != '-' || (x >> 56) != '-' || not_digits(w, 8))
+			return 0;
+		date = (int32_t)digits_value(w, 8);
+		int m = (d[5] - '0') * 10 + (d[6] - '0'), dd = (d[8] - '0') * 10 + (d[9] - '0');
+		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || d[0] == '0')
+			&& !days_ok(date / 10000, m, dd))
+			return 0;
+	}
+	key16(s, c1, 1, &f->k0, &f->k1);
+	f->plen = c1;
+	f->bytes = bytes;
+	f->hash = hash_key16(f->k0, f->k1, c1);
+	*code_out = (int32_t)code;
+	*qty_out = neg ? -q : q;
+	*date_out = date;
 	return 1;
+}
+
+/* Lines parsed ahead of their provider lookups (their hash slots are prefetched meanwhile). */
+#define FAST_GROUP 32
+
+/*
+ * Usual lines from *pp, in groups: parse up to FAST_GROUP lines into the
+ * batch, prefetching each id's hash slot, then look the ids up, so that the
+ * cache misses of a group overlap instead of following one another. Stops
+ * before the first line fast_parse() does not take (or with less than
+ * FAST_LOOKAHEAD bytes left). Returns the status of a batch flush.
+ */
+static int fast_lines(inami_billing_csv *r, const char **pp, const char *end)
+{
+	fast_rec rec[FAST_GROUP];
+	const char *s = *pp;
+
+	for (;;) {
+		size_t room = BATCH - r->n, n = 0;
+		const char *line = s;
+		if (room > FAST_GROUP)
+			room = FAST_GROUP;
+		for (; n < room && end - line >= FAST_LOOKAHEAD; n++) {
+			size_t k = r->n + n;
+			if (!fast_parse(line, r->has_date, &rec[n], &r->code[k], &r->quantity[k], &r->date[k]))
+				break;
+			if (r->slots != NULL)
+				__builtin_prefetch(&r->slots[rec[n].hash & (r->slot_cap - 1)]);
+			line += rec[n].bytes;
+		}
+		size_t taken = 0;
+		for (; taken < n; taken++) {
+			const fast_rec *f = &rec[taken];
+			uint32_t p = provider_index_h(r, s, f->plen, f->k0, f->k1, f->hash);
+			if (p == UINT32_MAX)
+				break; /* out of memory: the general parser reports it */
+			billing__prefetch(r->totals, p);
+			r->provider[r->n++] = p;
+			s += f->bytes;
+		}
+		r->line_no += (int64_t)taken;
+		r->lines += (int64_t)taken;
+		*pp = s;
+		if (r->n == BATCH) {
+			int st = flush(r);
+			if (st != INAMI_OK)
+				return st;
+		}
+		if (taken < room)
+			return INAMI_OK;
+	}
 }
 
 static int process_line(inami_billing_csv *r, const char *s, size_t len)
@@ -610,11 +703,8 @@ int inami_billing_csv_feed(inami_billing_csv *r, const char *data, size_t len)
 	}
 	for (;;) {
 		if (r->fast && end - p >= FAST_LOOKAHEAD) {
-			if (fast_line(r, &p, &st)) {
-				if (st != INAMI_OK)
-					return st;
-				continue;
-			}
+			if ((st = fast_lines(r, &p, end)) != INAMI_OK)
+				return st;
 		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
@@ -677,7 +767,7 @@ static int reader_reset(inami_billing_csv *r)
 /* Files smaller than this are read by one thread. */
 #define PARALLEL_MIN (4u << 20)
 
-#define BLOCK_BYTES (4u << 20)
+#define BLOCK_BYTES (1u << 20)
 
 /* Feed bytes [from, to) of fd with pread() blocks of BLOCK_BYTES. */
 static int feed_range(inami_billing_csv *r, int fd, uint64_t from, uint64_t to, const char *path)

@@ -24,8 +24,15 @@ struct inami_billing {
 	uint64_t qsum, qlimit;   /* sum of |quantity| so far; below qlimit no total can overflow */
 	billing_unvalued *unvalued;  /* open addressing, power-of-two capacity */
 	size_t unvalued_cap, unvalued_count;
-	uint32_t *sorted;            /* indices into unvalued, by (provider, code, reason) */
-	int sorted_valid;
+	/*
+	 * Read view of every unvalued pair (hash and dense columns), by
+	 * (provider, code, reason): provider p's pairs are view[view_first[p] ..
+	 * view_first[p + 1]). Built on demand, dropped by any add.
+	 */
+	billing_unvalued *view;
+	size_t *view_first;      /* providers + 1 entries */
+	size_t view_count;
+	int view_valid;
 	/*
 	 * The first DENSE_KINDS unvalued (code, reason) pairs seen add into a
 	 * column of `cap` quantities (no hash probe per line); they are moved into
@@ -43,6 +50,23 @@ struct inami_billing {
  * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
  * can overflow and the result equals adding the lines to one accumulator.
  */
+/* int64 per provider in `acc`: M, R, V, prestations (32 bytes, half a cache line). */
+#define BILLING_ROW 4
+
+/* Ask for provider p's accumulator row ahead of its lines. */
+static inline void billing__prefetch(const inami_billing *b, uint32_t p)
+{
+	__builtin_prefetch(b->acc + (size_t)p * BILLING_ROW, 1);
+}
+
+/*
+ * inami_billing_add() without its checks, for callers whose lines are valid
+ * by construction (provider indices in range, dates 0 or YYYYMMDD): the CSV
+ * reader. count > 0.
+ */
+int billing__add_valid(inami_billing *b, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count);
+
 /* Back to no providers and no lines, keeping the object (callers may hold its address). */
 void billing__reset(inami_billing *b);
 
