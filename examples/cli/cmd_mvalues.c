@@ -150,16 +150,80 @@ static const char *status_id(int st)
 static const char *const flag_ids[] = { "derived_values_used", "validity_unknown", "undated_lines",
 	"disputed_value_used", "incomplete" };
 
-/* Key-letter value in hundredths as text: 4000 -> "40", 1750 -> "17.5". */
-static void key_text(int64_t v, char *buf, size_t size)
+/* Decimal digits of v at buf (no terminator); returns the length (at most 20). */
+static size_t int_text(int64_t v, char *buf)
 {
-	int64_t a = v < 0 ? -v : v;
-	if (a % 100 == 0)
-		snprintf(buf, size, "%s%lld", v < 0 ? "-" : "", (long long)(a / 100));
-	else if (a % 10 == 0)
-		snprintf(buf, size, "%s%lld.%lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100 / 10));
-	else
-		snprintf(buf, size, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+	char t[24];
+	size_t n = 0, len = 0;
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		t[n++] = (char)('0' + a % 10);
+	while ((a /= 10) != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = t[--n];
+	return len;
+}
+
+/* Key-letter value in hundredths as text: 4000 -> "40", 1750 -> "17.5" (buf has 32 bytes). */
+static void key_text(int64_t v, char *buf)
+{
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	size_t n = 0;
+	if (v < 0)
+		buf[n++] = '-';
+	n += int_text((int64_t)(a / 100), buf + n);
+	unsigned cents = (unsigned)(a % 100);
+	if (cents != 0) {
+		buf[n++] = '.';
+		buf[n++] = (char)('0' + cents / 10);
+		if (cents % 10 != 0)
+			buf[n++] = (char)('0' + cents % 10);
+	}
+	buf[n] = '\0';
+}
+
+/* A line of output built in memory, written with one fwrite(). */
+typedef struct line {
+	char text[4096];
+	size_t len;
+} line;
+
+static void line_put(line *l, const char *s)
+{
+	size_t n = strlen(s);
+	if (l->len + n >= sizeof(l->text)) {
+		fwrite(l->text, 1, l->len, stdout);
+		l->len = 0;
+		if (n >= sizeof(l->text)) {
+			fputs(s, stdout);
+			return;
+		}
+	}
+	memcpy(l->text + l->len, s, n);
+	l->len += n;
+}
+
+static void line_int(line *l, int64_t v)
+{
+	char buf[24];
+	buf[int_text(v, buf)] = '\0';
+	line_put(l, buf);
+}
+
+static void line_key(line *l, int64_t v)
+{
+	char buf[32];
+	key_text(v, buf);
+	line_put(l, buf);
+}
+
+static void line_end(line *l)
+{
+	line_put(l, "\n");
+	fwrite(l->text, 1, l->len, stdout);
+	l->len = 0;
 }
 
 typedef struct ctx {
@@ -200,8 +264,8 @@ static const char *next_tier_id(const ctx *c, int index)
 static void json_key_value(json_writer *w, int64_t v)
 {
 	char buf[32];
-	key_text(v, buf, sizeof(buf));
-	json_number(w, strtod(buf, NULL));
+	key_text(v, buf);
+	json_raw(w, buf);
 }
 
 static void print_json(const ctx *c)
@@ -305,59 +369,79 @@ static void print_json(const ctx *c)
 }
 
 /* Unknown codes as "567011:3:unknown_code;..." (CSV) or "567011 x3 (unknown_code), ..." (text). */
-static void print_unknown(const ctx *c, size_t p, int csv)
+static void put_unknown(line *l, const ctx *c, size_t p, int csv)
 {
 	size_t nu = 0;
 	inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 	for (size_t i = 0; i < nu; i++) {
 		int32_t code, reason;
 		int64_t q;
+		char buf[16];
 		if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
 			continue;
-		if (csv)
-			printf("%s%06d:%lld:%s", i ? ";" : "", (int)code, (long long)q, inami_unvalued_reason_id(reason));
-		else
-			printf("%s%06d x%lld (%s)", i ? ", " : "", (int)code, (long long)q,
-				inami_unvalued_reason_id(reason));
+		snprintf(buf, sizeof(buf), "%06d", (int)code);
+		line_put(l, i ? (csv ? ";" : ", ") : "");
+		line_put(l, buf);
+		line_put(l, csv ? ":" : " x");
+		line_int(l, q);
+		line_put(l, csv ? ":" : " (");
+		line_put(l, inami_unvalued_reason_id(reason));
+		if (!csv)
+			line_put(l, ")");
 	}
 }
 
 static void print_csv(const ctx *c)
 {
 	const totals *t = c->t;
-	char a[32], b[32], d[32];
-	printf("provider,status,prestations,M,R,V,unknown_codes,notes%s\n",
-		c->rules ? ",eligible,tier,amount_eur,next_tier,missing_prestations,missing_key_value" : "");
+	line l = { .len = 0 };
+	line_put(&l, "provider,status,prestations,M,R,V,unknown_codes,notes");
+	if (c->rules)
+		line_put(&l, ",eligible,tier,amount_eur,next_tier,missing_prestations,missing_key_value");
+	line_end(&l);
 	for (size_t p = 0; p < t->n; p++) {
 		const int64_t *kv = t->kv + p * 3;
-		key_text(kv[0], a, sizeof(a));
-		key_text(kv[1], b, sizeof(b));
-		key_text(kv[2], d, sizeof(d));
 		/* provider ids hold no comma, quote or newline: no quoting needed */
-		printf("%s,%s,%lld,%s,%s,%s,", inami_billing_csv_provider_id(c->reader, p),
-			status_id(t->status[p]), (long long)t->prest[p], a, b, d);
-		print_unknown(c, p, 1);
-		putchar(',');
+		line_put(&l, inami_billing_csv_provider_id(c->reader, p));
+		line_put(&l, ",");
+		line_put(&l, status_id(t->status[p]));
+		line_put(&l, ",");
+		line_int(&l, t->prest[p]);
+		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++) {
+			line_put(&l, ",");
+			line_key(&l, kv[k]);
+		}
+		line_put(&l, ",");
+		put_unknown(&l, c, p, 1);
+		line_put(&l, ",");
 		for (int f = 0, first = 1; f < 5; f++)
 			if (t->flags[p] & (1u << f)) {
-				printf("%s%s", first ? "" : ";", flag_ids[f]);
+				line_put(&l, first ? "" : ";");
+				line_put(&l, flag_ids[f]);
 				first = 0;
 			}
 		if (c->rules) {
 			int ok = t->eval_status[p] == INAMI_OK;
 			const char *tier = ok ? tier_id(c, t->tier[p]) : NULL, *next = ok ? next_tier_id(c, t->tier[p]) : NULL;
-			char amount[32] = "", mk[32] = "";
+			char amount[32] = "";
 			if (ok)
 				inami_euros_format(t->amount[p], amount, sizeof(amount));
-			if (ok && t->miss_k[p] >= 0)
-				key_text(t->miss_k[p], mk, sizeof(mk));
-			printf(",%s,%s,%s,%s,", ok ? (t->eligible[p] ? "yes" : "no") : inami_strerror(t->eval_status[p]),
-				tier ? tier : "", amount, next ? next : "");
+			line_put(&l, ",");
+			line_put(&l, ok ? (t->eligible[p] ? "yes" : "no") : inami_strerror(t->eval_status[p]));
+			line_put(&l, ",");
+			line_put(&l, tier ? tier : "");
+			line_put(&l, ",");
+			line_put(&l, amount);
+			line_put(&l, ",");
+			line_put(&l, next ? next : "");
+			line_put(&l, ",");
 			if (ok && t->miss_p[p] >= 0)
-				printf("%lld", (long long)t->miss_p[p]);
-			printf(",%s", mk);
+				line_int(&l, t->miss_p[p]);
+			line_put(&l, ",");
+			if (ok && t->miss_k[p] >= 0)
+				line_key(&l, t->miss_k[p]);
 		}
-		putchar('\n');
+		line_end(&l);
 	}
 }
 
@@ -379,15 +463,17 @@ static void print_text(const ctx *c)
 		printf("%lld prestations", (long long)t->prest[p]);
 		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++) {
 			if (t->kv[p * 3 + (size_t)k] != 0 || k == c->letter) {
-				key_text(t->kv[p * 3 + (size_t)k], buf, sizeof(buf));
+				key_text(t->kv[p * 3 + (size_t)k], buf);
 				printf(", %s %s", inami_key_letter_id((inami_key_letter)k), buf);
 			}
 		}
 		size_t nu = 0;
 		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 		if (nu) {
+			line l = { .len = 0 };
 			printf("; without value: ");
-			print_unknown(c, p, 0);
+			put_unknown(&l, c, p, 0);
+			fwrite(l.text, 1, l.len, stdout);
 		}
 		for (int f = 0; f < 5; f++)
 			if (t->flags[p] & (1u << f))
@@ -407,7 +493,7 @@ static void print_text(const ctx *c)
 					if (t->miss_p[p] >= 0)
 						printf(" %lld prestations", (long long)t->miss_p[p]);
 					if (t->miss_k[p] >= 0 && c->letter >= 0) {
-						key_text(t->miss_k[p], buf, sizeof(buf));
+						key_text(t->miss_k[p], buf);
 						printf("%s %s %s", t->miss_p[p] >= 0 ? " or" : "", buf,
 							inami_key_letter_id((inami_key_letter)c->letter));
 					}

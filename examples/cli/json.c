@@ -1,4 +1,8 @@
-/* Streaming JSON writer: commas and escaping handled here, nothing buffered. */
+/*
+ * Streaming JSON writer: commas and escaping handled here, nothing buffered
+ * beyond stdio. Bytes go out with putc_unlocked(): the writer is used from
+ * one thread, and a lock per byte would dominate large documents.
+ */
 #include <inttypes.h>
 #include <math.h>
 
@@ -19,14 +23,14 @@ static void before_value(json_writer *w)
 		return;
 	}
 	if (w->need_comma[w->depth])
-		fputc(',', w->out);
+		putc_unlocked(',', w->out);
 	w->need_comma[w->depth] = 1;
 }
 
 static void open(json_writer *w, char c)
 {
 	before_value(w);
-	fputc(c, w->out);
+	putc_unlocked(c, w->out);
 	if (w->depth < 63)
 		w->depth++;
 	w->need_comma[w->depth] = 0;
@@ -34,7 +38,7 @@ static void open(json_writer *w, char c)
 
 static void close(json_writer *w, char c)
 {
-	fputc(c, w->out);
+	putc_unlocked(c, w->out);
 	if (w->depth > 0)
 		w->depth--;
 }
@@ -46,7 +50,7 @@ void json_end_array(json_writer *w) { close(w, ']'); }
 
 static void write_escaped(FILE *out, const char *s)
 {
-	fputc('"', out);
+	putc_unlocked('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
@@ -58,17 +62,17 @@ static void write_escaped(FILE *out, const char *s)
 			if (*p < 0x20)
 				fprintf(out, "\\u%04x", *p);
 			else
-				fputc(*p, out);
+				putc_unlocked(*p, out);
 		}
 	}
-	fputc('"', out);
+	putc_unlocked('"', out);
 }
 
 void json_key(json_writer *w, const char *key)
 {
 	before_value(w);
 	write_escaped(w->out, key);
-	fputc(':', w->out);
+	putc_unlocked(':', w->out);
 	w->after_key = 1;
 }
 
@@ -83,8 +87,22 @@ void json_string(json_writer *w, const char *s)
 
 void json_int(json_writer *w, int64_t v)
 {
+	char buf[24];
+	int n = 0;
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		buf[sizeof(buf) - 1 - n++] = (char)('0' + a % 10);
+	while ((a /= 10) != 0);
+	if (v < 0)
+		buf[sizeof(buf) - 1 - n++] = '-';
 	before_value(w);
-	fprintf(w->out, "%" PRId64, v);
+	fwrite(buf + sizeof(buf) - n, 1, (size_t)n, w->out);
+}
+
+void json_raw(json_writer *w, const char *token)
+{
+	before_value(w);
+	fputs(token, w->out);
 }
 
 void json_number(json_writer *w, double v)
@@ -112,5 +130,5 @@ void json_null(json_writer *w)
 
 void json_end(json_writer *w)
 {
-	fputc('\n', w->out);
+	putc_unlocked('\n', w->out);
 }

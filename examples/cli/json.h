@@ -21,6 +21,7 @@ void json_key(json_writer *w, const char *key);
 void json_string(json_writer *w, const char *s);   /* NULL writes null */
 void json_int(json_writer *w, int64_t v);
 void json_number(json_writer *w, double v);         /* shortest exact-enough form */
+void json_raw(json_writer *w, const char *token);   /* a number already formatted, written as is */
 void json_bool(json_writer *w, int v);
 void json_null(json_writer *w);
 /* Finish the document with a newline. */

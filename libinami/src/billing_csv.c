@@ -611,15 +611,34 @@ static inline int fast_parse(const char *s, int has_date, fast_rec *f, int32_t *
 #define FAST_GROUP 32
 
 /*
- * Usual lines from *pp, in groups: parse up to FAST_GROUP lines into the
- * batch, prefetching each id's hash slot, then look the ids up, so that the
- * cache misses of a group overlap instead of following one another. Stops
- * before the first line fast_parse() does not take (or with less than
- * FAST_LOOKAHEAD bytes left). Returns the status of a batch flush.
+ * The slot probe of a lookup without its key check: the index of the first
+ * id whose slot matches the hash and length, UINT32_MAX when none does.
+ */
+static inline uint32_t slot_candidate(const inami_billing_csv *r, uint64_t h, size_t len)
+{
+	if (r->slots == NULL)
+		return UINT32_MAX;
+	uint64_t check = SLOT_CHECK(h, len);
+	size_t mask = r->slot_cap - 1;
+	for (size_t j = h & mask; r->slots[j] != 0; j = (j + 1) & mask)
+		if ((r->slots[j] & ~(uint64_t)UINT32_MAX) == check)
+			return SLOT_INDEX(r->slots[j]);
+	return UINT32_MAX;
+}
+
+/*
+ * Usual lines from *pp, in groups of FAST_GROUP, in three passes so that the
+ * cache misses of a group overlap instead of following one another: parse
+ * each line into the batch and prefetch its id's hash slot; probe the slots
+ * and prefetch the candidate ids' keys; check the keys (a new id, or a
+ * rare false candidate, takes the full lookup). Stops before the first line
+ * fast_parse() does not take (or with less than FAST_LOOKAHEAD bytes left).
+ * Returns the status of a batch flush.
  */
 static int fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 {
 	fast_rec rec[FAST_GROUP];
+	uint32_t cand[FAST_GROUP];
 	const char *s = *pp;
 
 	for (;;) {
@@ -635,10 +654,17 @@ static int fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 				__builtin_prefetch(&r->slots[rec[n].hash & (r->slot_cap - 1)]);
 			line += rec[n].bytes;
 		}
+		for (size_t i = 0; i < n; i++) {
+			cand[i] = slot_candidate(r, rec[i].hash, rec[i].plen);
+			if (cand[i] != UINT32_MAX)
+				__builtin_prefetch(&r->keys[cand[i]]);
+		}
 		size_t taken = 0;
 		for (; taken < n; taken++) {
 			const fast_rec *f = &rec[taken];
-			uint32_t p = provider_index_h(r, s, f->plen, f->k0, f->k1, f->hash);
+			uint32_t p = cand[taken];
+			if (p == UINT32_MAX || r->keys[p].k0 != f->k0 || r->keys[p].k1 != f->k1)
+				p = provider_index_h(r, s, f->plen, f->k0, f->k1, f->hash);
 			if (p == UINT32_MAX)
 				break; /* out of memory: the general parser reports it */
 			billing__prefetch(r->totals, p);
