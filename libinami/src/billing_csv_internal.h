@@ -1,0 +1,57 @@
+/* Internal: the billing CSV reader shared by billing_csv*.c (public API in billing.h). */
+#ifndef INAMI_BILLING_CSV_INTERNAL_H
+#define INAMI_BILLING_CSV_INTERNAL_H
+
+#include "billing_internal.h"
+#include "provider_ids.h"
+
+#define BATCH 1024           /* lines parsed before they are added to the totals */
+#define MAX_LINE 65536       /* longer lines are malformed (keeps memory bounded) */
+#define MAX_ID 255
+#define MAX_COLUMNS 32
+
+/* csv__fast_lines() reads at most this many bytes from the start of a line. */
+#define FAST_LOOKAHEAD 64
+
+enum { F_PROVIDER, F_CODE, F_QUANTITY, F_DATE, F_IGNORED };
+
+struct inami_billing_csv {
+	inami_billing *totals;
+	unsigned int flags;
+	char *name;
+	int have_header, has_date, ncols;
+	unsigned char role[MAX_COLUMNS];
+	int fast;         /* the header is provider,code,quantity[,date]: csv__fast_lines() may be used */
+	int failed, failed_status;
+	int64_t line_no, lines, skipped;
+	char first_skipped[512];
+	char *carry;      /* a partial line between two blocks */
+	size_t carry_len;
+	/* the batch */
+	int32_t *code, *quantity, *date;
+	uint32_t *provider;
+	size_t n;
+	provider_ids ids;
+	const inami_nomenclature *nom;
+};
+
+/* Add the batch to the totals. */
+int csv__flush(inami_billing_csv *r);
+
+/* Index of provider id s, added (with its totals row) when new; ID_NONE when out of memory. */
+uint32_t csv__provider(inami_billing_csv *r, const char *s, size_t len);
+
+/* 1 when y-m-d is a real calendar date (y >= 1000). */
+int csv__days_ok(int y, int m, int d);
+
+/*
+ * Usual lines from *pp on, as many as fast_parse() takes, with at least
+ * FAST_LOOKAHEAD bytes before `end` (billing_csv_fast.c). Returns the status
+ * of a batch flush.
+ */
+int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end);
+
+/* Back to the state of a new reader (same nomenclature, flags and name). */
+void csv__reset(inami_billing_csv *r);
+
+#endif
