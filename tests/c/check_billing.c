@@ -461,6 +461,99 @@ START_TEST(csv_many_providers)
 }
 END_TEST
 
+/* Everything a reader holds after its input, for comparisons. */
+static void assert_same_reader(inami_billing_csv *a, inami_billing_csv *b)
+{
+	ck_assert_int_eq(inami_billing_csv_line_count(a), inami_billing_csv_line_count(b));
+	ck_assert_int_eq(inami_billing_csv_skipped_count(a), inami_billing_csv_skipped_count(b));
+	ck_assert_str_eq(inami_billing_csv_first_skipped(a), inami_billing_csv_first_skipped(b));
+	inami_billing *ta = inami_billing_csv_totals(a), *tb = inami_billing_csv_totals(b);
+	size_t n = inami_billing_provider_count(ta);
+	ck_assert_uint_eq(n, inami_billing_provider_count(tb));
+	int64_t *kv = calloc(n * 6 + 6, sizeof(int64_t)), *pr = calloc(n * 2 + 2, sizeof(int64_t));
+	uint32_t *fl = calloc(n * 2 + 2, sizeof(uint32_t));
+	int32_t *st = calloc(n * 2 + 2, sizeof(int32_t));
+	ck_assert_int_eq(inami_billing_results(ta, kv, pr, fl, st, n), INAMI_OK);
+	ck_assert_int_eq(inami_billing_results(tb, kv + n * 3, pr + n, fl + n, st + n, n), INAMI_OK);
+	for (size_t p = 0; p < n; p++) {
+		ck_assert_str_eq(inami_billing_csv_provider_id(a, p), inami_billing_csv_provider_id(b, p));
+		for (int k = 0; k < 3; k++)
+			ck_assert_int_eq(kv[p * 3 + (size_t)k], kv[(n + p) * 3 + (size_t)k]);
+		ck_assert_int_eq(pr[p], pr[n + p]);
+		ck_assert_uint_eq(fl[p], fl[n + p]);
+		ck_assert_int_eq(st[p], st[n + p]);
+		size_t ua, ub;
+		ck_assert_int_eq(inami_billing_unvalued_count(ta, (uint32_t)p, &ua), INAMI_OK);
+		ck_assert_int_eq(inami_billing_unvalued_count(tb, (uint32_t)p, &ub), INAMI_OK);
+		ck_assert_uint_eq(ua, ub);
+		for (size_t i = 0; i < ua; i++) {
+			int32_t ca, cb, ra, rb;
+			int64_t qa, qb;
+			ck_assert_int_eq(inami_billing_unvalued(ta, (uint32_t)p, i, &ca, &qa, &ra), INAMI_OK);
+			ck_assert_int_eq(inami_billing_unvalued(tb, (uint32_t)p, i, &cb, &qb, &rb), INAMI_OK);
+			ck_assert_int_eq(ca, cb);
+			ck_assert_int_eq(qa, qb);
+			ck_assert_int_eq(ra, rb);
+		}
+	}
+	free(kv);
+	free(pr);
+	free(fl);
+	free(st);
+}
+
+/*
+ * The fast line parser (whole blocks) and the general one (input fed one
+ * byte at a time never gives the fast path its 64-byte lookahead) must read
+ * the same file the same way: ids of every length around the 8-, 12- and
+ * 16-byte limits, quoted ids, long and signed quantities, codes of 1 to 9
+ * digits, leap days, empty dates, CRLF, and malformed lines skipped.
+ */
+START_TEST(csv_fast_path_equals_general)
+{
+	static const char *const quantities[] = { "1", "-1", "0", "3", "7", "12", "-007", "12345678",
+		"123456789", "2147483647", "-2147483647", "99999999999", "1.5", "" };
+	static const char *const codes[] = { "560011", "560416", "713016", "567011", "7", "12345678",
+		"123456789", "1234567890", "56001x", "" };
+	static const char *const dates[] = { "2022-03-01", "", "2024-02-29", "2023-02-29", "2022-13-01",
+		"0999-01-01", "2022-3-01", "2022-03-01x" };
+	size_t cap = 4u << 20, len = 0;
+	char *text = malloc(cap);
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)snprintf(text, cap, "provider,code,quantity,date\n");
+	uint32_t x = 12345;
+	for (int i = 0; i < 30000; i++) {
+		x = x * 1103515245u + 12345u;
+		unsigned r = x >> 8;
+		int idlen = 1 + (int)(r % 20), prov = (int)((r >> 5) % 3000);
+		char id[32];
+		snprintf(id, sizeof(id), "%0*d", idlen, prov);
+		id[0] = (char)('A' + prov % 26); /* a letter first, the rest digits, idlen bytes */
+		int quoted = (r >> 17) % 50 == 0, bad = (r >> 11) % 40 == 0;
+		const char *q = bad ? quantities[(r >> 3) % 14] : quantities[(r >> 3) % 11];
+		const char *c = bad ? codes[(r >> 13) % 10] : codes[(r >> 13) % 8];
+		const char *d = dates[bad ? (r >> 19) % 8 : (r >> 19) % 3];
+		len += (size_t)snprintf(text + len, cap - len, "%s%s%s,%s,%s,%s%s", quoted ? "\"" : "", id,
+			quoted ? "\"" : "", c, q, d, (r >> 23) % 7 == 0 ? "\r\n" : "\n");
+	}
+	ck_assert_uint_lt(len, cap);
+	inami_billing_csv *whole = NULL, *bytes = NULL;
+	ck_assert_int_eq(inami_billing_csv_new(&whole, nom(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&bytes, nom(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_feed(whole, text, len), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_finish(whole), INAMI_OK);
+	for (size_t i = 0; i < len; i++)
+		ck_assert_int_eq(inami_billing_csv_feed(bytes, text + i, 1), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_finish(bytes), INAMI_OK);
+	ck_assert_int_gt(inami_billing_csv_skipped_count(whole), 100); /* the bad lines were there */
+	ck_assert_uint_gt(inami_billing_provider_count(inami_billing_csv_totals(whole)), 2000);
+	assert_same_reader(whole, bytes);
+	inami_billing_csv_free(whole);
+	inami_billing_csv_free(bytes);
+	free(text);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("billing");
@@ -477,6 +570,7 @@ int main(void)
 	tcase_add_test(tc, accumulator);
 	tcase_add_test(tc, csv_reader);
 	tcase_add_test(tc, csv_many_providers);
+	tcase_add_test(tc, csv_fast_path_equals_general);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
