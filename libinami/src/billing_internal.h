@@ -67,6 +67,27 @@ static inline void billing__prefetch(const inami_billing *b, uint32_t p)
 int billing__add_valid(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
 
+/* A copy of an accumulator's state (billing_saved.c). */
+typedef struct billing_saved {
+	int64_t *acc;
+	uint8_t *flags, *dense_seen;
+	int64_t *dense_qty[DENSE_KINDS];
+	billing_unvalued *unvalued;
+	int had_dense_seen, ndense, dense_dirty;
+	size_t unvalued_cap, unvalued_count;
+	uint64_t qsum;
+	int64_t lines;
+} billing_saved;
+
+/* Copy b's state into s when it takes at most `limit` bytes; 0 when not copied (too large, no memory). */
+int billing__save(const inami_billing *b, billing_saved *s, size_t limit);
+
+/* Put the state of s back into b (whose provider count has not changed) and free s. */
+void billing__restore(inami_billing *b, billing_saved *s);
+
+/* Free s without using it. */
+void billing__drop(billing_saved *s);
+
 /* Back to no providers and no lines, keeping the object (callers may hold its address). */
 void billing__reset(inami_billing *b);
 

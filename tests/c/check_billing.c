@@ -461,22 +461,18 @@ START_TEST(csv_many_providers)
 }
 END_TEST
 
-/* Everything a reader holds after its input, for comparisons. */
-static void assert_same_reader(inami_billing_csv *a, inami_billing_csv *b)
+/* Same providers, totals, flags, statuses and unvalued codes in two accumulators. */
+static void assert_same_totals(inami_billing *ta, inami_billing *tb)
 {
-	ck_assert_int_eq(inami_billing_csv_line_count(a), inami_billing_csv_line_count(b));
-	ck_assert_int_eq(inami_billing_csv_skipped_count(a), inami_billing_csv_skipped_count(b));
-	ck_assert_str_eq(inami_billing_csv_first_skipped(a), inami_billing_csv_first_skipped(b));
-	inami_billing *ta = inami_billing_csv_totals(a), *tb = inami_billing_csv_totals(b);
 	size_t n = inami_billing_provider_count(ta);
 	ck_assert_uint_eq(n, inami_billing_provider_count(tb));
+	ck_assert_int_eq(inami_billing_line_count(ta), inami_billing_line_count(tb));
 	int64_t *kv = calloc(n * 6 + 6, sizeof(int64_t)), *pr = calloc(n * 2 + 2, sizeof(int64_t));
 	uint32_t *fl = calloc(n * 2 + 2, sizeof(uint32_t));
 	int32_t *st = calloc(n * 2 + 2, sizeof(int32_t));
 	ck_assert_int_eq(inami_billing_results(ta, kv, pr, fl, st, n), INAMI_OK);
 	ck_assert_int_eq(inami_billing_results(tb, kv + n * 3, pr + n, fl + n, st + n, n), INAMI_OK);
 	for (size_t p = 0; p < n; p++) {
-		ck_assert_str_eq(inami_billing_csv_provider_id(a, p), inami_billing_csv_provider_id(b, p));
 		for (int k = 0; k < 3; k++)
 			ck_assert_int_eq(kv[p * 3 + (size_t)k], kv[(n + p) * 3 + (size_t)k]);
 		ck_assert_int_eq(pr[p], pr[n + p]);
@@ -501,6 +497,85 @@ static void assert_same_reader(inami_billing_csv *a, inami_billing_csv *b)
 	free(fl);
 	free(st);
 }
+
+/* Everything a reader holds after its input, for comparisons. */
+static void assert_same_reader(inami_billing_csv *a, inami_billing_csv *b)
+{
+	ck_assert_int_eq(inami_billing_csv_line_count(a), inami_billing_csv_line_count(b));
+	ck_assert_int_eq(inami_billing_csv_skipped_count(a), inami_billing_csv_skipped_count(b));
+	ck_assert_str_eq(inami_billing_csv_first_skipped(a), inami_billing_csv_first_skipped(b));
+	size_t n = inami_billing_provider_count(inami_billing_csv_totals(a));
+	for (size_t p = 0; p < n; p++)
+		ck_assert_str_eq(inami_billing_csv_provider_id(a, p), inami_billing_csv_provider_id(b, p));
+	assert_same_totals(inami_billing_csv_totals(a), inami_billing_csv_totals(b));
+}
+
+/* Lines of the large-call tests: known, unknown, two-period and never-seen codes, dated. */
+static void make_lines(int32_t *code, int32_t *qty, int32_t *date, uint32_t *prov, size_t n,
+	int32_t quantity)
+{
+	static const int32_t codes[] = { 560011, 567011, 999999, 713016, 560416, 422052 };
+	for (size_t i = 0; i < n; i++) {
+		code[i] = codes[(i * 7) % 6];
+		qty[i] = i % 11 == 0 ? -quantity : quantity;
+		date[i] = 20220101 + (int32_t)(i % 12) * 100 + (int32_t)(i % 28);
+		prov[i] = (uint32_t)((i * 13) % 50);
+	}
+}
+
+/*
+ * A large call is checked and added chunk by chunk (billing.c): a refusal
+ * in a late chunk must still leave the accumulator as it was, including
+ * unvalued codes first seen in the refused call and a switch to checked adds
+ * (near-overflow quantities) made during it. The same lines accepted give
+ * the same totals as small calls, which are checked whole first.
+ */
+START_TEST(large_call_refused_changes_nothing)
+{
+	enum { N = 1100000 };
+	int32_t *code = malloc(N * sizeof(int32_t)), *qty = malloc(N * sizeof(int32_t));
+	int32_t *date = malloc(N * sizeof(int32_t));
+	uint32_t *prov = malloc(N * sizeof(uint32_t));
+	ck_assert(code && qty && date && prov);
+	inami_billing *b = NULL, *ref = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, nom(), 50, 0), INAMI_OK);
+	ck_assert_int_eq(inami_billing_new(&ref, nom(), 50, 0), INAMI_OK);
+	/* some state first: an unknown code for provider 1 */
+	make_lines(code, qty, date, prov, 100, 1);
+	ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, 100), INAMI_OK);
+	ck_assert_int_eq(inami_billing_add(ref, code, qty, date, prov, 100), INAMI_OK);
+
+	for (int kind = 0; kind < 3; kind++) {
+		size_t n = kind == 2 ? N : 100000;
+		/* kind 2: quantities so large that adds switch to checked mode within the call */
+		make_lines(code, qty, date, prov, n, kind == 2 ? INT32_MAX : 3);
+		if (kind == 1)
+			date[70000] = 20221350 * 10;
+		else
+			prov[n - 5] = 50;
+		ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, n), kind == 1 ? INAMI_EINVAL : INAMI_ERANGE);
+		ck_assert_msg(strstr(inami_error_last(), kind == 1 ? "line 70000:" : kind == 2 ? "line 1099995:"
+			: "line 99995:") != NULL, "%s", inami_error_last());
+		assert_same_totals(b, ref);
+	}
+
+	/* accepted: one large call equals many small ones */
+	make_lines(code, qty, date, prov, 100000, 3);
+	ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, 100000), INAMI_OK);
+	for (size_t off = 0; off < 100000; off += 1000)
+		ck_assert_int_eq(inami_billing_add(ref, code + off, qty + off, date + off, prov + off, 1000), INAMI_OK);
+	assert_same_totals(b, ref);
+	int64_t kv[150];
+	ck_assert_int_eq(inami_billing_results(b, kv, NULL, NULL, NULL, 50), INAMI_OK);
+	ck_assert_int_ne(kv[0], 0);
+	inami_billing_free(b);
+	inami_billing_free(ref);
+	free(code);
+	free(qty);
+	free(date);
+	free(prov);
+}
+END_TEST
 
 /*
  * The fast line parser (whole blocks) and the general one (input fed one
@@ -571,6 +646,7 @@ int main(void)
 	tcase_add_test(tc, csv_reader);
 	tcase_add_test(tc, csv_many_providers);
 	tcase_add_test(tc, csv_fast_path_equals_general);
+	tcase_add_test(tc, large_call_refused_changes_nothing);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
