@@ -1,7 +1,7 @@
 /*
  * inami_billing_csv_read_file(): a regular file with pread() blocks, in two
- * threads when large (each half into its own reader, merged after); pipes and
- * terminals with read() blocks.
+ * threads by chunks when large (each thread into its own reader, merged
+ * after); pipes and terminals with read() blocks.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,88 +41,185 @@ static int feed_range(inami_billing_csv *r, int fd, uint64_t from, uint64_t to, 
 	return st;
 }
 
-typedef struct half {
-	inami_billing_csv *r;
+/*
+ * Two threads share a large file by chunks: the calling thread takes chunks
+ * from the front, in order, into the caller's reader; a helper thread takes
+ * chunks from the back, into a reader of its own, until they meet. A slow
+ * core thus gets fewer chunks. A chunk holds the lines that start in its byte
+ * range, so both threads agree on the cut between two chunks.
+ */
+typedef struct shared {
+	pthread_mutex_t lock;
+	size_t front, back;      /* next chunk for each side; done when front > back */
+	int stop;                /* a side failed: the other stops taking chunks */
 	int fd;
-	uint64_t from, to;
+	uint64_t off, size, chunk;
 	const char *path;
-	int status;
-} half;
+} shared;
 
-static void *read_half(void *arg)
+typedef struct side {
+	shared *sh;
+	inami_billing_csv *r;
+	int from_back;
+	int status;
+	/* helper only: per chunk it read, in reading order (from the back), its number and first new id */
+	size_t *first_id, *chunk_no, nchunks;
+} side;
+
+/* Start of the first line starting at or after byte `at` (>= off); UINT64_MAX when none is found nearby. */
+static uint64_t line_start(const shared *sh, uint64_t at)
 {
-	half *h = arg;
-	h->status = feed_range(h->r, h->fd, h->from, h->to, h->path);
-	if (h->status == INAMI_OK)
-		h->status = inami_billing_csv_finish(h->r);
+	if (at <= sh->off)
+		return sh->off;
+	if (at >= sh->size)
+		return sh->size;
+	char probe[MAX_LINE + 2];
+	ssize_t got = pread(sh->fd, probe, sizeof(probe), (off_t)(at - 1));
+	if (got <= 0)
+		return UINT64_MAX;
+	const char *nl = memchr(probe, '\n', (size_t)got);
+	if (nl == NULL)
+		return (uint64_t)got < sizeof(probe) ? sh->size : UINT64_MAX; /* no newline: the last line */
+	return at + (uint64_t)(nl - probe);
+}
+
+/* Next chunk for this side, or 0 when there is none left. */
+static int take_chunk(side *sd, size_t *k)
+{
+	shared *sh = sd->sh;
+	int ok;
+	pthread_mutex_lock(&sh->lock);
+	ok = !sh->stop && sh->front <= sh->back;
+	if (ok)
+		*k = sd->from_back ? sh->back-- : sh->front++;
+	pthread_mutex_unlock(&sh->lock);
+	return ok;
+}
+
+static void stop_all(shared *sh)
+{
+	pthread_mutex_lock(&sh->lock);
+	sh->stop = 1;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+static void *read_side(void *arg)
+{
+	side *sd = arg;
+	shared *sh = sd->sh;
+	size_t k;
+	while (sd->status == INAMI_OK && take_chunk(sd, &k)) {
+		uint64_t from = line_start(sh, sh->off + k * sh->chunk);
+		uint64_t to = line_start(sh, sh->off + (k + 1) * sh->chunk);
+		if (from == UINT64_MAX || to == UINT64_MAX) {
+			sd->status = INAMI_EPARSE; /* a very long line: the caller reads in one thread */
+			break;
+		}
+		if (sd->from_back) {
+			sd->first_id[sd->nchunks] = sd->r->ids.count;
+			sd->chunk_no[sd->nchunks++] = k;
+		}
+		if (from < to)
+			sd->status = feed_range(sd->r, sh->fd, from, to, sh->path);
+		if (sd->status == INAMI_OK && to < sh->size && sd->r->carry_len != 0)
+			sd->status = INAMI_EPARSE;
+	}
+	/* the helper's reader: its last line (the file's, maybe without newline) and its batch */
+	if (sd->from_back && sd->status == INAMI_OK)
+		sd->status = inami_billing_csv_finish(sd->r);
+	if (sd->status != INAMI_OK)
+		stop_all(sh);
 	return NULL;
 }
 
 /*
- * Bytes [off, size) of a regular file in two halves split at a line
- * boundary, the second read by a second thread into its own reader and
- * merged into `r`. Returns 1 when done (status in *st), 0 when the caller
- * must read the whole input again in one thread: the second half had a
- * malformed line (its line numbers are relative), or the totals could get
- * near 2^63 (then every add is checked in line order).
+ * Ids of the helper's reader into r, in order of first appearance: chunk by
+ * chunk from the front (the helper read them from the back), each chunk's
+ * new ids in their order. map[i] is r's index of the helper's id i.
+ */
+static int map_helper_ids(inami_billing_csv *r, const side *hp, uint32_t *map)
+{
+	for (size_t c = hp->nchunks; c-- > 0;) {
+		/* the chunk read after c (c + 1) starts where c's new ids end */
+		size_t end = c + 1 < hp->nchunks ? hp->first_id[c + 1] : hp->r->ids.count;
+		for (size_t i = hp->first_id[c]; i < end; i++) {
+			size_t len;
+			const char *id = ids_text(&hp->r->ids, (uint32_t)i, &len);
+			if ((map[i] = csv__provider(r, id, len)) == ID_NONE)
+				return inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
+		}
+	}
+	return INAMI_OK;
+}
+
+/* Chunks per thread and file, roughly: small enough to even out a slower core. */
+#define CHUNKS 32
+
+/*
+ * Bytes [off, size) of a regular file by two threads (see `shared`).
+ * Returns 1 when done (status in *st), 0 when the caller must read the whole
+ * input again in one thread: the helper met a malformed line (its line
+ * numbers are relative) or a very long one, or the totals could get near
+ * 2^63 (then every add is checked in line order).
  */
 static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_t off, uint64_t size, int *st)
 {
-	uint64_t mid = off + (size - off) / 2;
-	char probe[4096];
-	ssize_t got = pread(fd, probe, sizeof(probe), (off_t)mid);
-	const char *nl = got > 0 ? memchr(probe, '\n', (size_t)got) : NULL;
-	if (nl == NULL)
-		return 0;
-	mid += (uint64_t)(nl + 1 - probe);
-	if (mid >= size)
-		return 0;
-	half h = { NULL, fd, mid, size, path, INAMI_OK };
-	if (inami_billing_csv_new(&h.r, r->nom, r->flags, r->name) != INAMI_OK)
-		return 0;
-	h.r->have_header = 1;
-	h.r->has_date = r->has_date;
-	h.r->ncols = r->ncols;
-	h.r->fast = r->fast;
-	memcpy(h.r->role, r->role, sizeof(r->role));
-	pthread_t t;
-	if (pthread_create(&t, NULL, read_half, &h) != 0) {
-		inami_billing_csv_free(h.r);
+	uint64_t chunk = (size - off) / CHUNKS;
+	chunk = chunk < (1u << 20) ? (1u << 20) : chunk;
+	size_t nchunks = (size_t)((size - off + chunk - 1) / chunk);
+	shared sh = { .front = 0, .back = nchunks - 1, .fd = fd, .off = off, .size = size, .chunk = chunk,
+		.path = path };
+	side front = { &sh, r, 0, INAMI_OK, NULL, NULL, 0 };
+	side back = { &sh, NULL, 1, INAMI_OK, NULL, NULL, 0 };
+	int done = 0;
+	back.first_id = malloc(nchunks * sizeof(size_t));
+	back.chunk_no = malloc(nchunks * sizeof(size_t));
+	if (back.first_id == NULL || back.chunk_no == NULL || pthread_mutex_init(&sh.lock, NULL) != 0) {
+		free(back.first_id);
+		free(back.chunk_no);
 		return 0;
 	}
-	*st = feed_range(r, fd, off, mid, path);
-	pthread_join(t, NULL);
-	if (*st == INAMI_OK)
-		*st = csv__flush(r);
-	int done = 1;
-	if (*st == INAMI_OK) {
-		if (h.status != INAMI_OK || h.r->skipped > 0 || r->carry_len != 0
-			|| !billing__can_merge(r->totals, h.r->totals)) {
-			done = 0;
-		} else {
-			/* Providers of the second half not seen in the first come after them, in their order. */
-			uint32_t *map = malloc((h.r->ids.count + 1) * sizeof(*map));
-			if (map == NULL)
-				*st = inami__fail(INAMI_ENOMEM, "out of memory");
-			for (size_t i = 0; *st == INAMI_OK && i < h.r->ids.count; i++) {
-				size_t len;
-				const char *id = ids_text(&h.r->ids, (uint32_t)i, &len);
-				map[i] = csv__provider(r, id, len);
-				if (map[i] == ID_NONE)
-					*st = inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
-			}
-			if (*st == INAMI_OK)
-				*st = billing__merge(r->totals, h.r->totals, map);
-			free(map);
-			r->lines += h.r->lines;
-			r->line_no += h.r->line_no;
+	if (inami_billing_csv_new(&back.r, r->nom, r->flags, r->name) == INAMI_OK) {
+		back.r->have_header = 1;
+		back.r->has_date = r->has_date;
+		back.r->ncols = r->ncols;
+		back.r->fast = r->fast;
+		memcpy(back.r->role, r->role, sizeof(r->role));
+		pthread_t t;
+		if (pthread_create(&t, NULL, read_side, &back) == 0) {
+			read_side(&front);
+			pthread_join(t, NULL);
+			done = 1;
 		}
 	}
-	inami_billing_csv_free(h.r);
+	*st = front.status;
+	if (done && *st == INAMI_EPARSE && !r->failed)
+		done = 0; /* a very long line in the front part: read again in one thread */
+	if (done && *st == INAMI_OK)
+		*st = csv__flush(r);
+	if (done && *st == INAMI_OK) {
+		/* r may hold the file's last line unfinished: it comes after everything merged here */
+		if (back.status != INAMI_OK || back.r->skipped > 0
+			|| !billing__can_merge(r->totals, back.r->totals)) {
+			done = 0;
+		} else {
+			uint32_t *map = malloc((back.r->ids.count + 1) * sizeof(*map));
+			*st = map ? map_helper_ids(r, &back, map) : inami__fail(INAMI_ENOMEM, "out of memory");
+			if (*st == INAMI_OK)
+				*st = billing__merge(r->totals, back.r->totals, map);
+			free(map);
+			r->lines += back.r->lines;
+			r->line_no += back.r->line_no;
+		}
+	}
+	inami_billing_csv_free(back.r);
+	free(back.first_id);
+	free(back.chunk_no);
+	pthread_mutex_destroy(&sh.lock);
 	return done;
 }
 
-/* A regular file: the header, then two halves in parallel when it is large. */
+/* A regular file: the header, then two threads by chunks when it is large. */
 static int read_regular(inami_billing_csv *r, int fd, const char *path, uint64_t size)
 {
 	char head[65536];
