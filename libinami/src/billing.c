@@ -288,9 +288,9 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 /*
  * The hot loop over one block, specialised by the compiler for each (dated,
  * per provider) combination. No branch per line: a line the table cannot
- * value (date outside [from, to], or an entry with from > to) adds 0 to its
- * letter and its index goes to `slow`; every line adds its quantity to
- * prestations. The adds are unchecked: the caller has proved that no total
+ * value (date outside its period, or an entry always resolved per line)
+ * adds 0 to its letter and its index goes to `slow`; every line adds its
+ * quantity to prestations. The adds are unchecked: the caller has proved that no total
  * can overflow (sum of |quantity| x largest value < 2^63).
  * Returns the number of slow lines.
  */
@@ -308,7 +308,7 @@ static inline __attribute__((always_inline)) size_t block_fast(int64_t *restrict
 		size_t p = has_provider ? provider[i] : 0;
 		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
 		int32_t d = has_date ? date[i] : 0;
-		unsigned bad = (unsigned)(d < e->from) | (unsigned)(d > e->to);
+		unsigned bad = nom_fast_miss(e, d);
 		slow[ns] = (uint16_t)i;
 		ns += bad;
 		int64_t keep = (int64_t)bad - 1;  /* all ones for a valued line, 0 for a slow one */
@@ -330,7 +330,7 @@ static int lines_checked(inami_billing *b, const nom_fast *tab, const int32_t *c
 		uint32_t c = (uint32_t)code[i], p = provider ? provider[i] : 0;
 		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
 		unsigned ov = 0;
-		if (d < e->from || d > e->to) {
+		if (nom_fast_miss(e, d)) {
 			if (!slow_line(b, code[i], q, d, p))
 				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
 		} else {

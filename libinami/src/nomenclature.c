@@ -156,14 +156,14 @@ static int compile(inami_nomenclature *n)
 			const nom_hot *e = &n->hot[i];
 			nom_fast *f = &n->fast[v][i];
 			f->letter = e->letter;
-			if (e->flags & slow) {
-				f->from = INT32_MAX; /* from > to: always resolved per line */
-				f->to = INT32_MIN;
+			if ((e->flags & slow) || (dated && e->to < e->from)) {
+				f->from = INT32_MAX; /* span 0 from INT32_MAX: always resolved per line */
+				f->span = 0;
 				continue;
 			}
 			f->value = e->value;
 			f->from = dated ? e->from : 0;
-			f->to = dated ? e->to : 0;
+			f->span = dated ? (uint32_t)e->to - (uint32_t)e->from : 0;
 			f->flags = (uint8_t)(dated ? (e->flags & NOM_PUBLIC)
 				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED));
 		}

@@ -48,11 +48,18 @@ typedef struct nom_hot {
  */
 typedef struct nom_fast {
 	int32_t value;      /* hundredths */
-	int32_t from, to;
+	int32_t from;
+	uint32_t span;      /* to - from: d is in [from, to] when (uint32_t)(d - from) <= span */
 	uint8_t letter;     /* inami_key_letter */
 	uint8_t flags;      /* INAMI_TOTAL_* raised by a line valued here */
 	uint16_t unused;
 } nom_fast;
+
+/* 1 when a line dated d (0 = undated call) cannot be valued by e directly: one compare. */
+static inline unsigned nom_fast_miss(const nom_fast *e, int32_t d)
+{
+	return (uint32_t)d - (uint32_t)e->from > e->span;
+}
 
 /* Index into inami_nomenclature.fast. */
 #define NOM_FAST_DATED 1
