@@ -20,7 +20,7 @@ typedef struct fast_rec {
 } fast_rec;
 
 /* Bit i set where byte i of the `nvec` x 16 bytes at s is c (nvec 2 or 4). */
-static inline uint64_t byte_mask(const char *s, int nvec, char c)
+static inline __attribute__((always_inline)) uint64_t byte_mask(const char *s, int nvec, char c)
 {
 	uint64_t m = 0;
 #ifdef __SSE2__
@@ -36,7 +36,7 @@ static inline uint64_t byte_mask(const char *s, int nvec, char c)
 }
 
 /* The 8 bytes at s (little-endian order: s[0] is the low byte). */
-static inline uint64_t load8(const char *s)
+static inline __attribute__((always_inline)) uint64_t load8(const char *s)
 {
 	uint64_t x;
 	memcpy(&x, s, 8);
@@ -44,14 +44,14 @@ static inline uint64_t load8(const char *s)
 }
 
 /* Non-zero when a byte of the low `len` (1..8) bytes of x is not an ASCII digit. */
-static inline uint64_t not_digits(uint64_t x, unsigned len)
+static inline __attribute__((always_inline)) uint64_t not_digits(uint64_t x, unsigned len)
 {
 	uint64_t keep = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
 	return ((x + 0x4646464646464646ull) | (x - 0x3030303030303030ull)) & 0x8080808080808080ull & keep;
 }
 
 /* Value of the `len` (1..8) ASCII digits in the low bytes of x (checked by not_digits). */
-static inline uint32_t digits_value(uint64_t x, unsigned len)
+static inline __attribute__((always_inline)) uint32_t digits_value(uint64_t x, unsigned len)
 {
 	x <<= 8 * (8 - len); /* leading zero bytes count as 0 digits */
 	x = (x & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
