@@ -256,10 +256,15 @@ static int dense_flush(inami_billing *b)
 
 /* ---- the kernels ---- */
 
+/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
+#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)((x) - 10000101) > 99991231u - 10000101u))
+
 /*
  * A line the hot loop cannot value (unknown code, several periods, a date
- * outside the period, DERIVED not allowed): resolve it exactly. Its
- * prestations are added by the caller. Returns 0 when out of memory.
+ * outside the period or not a date at all, DERIVED not allowed): resolve it
+ * exactly. Its prestations are added by the caller. Returns 1, 0 when out of
+ * memory, -1 for a date that is neither 0 nor YYYYMMDD (large calls leave
+ * that check to here: no valid table entry admits such a date).
  */
 __attribute__((noinline))
 static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
@@ -269,6 +274,8 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 	unsigned int flags;
 	uint64_t ov = 0;
 
+	if (DATE_BAD(date))
+		return -1;
 	int reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
 	if (reason) {
 		if (!unvalued_add(b, provider, code, reason, quantity))
@@ -280,6 +287,15 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 	}
 	b->flags[provider] |= (uint8_t)(flags | (ov ? FLAG_OVERFLOW : 0));
 	return 1;
+}
+
+/* The error of a slow_line() result r for line i of the current call. */
+static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date)
+{
+	if (r < 0)
+		return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)", b->line_base + i,
+			(int)date);
+	return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
 }
 
 /* Lines per block: the block's inputs and its list of slow lines stay in L1. */
@@ -331,8 +347,9 @@ static int lines_checked(inami_billing *b, const nom_fast *tab, const int32_t *c
 		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
 		unsigned ov = 0;
 		if (nom_fast_miss(e, d)) {
-			if (!slow_line(b, code[i], q, d, p))
-				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
+			int r = slow_line(b, code[i], q, d, p);
+			if (r <= 0)
+				return slow_line_error(b, r, i, d);
 		} else {
 			ov |= (unsigned)__builtin_add_overflow(ACC(b, p, e->letter), (int64_t)q * e->value,
 				&ACC(b, p, e->letter));
@@ -361,8 +378,9 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 			has_date, has_provider);
 		for (size_t k = 0; k < ns; k++) {
 			size_t i = slow[k];
-			if (!slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0))
-				return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
+			int r = slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0);
+			if (r <= 0)
+				return slow_line_error(b, r, off + i, has_date ? d[i] : 0);
 		}
 	}
 	return INAMI_OK;
@@ -421,8 +439,6 @@ static uint32_t max_provider(const uint32_t *p, size_t n)
 	return m;
 }
 
-/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
-#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)((x) - 10000101) > 99991231u - 10000101u))
 
 SCAN_CLONES
 static uint32_t any_bad_date(const int32_t *d, size_t n)
@@ -507,9 +523,12 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 			size_t m = count - off < CHUNK ? count - off : CHUNK;
 			const int32_t *d = date ? date + off : NULL;
 			const uint32_t *p = provider ? provider + off : NULL;
-			int st = check_lines(billing, d, p, m, off);
+			/* dates are checked by the kernel's resolver (slow_line) */
+			int st = check_lines(billing, NULL, p, m, off);
+			billing->line_base = off;
 			if (st == INAMI_OK)
 				st = billing__add_valid(billing, code + off, quantity + off, d, p, m);
+			billing->line_base = 0;
 			if (st != INAMI_OK) {
 				billing__restore(billing, &saved);
 				return st;

@@ -42,6 +42,7 @@ struct inami_billing {
 	int64_t *dense_qty[DENSE_KINDS];
 	uint8_t *dense_seen;         /* per provider: bit k = pair k was added */
 	int ndense, dense_dirty;
+	size_t line_base;            /* number of the first line passed to the kernels, in messages */
 };
 
 /*

@@ -156,14 +156,16 @@ static int compile(inami_nomenclature *n)
 			const nom_hot *e = &n->hot[i];
 			nom_fast *f = &n->fast[v][i];
 			f->letter = e->letter;
-			if ((e->flags & slow) || (dated && e->to < e->from)) {
+			/* dated: bounds within 1000-01-01..9999-12-31, so a line whose date is not one is resolved per line */
+			int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
+			if ((e->flags & slow) || (dated && to < from)) {
 				f->from = INT32_MAX; /* span 0 from INT32_MAX: always resolved per line */
 				f->span = 0;
 				continue;
 			}
 			f->value = e->value;
-			f->from = dated ? e->from : 0;
-			f->span = dated ? (uint32_t)e->to - (uint32_t)e->from : 0;
+			f->from = dated ? from : 0;
+			f->span = dated ? (uint32_t)to - (uint32_t)from : 0;
 			f->flags = (uint8_t)(dated ? (e->flags & NOM_PUBLIC)
 				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED));
 		}
