@@ -600,13 +600,16 @@ int billing__can_merge(const inami_billing *dst, const inami_billing *src)
 
 int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 {
-	if (!dense_flush(src))
-		return inami__fail(INAMI_ENOMEM, "out of memory");
 	dst->view_valid = 0;
 	for (size_t p = 0; p < src->providers; p++) {
 		for (int k = 0; k < ROW; k++)
 			ACC(dst, map[p], k) += ACC(src, p, k);  /* cannot overflow: see billing__can_merge */
 		dst->flags[map[p]] |= src->flags[p];
+		/* src's dense columns straight into dst (a pair is in src's columns or its hash, not both) */
+		for (int k = 0; src->dense_dirty && k < src->ndense; k++)
+			if ((src->dense_seen[p] & (1u << k)) && !unvalued_add(dst, map[p], src->dense_code[k],
+				src->dense_reason[k], src->dense_qty[k][p]))
+				return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < src->unvalued_cap; i++) {
 		const billing_unvalued *e = &src->unvalued[i];

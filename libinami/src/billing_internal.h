@@ -45,12 +45,6 @@ struct inami_billing {
 	size_t line_base;            /* number of the first line passed to the kernels, in messages */
 };
 
-/*
- * Add everything of `src` into `dst`; src provider p becomes dst provider
- * map[p] (dst must have room). Only when neither was ever in checked mode and
- * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
- * can overflow and the result equals adding the lines to one accumulator.
- */
 /* int64 per provider in `acc`: M, R, V, prestations (32 bytes, half a cache line). */
 #define BILLING_ROW 4
 
@@ -92,6 +86,12 @@ void billing__drop(billing_saved *s);
 /* Back to no providers and no lines, keeping the object (callers may hold its address). */
 void billing__reset(inami_billing *b);
 
+/*
+ * Add everything of `src` into `dst`; src provider p becomes dst provider
+ * map[p] (dst must have room). Only when neither was ever in checked mode and
+ * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
+ * can overflow and the result equals adding the lines to one accumulator.
+ */
 int billing__can_merge(const inami_billing *dst, const inami_billing *src);
 int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map);
 
