@@ -184,9 +184,9 @@ static void key_text(int64_t v, char *buf)
 	buf[n] = '\0';
 }
 
-/* A line of output built in memory, written with one fwrite(). */
+/* Output built in memory and written in 64 KB fwrite() calls (line_flush() writes the rest). */
 typedef struct line {
-	char text[4096];
+	char text[65536];
 	size_t len;
 } line;
 
@@ -219,11 +219,26 @@ static void line_key(line *l, int64_t v)
 	line_put(l, buf);
 }
 
+static void line_flush(line *l)
+{
+	fwrite(l->text, 1, l->len, stdout);
+	l->len = 0;
+}
+
 static void line_end(line *l)
 {
 	line_put(l, "\n");
-	fwrite(l->text, 1, l->len, stdout);
-	l->len = 0;
+}
+
+/* A nomenclature code as 6 digits at least (567011, 012345). */
+static void line_code(line *l, int32_t code)
+{
+	char buf[24];
+	size_t n = int_text(code < 0 ? 0 : code, buf), pad = n < 6 ? 6 - n : 0;
+	char out[24] = "000000";
+	memcpy(out + pad, buf, n);
+	out[pad + n] = '\0';
+	line_put(l, out);
 }
 
 typedef struct ctx {
@@ -376,12 +391,10 @@ static void put_unknown(line *l, const ctx *c, size_t p, int csv)
 	for (size_t i = 0; i < nu; i++) {
 		int32_t code, reason;
 		int64_t q;
-		char buf[16];
 		if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
 			continue;
-		snprintf(buf, sizeof(buf), "%06d", (int)code);
 		line_put(l, i ? (csv ? ";" : ", ") : "");
-		line_put(l, buf);
+		line_code(l, code);
 		line_put(l, csv ? ":" : " x");
 		line_int(l, q);
 		line_put(l, csv ? ":" : " (");
@@ -394,7 +407,8 @@ static void put_unknown(line *l, const ctx *c, size_t p, int csv)
 static void print_csv(const ctx *c)
 {
 	const totals *t = c->t;
-	line l = { .len = 0 };
+	line l;
+	l.len = 0;
 	line_put(&l, "provider,status,prestations,M,R,V,unknown_codes,notes");
 	if (c->rules)
 		line_put(&l, ",eligible,tier,amount_eur,next_tier,missing_prestations,missing_key_value");
@@ -443,11 +457,14 @@ static void print_csv(const ctx *c)
 		}
 		line_end(&l);
 	}
+	line_flush(&l);
 }
 
 static void print_text(const ctx *c)
 {
 	const totals *t = c->t;
+	line l;
+	l.len = 0;
 	char buf[32];
 	printf("%lld lines, %zu providers", (long long)inami_billing_csv_line_count(c->reader), t->n);
 	if (inami_billing_csv_skipped_count(c->reader) > 0)
@@ -470,10 +487,9 @@ static void print_text(const ctx *c)
 		size_t nu = 0;
 		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 		if (nu) {
-			line l = { .len = 0 };
 			printf("; without value: ");
 			put_unknown(&l, c, p, 0);
-			fwrite(l.text, 1, l.len, stdout);
+			line_flush(&l);
 		}
 		for (int f = 0; f < 5; f++)
 			if (t->flags[p] & (1u << f))
