@@ -42,6 +42,9 @@ static void put(text *t, const char *s)
 /* Set by a test: the file ends without a newline (its last line is read by the helper thread). */
 static int no_final_newline;
 
+/* Set by a test: this line (0 = none) gets a 1.1 MB provider id: too long, and across a chunk cut. */
+static long long_line;
+
 /* About 6 MiB of lines; `bad_line` (0 = none) is replaced by a malformed one. */
 static text make_csv(long bad_line)
 {
@@ -58,6 +61,11 @@ static text make_csv(long bad_line)
 		long p = i < lines / 2 ? (i * 7919) % 350 : i % 2 ? (i * 104729) % 700 : 700 + (i - lines / 2) / 200;
 		int code = (i % 3) ? 560011 : 560416;
 		int qty = (i % 50 == 0) ? -1 : 2;
+		if (i == long_line) {
+			put(&t, "p");
+			for (int k = 0; k < 1100000 / 50; k++)
+				put(&t, "01234567890123456789012345678901234567890123456789");
+		}
 		if (i == bad_line)
 			snprintf(line, sizeof(line), "prov-%04ld,560011,two,2022-03-%02ld\n", p, i % 28 + 1);
 		else
@@ -197,6 +205,15 @@ START_TEST(last_line_without_newline)
 }
 END_TEST
 
+/* A line longer than 64 KiB across a chunk cut: the threads give up, one thread reports it. */
+START_TEST(long_line_like_one_thread)
+{
+	long_line = 150000;
+	compare(0, INAMI_CSV_SKIP_BAD);
+	long_line = 0;
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	outcome *o = malloc(sizeof(*o));
@@ -218,6 +235,7 @@ int main(void)
 	tcase_add_test(tc, bad_line_second_half_skipped_like_one_thread);
 	tcase_add_test(tc, bad_line_first_half_fails);
 	tcase_add_test(tc, last_line_without_newline);
+	tcase_add_test(tc, long_line_like_one_thread);
 	tcase_add_test(tc, missing_file);
 	suite_add_tcase(s, tc);
 	return test_run(s);
