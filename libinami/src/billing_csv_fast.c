@@ -129,9 +129,12 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
 			| (load8(d + 2) & 0xFFFF000000000000ull); /* YYYYMMDD */
 		if (end - c3 - 1 != 10 || (x >> 32 & 0xFF) != '-' || (x >> 56) != '-' || not_digits(w, 8))
 			return 0;
-		date = (int32_t)digits_value(w, 8);
-		int m = (d[5] - '0') * 10 + (d[6] - '0'), dd = (d[8] - '0') * 10 + (d[9] - '0');
-		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || d[0] == '0')
+		/* digits_value() in steps: after the first, bytes 4 and 6 hold the month and the day */
+		uint64_t t = (w & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
+		int m = (int)(t >> 32 & 0xFF), dd = (int)(t >> 48 & 0xFF);
+		t = (t & 0x00FF00FF00FF00FFull) * 6553601 >> 16;
+		date = (int32_t)((t & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32);
+		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || (w & 0xFF) == '0')
 			&& !csv__days_ok(date / 10000, m, dd))
 			return 0;
 	}
