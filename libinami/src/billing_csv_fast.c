@@ -13,6 +13,17 @@
 #include "billing_csv_internal.h"
 #include "error.h"
 
+/*
+ * On x86-64 the fast path is compiled twice, for x86-64-v3 (AVX2, BMI2: one
+ * instruction for variable shifts and bit scans) and for the baseline, and
+ * picked at load time.
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(INAMI_NO_CLONES)
+#define FAST_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define FAST_CLONES
+#endif
+
 /* One line as fast_parse() read it; the provider is looked up later. */
 typedef struct fast_rec {
 	uint64_t k0, k1, hash;
@@ -161,6 +172,7 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
  * first line fast_parse() does not take (or with less than FAST_LOOKAHEAD
  * bytes left). Returns the status of a batch flush.
  */
+FAST_CLONES
 int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 {
 	fast_rec rec[FAST_GROUP];
