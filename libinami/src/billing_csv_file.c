@@ -62,8 +62,8 @@ typedef struct side {
 	inami_billing_csv *r;
 	int from_back;
 	int status;
-	/* helper only: per chunk it read, in reading order (from the back), its number and first new id */
-	size_t *first_id, *chunk_no, nchunks;
+	/* helper only: per chunk it read, in reading order (from the back), its first new id */
+	size_t *first_id, nchunks;
 } side;
 
 /* Start of the first line starting at or after byte `at` (>= off); UINT64_MAX when none is found nearby. */
@@ -115,10 +115,8 @@ static void *read_side(void *arg)
 			sd->status = INAMI_EPARSE; /* a very long line: the caller reads in one thread */
 			break;
 		}
-		if (sd->from_back) {
-			sd->first_id[sd->nchunks] = sd->r->ids.count;
-			sd->chunk_no[sd->nchunks++] = k;
-		}
+		if (sd->from_back)
+			sd->first_id[sd->nchunks++] = sd->r->ids.count;
 		if (from < to)
 			sd->status = feed_range(sd->r, sh->fd, from, to, sh->path);
 		if (sd->status == INAMI_OK && to < sh->size && sd->r->carry_len != 0)
@@ -169,14 +167,12 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 	size_t nchunks = (size_t)((size - off + chunk - 1) / chunk);
 	shared sh = { .front = 0, .back = nchunks - 1, .fd = fd, .off = off, .size = size, .chunk = chunk,
 		.path = path };
-	side front = { &sh, r, 0, INAMI_OK, NULL, NULL, 0 };
-	side back = { &sh, NULL, 1, INAMI_OK, NULL, NULL, 0 };
+	side front = { &sh, r, 0, INAMI_OK, NULL, 0 };
+	side back = { &sh, NULL, 1, INAMI_OK, NULL, 0 };
 	int done = 0;
 	back.first_id = malloc(nchunks * sizeof(size_t));
-	back.chunk_no = malloc(nchunks * sizeof(size_t));
-	if (back.first_id == NULL || back.chunk_no == NULL || pthread_mutex_init(&sh.lock, NULL) != 0) {
+	if (back.first_id == NULL || pthread_mutex_init(&sh.lock, NULL) != 0) {
 		free(back.first_id);
-		free(back.chunk_no);
 		return 0;
 	}
 	if (inami_billing_csv_new(&back.r, r->nom, r->flags, r->name) == INAMI_OK) {
@@ -214,7 +210,6 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 	}
 	inami_billing_csv_free(back.r);
 	free(back.first_id);
-	free(back.chunk_no);
 	pthread_mutex_destroy(&sh.lock);
 	return done;
 }
