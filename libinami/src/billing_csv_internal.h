@@ -10,7 +10,12 @@
 #define MAX_ID 255
 #define MAX_COLUMNS 32
 
-/* csv__fast_lines() reads at most this many bytes from the start of a line. */
+/*
+ * csv__fast_lines() reads at most this many bytes from the start of a line:
+ * four 16-byte vectors; its 8-byte loads of the fields end before byte 48, as
+ * each load comes after the checks that bound the fields before it (id <= 16,
+ * code <= 8, quantity <= 9 bytes).
+ */
 #define FAST_LOOKAHEAD 64
 
 enum { F_PROVIDER, F_CODE, F_QUANTITY, F_DATE, F_IGNORED };

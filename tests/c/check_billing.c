@@ -524,6 +524,45 @@ static void make_lines(int32_t *code, int32_t *qty, int32_t *date, uint32_t *pro
 }
 
 /*
+ * The fast path reads ahead of a line (8-byte loads, 16-byte vectors): fed a
+ * buffer that ends anywhere, it must stay inside it (ASan checks this in
+ * tools/sanitize.sh) and read the same as one byte at a time.
+ */
+START_TEST(csv_fast_path_stays_in_buffer)
+{
+	static const char *const heads[] = { "provider,code,quantity\n", "provider,code,quantity,date\n" };
+	for (int dated = 0; dated < 2; dated++) {
+		char text[4096];
+		size_t len = (size_t)snprintf(text, sizeof(text), "%s", heads[dated]);
+		for (int i = 0; i < 40; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%.*s,%s,%s%s\n", 1 + i % 16,
+				"ABCDEFGHIJKLMNOP", i % 3 ? "560011" : "12345678", i % 4 ? "-12345678" : "7",
+				dated ? (i % 5 ? ",2024-02-29" : ",") : "");
+		ck_assert_uint_lt(len, sizeof(text));
+		for (size_t n = 1; n <= len; n++) {
+			char *exact = malloc(n);
+			ck_assert_ptr_nonnull(exact);
+			memcpy(exact, text, n);
+			inami_billing_csv *whole = NULL, *bytes = NULL;
+			ck_assert_int_eq(inami_billing_csv_new(&whole, nom(), 0, "t.csv"), INAMI_OK);
+			ck_assert_int_eq(inami_billing_csv_new(&bytes, nom(), 0, "t.csv"), INAMI_OK);
+			int a = inami_billing_csv_feed(whole, exact, n), b = INAMI_OK;
+			for (size_t i = 0; i < n && b == INAMI_OK; i++)
+				b = inami_billing_csv_feed(bytes, exact + i, 1);
+			ck_assert_int_eq(a, b);
+			if (a == INAMI_OK) {
+				ck_assert_int_eq(inami_billing_csv_finish(whole), inami_billing_csv_finish(bytes));
+				assert_same_reader(whole, bytes);
+			}
+			inami_billing_csv_free(whole);
+			inami_billing_csv_free(bytes);
+			free(exact);
+		}
+	}
+}
+END_TEST
+
+/*
  * A large call is checked and added chunk by chunk (billing.c): a refusal
  * in a late chunk must still leave the accumulator as it was, including
  * unvalued codes first seen in the refused call and a switch to checked adds
@@ -646,6 +685,7 @@ int main(void)
 	tcase_add_test(tc, csv_reader);
 	tcase_add_test(tc, csv_many_providers);
 	tcase_add_test(tc, csv_fast_path_equals_general);
+	tcase_add_test(tc, csv_fast_path_stays_in_buffer);
 	tcase_add_test(tc, large_call_refused_changes_nothing);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
