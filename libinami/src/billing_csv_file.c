@@ -62,8 +62,6 @@ typedef struct side {
 	inami_billing_csv *r;
 	int from_back;
 	int status;
-	/* helper only: per chunk it read, in reading order (from the back), its first new id */
-	size_t *first_id, nchunks;
 } side;
 
 /* Start of the first line starting at or after byte `at` (>= off); UINT64_MAX when none is found nearby. */
@@ -83,13 +81,15 @@ static uint64_t line_start(const shared *sh, uint64_t at)
 	return at + (uint64_t)(nl - probe);
 }
 
+size_t csv__front_limit = SIZE_MAX;
+
 /* Next chunk for this side, or 0 when there is none left. */
 static int take_chunk(side *sd, size_t *k)
 {
 	shared *sh = sd->sh;
 	int ok;
 	pthread_mutex_lock(&sh->lock);
-	ok = !sh->stop && sh->front <= sh->back;
+	ok = !sh->stop && sh->front <= sh->back && (sd->from_back || sh->front < csv__front_limit);
 	if (ok)
 		*k = sd->from_back ? sh->back-- : sh->front++;
 	pthread_mutex_unlock(&sh->lock);
@@ -115,10 +115,11 @@ static void *read_side(void *arg)
 			sd->status = INAMI_EPARSE; /* a very long line: the caller reads in one thread */
 			break;
 		}
-		if (sd->from_back)
-			sd->first_id[sd->nchunks++] = sd->r->ids.count;
+		sd->r->chunk = (uint32_t)k;
 		if (from < to)
 			sd->status = feed_range(sd->r, sh->fd, from, to, sh->path);
+		if (sd->status == INAMI_OK && sd->from_back)
+			sd->status = csv__flush(sd->r); /* the chunk's lines are recorded as the chunk's */
 		if (sd->status == INAMI_OK && to < sh->size && sd->r->carry_len != 0)
 			sd->status = INAMI_EPARSE;
 	}
@@ -130,24 +131,46 @@ static void *read_side(void *arg)
 	return NULL;
 }
 
-/*
- * Ids of the helper's reader into r, in order of first appearance: chunk by
- * chunk from the front (the helper read them from the back), each chunk's
- * new ids in their order. map[i] is r's index of the helper's id i.
- */
-static int map_helper_ids(inami_billing_csv *r, const side *hp, uint32_t *map)
+/* Where a helper's id first occurs in the file. */
+typedef struct first_seen {
+	uint32_t chunk;
+	int64_t line;
+	uint32_t id;
+} first_seen;
+
+static int first_seen_cmp(const void *a, const void *b)
 {
-	for (size_t c = hp->nchunks; c-- > 0;) {
-		/* the chunk read after c (c + 1) starts where c's new ids end */
-		size_t end = c + 1 < hp->nchunks ? hp->first_id[c + 1] : hp->r->ids.count;
-		for (size_t i = hp->first_id[c]; i < end; i++) {
-			size_t len;
-			const char *id = ids_text(&hp->r->ids, (uint32_t)i, &len);
-			if ((map[i] = csv__provider(r, id, len)) == ID_NONE)
-				return inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
-		}
+	const first_seen *x = a, *y = b;
+	if (x->chunk != y->chunk)
+		return x->chunk < y->chunk ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * Ids of the helper's reader into r, in order of first appearance in the
+ * file (the helper read its chunks from the back: see `track`). map[i] is
+ * r's index of the helper's id i.
+ */
+static int map_helper_ids(inami_billing_csv *r, const inami_billing_csv *hp, uint32_t *map)
+{
+	size_t n = hp->ids.count;
+	first_seen *order = malloc((n + 1) * sizeof(*order));
+	if (order == NULL || n > hp->first_cap) {
+		free(order);
+		return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
-	return INAMI_OK;
+	for (size_t i = 0; i < n; i++)
+		order[i] = (first_seen){ hp->first_chunk[i], hp->first_line[i], (uint32_t)i };
+	qsort(order, n, sizeof(*order), first_seen_cmp);
+	int st = INAMI_OK;
+	for (size_t k = 0; k < n && st == INAMI_OK; k++) {
+		size_t len;
+		const char *id = ids_text(&hp->ids, order[k].id, &len);
+		if ((map[order[k].id] = csv__provider(r, id, len)) == ID_NONE)
+			st = inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
+	}
+	free(order);
+	return st;
 }
 
 /* Chunks per thread and file, roughly: small enough to even out a slower core. */
@@ -167,16 +190,14 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 	size_t nchunks = (size_t)((size - off + chunk - 1) / chunk);
 	shared sh = { .front = 0, .back = nchunks - 1, .fd = fd, .off = off, .size = size, .chunk = chunk,
 		.path = path };
-	side front = { &sh, r, 0, INAMI_OK, NULL, 0 };
-	side back = { &sh, NULL, 1, INAMI_OK, NULL, 0 };
+	side front = { &sh, r, 0, INAMI_OK };
+	side back = { &sh, NULL, 1, INAMI_OK };
 	int done = 0;
-	back.first_id = malloc(nchunks * sizeof(size_t));
-	if (back.first_id == NULL || pthread_mutex_init(&sh.lock, NULL) != 0) {
-		free(back.first_id);
+	if (pthread_mutex_init(&sh.lock, NULL) != 0)
 		return 0;
-	}
 	if (inami_billing_csv_new(&back.r, r->nom, r->flags, r->name) == INAMI_OK) {
 		back.r->have_header = 1;
+		back.r->track = 1;
 		back.r->has_date = r->has_date;
 		back.r->ncols = r->ncols;
 		back.r->fast = r->fast;
@@ -200,7 +221,7 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 			done = 0;
 		} else {
 			uint32_t *map = malloc((back.r->ids.count + 1) * sizeof(*map));
-			*st = map ? map_helper_ids(r, &back, map) : inami__fail(INAMI_ENOMEM, "out of memory");
+			*st = map ? map_helper_ids(r, back.r, map) : inami__fail(INAMI_ENOMEM, "out of memory");
 			if (*st == INAMI_OK)
 				*st = billing__merge(r->totals, back.r->totals, map);
 			free(map);
@@ -209,7 +230,6 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 		}
 	}
 	inami_billing_csv_free(back.r);
-	free(back.first_id);
 	pthread_mutex_destroy(&sh.lock);
 	return done;
 }

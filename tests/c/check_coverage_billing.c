@@ -20,6 +20,9 @@
 
 #include "test_util.h"
 
+/* Test hook of the two-thread read (libinami/src/billing_csv_internal.h; the static library is linked). */
+extern size_t csv__front_limit;
+
 #define PROVIDERS 1300
 
 typedef struct text {
@@ -214,6 +217,19 @@ START_TEST(long_line_like_one_thread)
 }
 END_TEST
 
+/*
+ * The caller's thread limited to the first chunk: the helper reads all the
+ * others, from the back, and meets the second half's ids first in the last
+ * chunk; they must still come in order of first appearance in the file.
+ */
+START_TEST(helper_reads_almost_all_like_one_thread)
+{
+	csv__front_limit = 1;
+	compare(0, 0);
+	csv__front_limit = SIZE_MAX;
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	outcome *o = malloc(sizeof(*o));
@@ -236,6 +252,7 @@ int main(void)
 	tcase_add_test(tc, bad_line_first_half_fails);
 	tcase_add_test(tc, last_line_without_newline);
 	tcase_add_test(tc, long_line_like_one_thread);
+	tcase_add_test(tc, helper_reads_almost_all_like_one_thread);
 	tcase_add_test(tc, missing_file);
 	suite_add_tcase(s, tc);
 	return test_run(s);
