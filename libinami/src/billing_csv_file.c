@@ -50,7 +50,7 @@ static int feed_range(inami_billing_csv *r, int fd, uint64_t from, uint64_t to, 
  */
 typedef struct shared {
 	pthread_mutex_t lock;
-	size_t front, back;      /* next chunk for each side; done when front > back */
+	size_t front, end;       /* chunks not taken yet: [front, end); the front takes front++, the back --end */
 	int stop;                /* a side failed: the other stops taking chunks */
 	int fd;
 	uint64_t off, size, chunk;
@@ -89,9 +89,9 @@ static int take_chunk(side *sd, size_t *k)
 	shared *sh = sd->sh;
 	int ok;
 	pthread_mutex_lock(&sh->lock);
-	ok = !sh->stop && sh->front <= sh->back && (sd->from_back || sh->front < csv__front_limit);
+	ok = !sh->stop && sh->front < sh->end && (sd->from_back || sh->front < csv__front_limit);
 	if (ok)
-		*k = sd->from_back ? sh->back-- : sh->front++;
+		*k = sd->from_back ? --sh->end : sh->front++;
 	pthread_mutex_unlock(&sh->lock);
 	return ok;
 }
@@ -188,7 +188,7 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 	uint64_t chunk = (size - off) / CHUNKS;
 	chunk = chunk < (1u << 20) ? (1u << 20) : chunk;
 	size_t nchunks = (size_t)((size - off + chunk - 1) / chunk);
-	shared sh = { .front = 0, .back = nchunks - 1, .fd = fd, .off = off, .size = size, .chunk = chunk,
+	shared sh = { .front = 0, .end = nchunks, .fd = fd, .off = off, .size = size, .chunk = chunk,
 		.path = path };
 	side front = { &sh, r, 0, INAMI_OK };
 	side back = { &sh, NULL, 1, INAMI_OK };
