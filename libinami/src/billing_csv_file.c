@@ -118,8 +118,13 @@ static void *read_side(void *arg)
 		sd->r->chunk = (uint32_t)k;
 		if (from < to)
 			sd->status = feed_range(sd->r, sh->fd, from, to, sh->path);
+		/*
+		 * The helper ends each chunk with its lines added, recorded as the
+		 * chunk's; the file's last chunk (which it reads first) also with its
+		 * last line, which may have no newline.
+		 */
 		if (sd->status == INAMI_OK && sd->from_back)
-			sd->status = csv__flush(sd->r); /* the chunk's lines are recorded as the chunk's */
+			sd->status = to == sh->size ? inami_billing_csv_finish(sd->r) : csv__flush(sd->r);
 		if (sd->status == INAMI_OK && to < sh->size && sd->r->carry_len != 0)
 			sd->status = INAMI_EPARSE;
 	}
