@@ -106,10 +106,7 @@ static int timeline(const args *a)
 	if (a->json) {
 		json_init(&w, stdout);
 		json_begin_object(&w);
-		json_key(&w, "profession");
-		json_string(&w, inami_profession_id(a->profession));
-		json_key(&w, "premium_year");
-		json_int(&w, a->year);
+		json_profession_year(&w, inami_profession_id(a->profession), a->year);
 		json_key(&w, "milestones");
 		json_begin_array(&w);
 	} else {
@@ -353,10 +350,8 @@ static int show(const args *a)
 	if (a->json) {
 		json_init(&w, stdout);
 		json_begin_object(&w);
-		json_key(&w, "profession");
-		json_string(&w, inami_profession_id(inami_dossier_profession(d)));
-		json_key(&w, "premium_year");
-		json_int(&w, inami_dossier_premium_year(d));
+		json_profession_year(&w, inami_profession_id(inami_dossier_profession(d)),
+			inami_dossier_premium_year(d));
 		json_key(&w, "retired");
 		json_bool(&w, inami_dossier_retired(d));
 		json_key(&w, "bank_account");

@@ -32,10 +32,7 @@ static void print_json(const inami_result *r, const inami_eval_input *in)
 
 	json_init(&w, stdout);
 	json_begin_object(&w);
-	json_key(&w, "profession");
-	json_string(&w, inami_profession_id(in->profession));
-	json_key(&w, "premium_year");
-	json_int(&w, in->premium_year);
+	json_profession_year(&w, inami_profession_id(in->profession), in->premium_year);
 	json_key(&w, "eligible");
 	json_bool(&w, inami_result_eligible(r));
 	json_key(&w, "amount_cents");

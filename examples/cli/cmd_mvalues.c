@@ -298,10 +298,7 @@ static void print_json(const ctx *c)
 		json_string(&w, inami_billing_csv_first_skipped(c->reader));
 	}
 	if (c->rules) {
-		json_key(&w, "profession");
-		json_string(&w, inami_profession_id(c->o->profession));
-		json_key(&w, "premium_year");
-		json_int(&w, c->o->year);
+		json_profession_year(&w, inami_profession_id(c->o->profession), c->o->year);
 	}
 	json_key(&w, "providers");
 	json_begin_array(&w);

@@ -218,10 +218,7 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 	if (a->json) {
 		json_init(&w, stdout);
 		json_begin_object(&w);
-		json_key(&w, "profession");
-		json_string(&w, inami_profession_id(a->profession));
-		json_key(&w, "premium_year");
-		json_int(&w, a->year);
+		json_profession_year(&w, inami_profession_id(a->profession), a->year);
 		json_key(&w, "tiers");
 		json_begin_array(&w);
 	} else {

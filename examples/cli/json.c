@@ -128,6 +128,14 @@ void json_null(json_writer *w)
 	fputs("null", w->out);
 }
 
+void json_profession_year(json_writer *w, const char *profession_id, int premium_year)
+{
+	json_key(w, "profession");
+	json_string(w, profession_id);
+	json_key(w, "premium_year");
+	json_int(w, premium_year);
+}
+
 void json_end(json_writer *w)
 {
 	putc_unlocked('\n', w->out);

@@ -24,6 +24,8 @@ void json_number(json_writer *w, double v);         /* shortest exact-enough for
 void json_raw(json_writer *w, const char *token);   /* a number already formatted, written as is */
 void json_bool(json_writer *w, int v);
 void json_null(json_writer *w);
+/* The "profession" and "premium_year" members every evaluating command starts with. */
+void json_profession_year(json_writer *w, const char *profession_id, int premium_year);
 /* Finish the document with a newline. */
 void json_end(json_writer *w);
 

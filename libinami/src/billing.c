@@ -439,7 +439,7 @@ static uint32_t max_provider(const uint32_t *p, size_t n)
 	return m;
 }
 
-
+/* Non-zero when some date is neither 0 nor in 10000101..99991231 (DATE_BAD). */
 SCAN_CLONES
 static uint32_t any_bad_date(const int32_t *d, size_t n)
 {
