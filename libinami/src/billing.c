@@ -1,9 +1,7 @@
 /*
- * Key-letter totals over billing lines. The hot loop values a line with one
- * load from the compiled nomenclature (nomenclature.h) and adds into the
- * provider's accumulator columns; anything unusual (unknown code, several
- * validity periods, a date outside the period, DERIVED not allowed) goes to
- * a per-line slow path that resolves it exactly and records unvalued codes.
+ * Key-letter totals over billing lines: the accumulator object, the checks
+ * of a call, the unvalued codes per provider and the results. The lines
+ * themselves are added by the kernels (billing_kernel.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,14 +9,8 @@
 #include "billing_internal.h"
 #include "error.h"
 
-/*
- * One row of 4 int64 per provider: M, R, V, prestations (32 bytes, so a line
- * touches one cache line of accumulators; 20,000 providers are 640 KB and stay
- * in the L2 cache). Flags are one byte per provider.
- */
 #define ROW BILLING_ROW
-#define COL_PRESTATIONS 3
-#define FLAG_OVERFLOW 0x80u
+#define TALLY BILLING_TALLY
 #define ACC(b, p, j) ((b)->acc[(size_t)(p) * ROW + (size_t)(j)])
 
 int inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclature,
@@ -34,8 +26,13 @@ int inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclatur
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	b->nom = nomenclature;
 	b->allow_derived = (flags & INAMI_BILLING_ALLOW_DERIVED) != 0;
-	/* No total can overflow while sum |quantity| x largest value fits in 63 bits. */
+	/*
+	 * No total can overflow while sum |quantity| x largest value fits in 63
+	 * bits and sum |quantity| in the tally's 55 (billing_internal.h).
+	 */
 	b->qlimit = (uint64_t)INT64_MAX / (uint64_t)(nomenclature->max_value > 1 ? nomenclature->max_value : 1);
+	if (b->qlimit >= BILLING_TALLY_BIAS)
+		b->qlimit = BILLING_TALLY_BIAS - 1;
 	int st = inami_billing_reserve(b, provider_count);
 	if (st != INAMI_OK) {
 		inami_billing_free(b);
@@ -50,7 +47,6 @@ void inami_billing_free(inami_billing *billing)
 	if (billing == NULL)
 		return;
 	free(billing->acc);
-	free(billing->flags);
 	free(billing->unvalued);
 	free(billing->view);
 	free(billing->view_first);
@@ -99,24 +95,23 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		size_t ncap = cap ? cap : 64;
 		while (ncap < provider_count)
 			ncap *= 2;
-		int64_t *acc = calloc(ncap * ROW, sizeof(int64_t));
-		uint8_t *flags = calloc(ncap, 1);
-		if (acc == NULL || flags == NULL || !dense_grow(billing, ncap)) {
+		/* 32-byte rows on 32-byte boundaries: one vector load or store each */
+		int64_t *acc = aligned_alloc(ROW * sizeof(int64_t), ncap * ROW * sizeof(int64_t));
+		if (acc == NULL || !dense_grow(billing, ncap)) {
 			free(acc);
-			free(flags);
 			return inami__fail(INAMI_ENOMEM, "out of memory for %zu providers", provider_count);
 		}
+		memset(acc, 0, ncap * ROW * sizeof(int64_t));
 		if (billing->acc)
 			memcpy(acc, billing->acc, billing->providers * ROW * sizeof(int64_t));
-		if (billing->flags)
-			memcpy(flags, billing->flags, billing->providers);
 		free(billing->acc);
-		free(billing->flags);
 		billing->acc = acc;
-		billing->flags = flags;
 		billing->cap = ncap;
 	}
-	billing->providers = provider_count; /* new entries are zero from calloc */
+	/* rows past the provider count are zero (calloc, memset, billing__reset): give them their bias */
+	for (size_t p = billing->providers; p < provider_count; p++)
+		ACC(billing, p, TALLY) = (int64_t)BILLING_TALLY_BIAS;
+	billing->providers = provider_count;
 	billing->view_valid = 0;
 	return INAMI_OK;
 }
@@ -183,7 +178,7 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
 		}
 		if (e->provider == provider && e->code == code && e->reason == reason) {
 			if (__builtin_add_overflow(e->quantity, quantity, &e->quantity))
-				b->flags[provider] |= FLAG_OVERFLOW;
+				billing_tally_raise(&ACC(b, provider, TALLY), BILLING_OVERFLOW);
 			return 1;
 		}
 	}
@@ -197,7 +192,7 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
  * bound), the first DENSE_KINDS pairs add into columns; otherwise, and for
  * further pairs, into the hash. Returns 0 when out of memory.
  */
-static int unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
 	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
@@ -254,158 +249,10 @@ static int dense_flush(inami_billing *b)
 	return 1;
 }
 
-/* ---- the kernels ---- */
+/* ---- checks of a call ---- */
 
 /* Non-zero when a date is neither 0 nor in 10000101..99991231. */
-#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)((x) - 10000101) > 99991231u - 10000101u))
-
-/*
- * A line the hot loop cannot value (unknown code, several periods, a date
- * outside the period or not a date at all, DERIVED not allowed): resolve it
- * exactly. Its prestations are added by the caller. Returns 1, 0 when out of
- * memory, -1 for a date that is neither 0 nor YYYYMMDD (large calls leave
- * that check to here: no valid table entry admits such a date).
- */
-__attribute__((noinline))
-static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
-{
-	int64_t value;
-	int letter;
-	unsigned int flags;
-	uint64_t ov = 0;
-
-	if (DATE_BAD(date))
-		return -1;
-	int reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
-	if (reason) {
-		if (!unvalued_add(b, provider, code, reason, quantity))
-			return 0;
-		flags = INAMI_TOTAL_INCOMPLETE;
-	} else {
-		int64_t *t = &ACC(b, provider, letter);
-		ov |= (uint64_t)__builtin_add_overflow(*t, value * quantity, t);
-	}
-	b->flags[provider] |= (uint8_t)(flags | (ov ? FLAG_OVERFLOW : 0));
-	return 1;
-}
-
-/* The error of a slow_line() result r for line i of the current call. */
-static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date)
-{
-	if (r < 0)
-		return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)", b->line_base + i,
-			(int)date);
-	return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
-}
-
-/* Lines per block: the block's inputs and its list of slow lines stay in L1. */
-#define BLOCK 2048
-
-/*
- * The hot loop over one block, specialised by the compiler for each (dated,
- * per provider) combination. No branch per line: a line the table cannot
- * value (date outside its period, or an entry always resolved per line)
- * adds 0 to its letter and its index goes to `slow`; every line adds its
- * quantity to prestations. The adds are unchecked: the caller has proved that no total
- * can overflow (sum of |quantity| x largest value < 2^63).
- * Returns the number of slow lines.
- */
-static inline __attribute__((always_inline)) size_t block_fast(int64_t *restrict acc,
-	uint8_t *restrict fl, const uint16_t *restrict index, const nom_fast *restrict tab,
-	const int32_t *restrict code, const int32_t *restrict quantity, const int32_t *restrict date,
-	const uint32_t *restrict provider, size_t n, uint16_t *restrict slow, const int has_date,
-	const int has_provider)
-{
-	size_t ns = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = (uint32_t)code[i];
-		int64_t q = quantity[i];
-		size_t p = has_provider ? provider[i] : 0;
-		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
-		int32_t d = has_date ? date[i] : 0;
-		unsigned bad = nom_fast_miss(e, d);
-		slow[ns] = (uint16_t)i;
-		ns += bad;
-		int64_t keep = (int64_t)bad - 1;  /* all ones for a valued line, 0 for a slow one */
-		int64_t *row = acc + p * ROW;
-		row[e->letter] += q * (e->value & keep);
-		row[COL_PRESTATIONS] += q;
-		fl[p] |= (uint8_t)(e->flags & keep);
-	}
-	return ns;
-}
-
-/* The same lines one by one with checked adds (used once totals could get near 2^63). */
-static int lines_checked(inami_billing *b, const nom_fast *tab, const int32_t *code,
-	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n)
-{
-	const uint16_t *index = b->nom->index;
-	for (size_t i = 0; i < n; i++) {
-		int32_t q = quantity[i], d = date ? date[i] : 0;
-		uint32_t c = (uint32_t)code[i], p = provider ? provider[i] : 0;
-		const nom_fast *e = &tab[c < NOM_CODE_SPACE ? index[c] : 0];
-		unsigned ov = 0;
-		if (nom_fast_miss(e, d)) {
-			int r = slow_line(b, code[i], q, d, p);
-			if (r <= 0)
-				return slow_line_error(b, r, i, d);
-		} else {
-			ov |= (unsigned)__builtin_add_overflow(ACC(b, p, e->letter), (int64_t)q * e->value,
-				&ACC(b, p, e->letter));
-			b->flags[p] |= e->flags;
-		}
-		ov |= (unsigned)__builtin_add_overflow(ACC(b, p, COL_PRESTATIONS), (int64_t)q,
-			&ACC(b, p, COL_PRESTATIONS));
-		b->flags[p] |= (uint8_t)(ov << 7);
-	}
-	return INAMI_OK;
-}
-
-static inline __attribute__((always_inline)) int run(inami_billing *b, const int32_t *code,
-	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
-	const int has_date, const int has_provider)
-{
-	uint16_t slow[BLOCK];
-	const nom_fast *tab = b->nom->fast[(has_date ? NOM_FAST_DATED : 0)
-		| (b->allow_derived ? NOM_FAST_DERIVED : 0)];
-
-	for (size_t off = 0; off < n; off += BLOCK) {
-		size_t m = n - off < BLOCK ? n - off : BLOCK;
-		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
-		const uint32_t *p = has_provider ? provider + off : NULL;
-		size_t ns = block_fast(b->acc, b->flags, b->nom->index, tab, c, q, d, p, m, slow,
-			has_date, has_provider);
-		for (size_t k = 0; k < ns; k++) {
-			size_t i = slow[k];
-			int r = slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0);
-			if (r <= 0)
-				return slow_line_error(b, r, off + i, has_date ? d[i] : 0);
-		}
-	}
-	return INAMI_OK;
-}
-
-static int run_undated_one(inami_billing *b, const int32_t *c, const int32_t *q, size_t n)
-{
-	return run(b, c, q, NULL, NULL, n, 0, 0);
-}
-
-static int run_dated_one(inami_billing *b, const int32_t *c, const int32_t *q, const int32_t *d, size_t n)
-{
-	return run(b, c, q, d, NULL, n, 1, 0);
-}
-
-static int run_undated(inami_billing *b, const int32_t *c, const int32_t *q, const uint32_t *p, size_t n)
-{
-	return run(b, c, q, NULL, p, n, 0, 1);
-}
-
-static int run_dated(inami_billing *b, const int32_t *c, const int32_t *q, const int32_t *d,
-	const uint32_t *p, size_t n)
-{
-	return run(b, c, q, d, p, n, 1, 1);
-}
+#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)(x) - 10000101u > 99991231u - 10000101u))
 
 /*
  * Scans of the whole call before anything is added. The inner loops have a
@@ -557,18 +404,12 @@ int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_
 	uint64_t qs = abs_sum(quantity, count);
 	if (billing->qsum <= billing->qlimit && qs <= billing->qlimit - billing->qsum) {
 		billing->qsum += qs;
-		if (provider == NULL)
-			st = date ? run_dated_one(billing, code, quantity, date, count)
-				: run_undated_one(billing, code, quantity, count);
-		else
-			st = date ? run_dated(billing, code, quantity, date, provider, count)
-				: run_undated(billing, code, quantity, provider, count);
+		st = billing__add_fast(billing, code, quantity, date, provider, count);
 	} else {
 		if (!dense_flush(billing))
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		billing->qsum = UINT64_MAX;
-		st = lines_checked(billing, billing->nom->fast[(date ? NOM_FAST_DATED : 0)
-			| (billing->allow_derived ? NOM_FAST_DERIVED : 0)], code, quantity, date, provider, count);
+		st = billing__add_checked(billing, code, quantity, date, provider, count);
 	}
 	billing->lines += (int64_t)count;
 	return st;
@@ -577,7 +418,6 @@ int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_
 void billing__reset(inami_billing *b)
 {
 	memset(b->acc, 0, b->providers * ROW * sizeof(int64_t));
-	memset(b->flags, 0, b->providers);
 	if (b->dense_seen)
 		memset(b->dense_seen, 0, b->providers);
 	for (int k = 0; k < b->ndense; k++)
@@ -602,18 +442,21 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 {
 	dst->view_valid = 0;
 	for (size_t p = 0; p < src->providers; p++) {
-		for (int k = 0; k < ROW; k++)
-			ACC(dst, map[p], k) += ACC(src, p, k);  /* cannot overflow: see billing__can_merge */
-		dst->flags[map[p]] |= src->flags[p];
+		/* cannot overflow: see billing__can_merge */
+		for (int k = 0; k < TALLY; k++)
+			ACC(dst, map[p], k) += ACC(src, p, k);
+		uint64_t d = (uint64_t)ACC(dst, map[p], TALLY), s = (uint64_t)ACC(src, p, TALLY);
+		ACC(dst, map[p], TALLY) = (int64_t)((((d & BILLING_COUNT_MASK) + (s & BILLING_COUNT_MASK)
+			- BILLING_TALLY_BIAS) & BILLING_COUNT_MASK) | ((d | s) & ~BILLING_COUNT_MASK));
 		/* src's dense columns straight into dst (a pair is in src's columns or its hash, not both) */
 		for (int k = 0; src->dense_dirty && k < src->ndense; k++)
-			if ((src->dense_seen[p] & (1u << k)) && !unvalued_add(dst, map[p], src->dense_code[k],
+			if ((src->dense_seen[p] & (1u << k)) && !billing__unvalued_add(dst, map[p], src->dense_code[k],
 				src->dense_reason[k], src->dense_qty[k][p]))
 				return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < src->unvalued_cap; i++) {
 		const billing_unvalued *e = &src->unvalued[i];
-		if (e->reason && !unvalued_add(dst, map[e->provider], e->code, e->reason, e->quantity))
+		if (e->reason && !billing__unvalued_add(dst, map[e->provider], e->code, e->reason, e->quantity))
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	dst->qsum += src->qsum;
@@ -624,12 +467,12 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 /* Status of a provider: overflow, a total below zero, or OK. */
 static int provider_status(const inami_billing *b, size_t p)
 {
-	if (b->flags[p] & FLAG_OVERFLOW)
+	if (billing_tally_flags(ACC(b, p, TALLY)) & BILLING_OVERFLOW)
 		return INAMI_EOVERFLOW;
-	for (int k = 0; k < ROW; k++)
+	for (int k = 0; k < TALLY; k++)
 		if (ACC(b, p, k) < 0)
 			return INAMI_ENEGATIVE;
-	return INAMI_OK;
+	return billing_tally_count(ACC(b, p, TALLY)) < 0 ? INAMI_ENEGATIVE : INAMI_OK;
 }
 
 int inami_billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
@@ -644,9 +487,9 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 		for (int k = 0; key_values && k < INAMI_KEY_LETTER_COUNT; k++)
 			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? ACC(billing, p, k) : 0;
 		if (prestations)
-			prestations[p] = st == INAMI_OK ? ACC(billing, p, COL_PRESTATIONS) : 0;
+			prestations[p] = st == INAMI_OK ? billing_tally_count(ACC(billing, p, TALLY)) : 0;
 		if (flags)
-			flags[p] = (uint32_t)billing->flags[p] & NOM_PUBLIC;
+			flags[p] = billing_tally_flags(ACC(billing, p, TALLY)) & NOM_PUBLIC;
 		if (status)
 			status[p] = st;
 	}
@@ -778,12 +621,12 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 		st = ensure_view(b);
 	if (st != INAMI_OK)
 		goto done;
-	summary->flags = (unsigned int)b->flags[0] & NOM_PUBLIC;
+	summary->flags = billing_tally_flags(ACC(b, 0, TALLY)) & NOM_PUBLIC;
 	summary->unvalued_count = b->view_count;
 	for (size_t i = 0; i < b->view_count; i++) {
 		const billing_unvalued *e = &b->view[i];
 		if (__builtin_add_overflow(summary->unvalued_quantity, e->quantity, &summary->unvalued_quantity))
-			b->flags[0] |= FLAG_OVERFLOW;
+			billing_tally_raise(&ACC(b, 0, TALLY), BILLING_OVERFLOW);
 		if (i < cap) {
 			if (unvalued_codes)
 				unvalued_codes[i] = e->code;
@@ -797,7 +640,7 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 	if (st == INAMI_OK) {
 		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
 			summary->key_values[k] = ACC(b, 0, k);
-		summary->prestations = ACC(b, 0, COL_PRESTATIONS);
+		summary->prestations = billing_tally_count(ACC(b, 0, TALLY));
 	} else {
 		st = inami__fail(st, st == INAMI_EOVERFLOW ? "a total of the billing lines overflows 64 bits"
 			: "a total of the billing lines is below zero (more corrections than prestations)");

@@ -17,8 +17,7 @@ typedef struct billing_unvalued {
 struct inami_billing {
 	const inami_nomenclature *nom;
 	int allow_derived;
-	int64_t *acc;            /* per provider a row of 4 int64: M, R, V, prestations (billing.c) */
-	uint8_t *flags;          /* per provider: INAMI_TOTAL_* bits, 0x80 = overflow */
+	int64_t *acc;            /* per provider a totals row (BILLING_ROW), 32-byte aligned */
 	size_t providers, cap;
 	int64_t lines;
 	uint64_t qsum, qlimit;   /* sum of |quantity| so far; below qlimit no total can overflow */
@@ -45,8 +44,41 @@ struct inami_billing {
 	size_t line_base;            /* number of the first line passed to the kernels, in messages */
 };
 
-/* int64 per provider in `acc`: M, R, V, prestations (32 bytes, half a cache line). */
+/*
+ * Per provider a row of 4 int64 in `acc` (32 bytes: a line touches one cache
+ * line of totals): M, R, V in hundredths and a tally word. The tally holds
+ * the prestation count plus BILLING_TALLY_BIAS in its low 56 bits and the
+ * provider's flags (INAMI_TOTAL_* and BILLING_OVERFLOW) in its top byte, so a
+ * line keeps both with one add and one OR and no second array. The biased
+ * count stays within [0, 2^56) because |prestations| < 2^55: the qsum bound
+ * guarantees it for unchecked adds (qlimit < 2^55) and checked adds enforce
+ * it (a count beyond is an overflow, like a value total beyond 2^63).
+ */
 #define BILLING_ROW 4
+#define BILLING_TALLY 3
+#define BILLING_TALLY_BIAS ((uint64_t)1 << 55)
+#define BILLING_COUNT_MASK (((uint64_t)1 << 56) - 1)
+#define BILLING_FLAGS_SHIFT 56
+#define BILLING_OVERFLOW 0x80u
+
+static inline int64_t billing_tally_count(int64_t tally)
+{
+	return (int64_t)((uint64_t)tally & BILLING_COUNT_MASK) - (int64_t)BILLING_TALLY_BIAS;
+}
+
+static inline unsigned billing_tally_flags(int64_t tally)
+{
+	return (unsigned)((uint64_t)tally >> BILLING_FLAGS_SHIFT);
+}
+
+/* Raise `flags` (INAMI_TOTAL_* | BILLING_OVERFLOW) in a tally word. */
+static inline void billing_tally_raise(int64_t *tally, unsigned flags)
+{
+	*tally = (int64_t)((uint64_t)*tally | (uint64_t)(flags & 0xffu) << BILLING_FLAGS_SHIFT);
+}
+
+/* Provider p's tally word. */
+#define BILLING_TALLY_OF(b, p) ((b)->acc[(size_t)(p) * BILLING_ROW + BILLING_TALLY])
 
 /* Ask for provider p's accumulator row ahead of its lines. */
 static inline void billing__prefetch(const inami_billing *b, uint32_t p)
@@ -62,10 +94,28 @@ static inline void billing__prefetch(const inami_billing *b, uint32_t p)
 int billing__add_valid(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
 
+/*
+ * The kernels (billing_kernel.c) over valid lines: billing__add_fast with
+ * unchecked adds, for lines the qsum bound covers; billing__add_checked with
+ * every add checked, in line order. Return INAMI_OK, or the error of a line
+ * (date not YYYYMMDD, numbered from b->line_base; out of memory).
+ */
+int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count);
+int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count);
+
+/* Record an unvalued line's quantity for (provider, code, reason) (billing.c). Returns 0 when out of memory. */
+int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+	int64_t quantity);
+
+/* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */
+int billing__set_vector(int on);
+
 /* A copy of an accumulator's state (billing_saved.c). */
 typedef struct billing_saved {
 	int64_t *acc;
-	uint8_t *flags, *dense_seen;
+	uint8_t *dense_seen;
 	int64_t *dense_qty[DENSE_KINDS];
 	billing_unvalued *unvalued;
 	int had_dense_seen, ndense, dense_dirty;

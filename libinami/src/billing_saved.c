@@ -12,7 +12,7 @@
 /* Bytes a copy of b's state takes. */
 static size_t state_bytes(const inami_billing *b)
 {
-	size_t n = b->providers * (BILLING_ROW * sizeof(int64_t) + 1);
+	size_t n = b->providers * BILLING_ROW * sizeof(int64_t);
 	if (b->dense_seen)
 		n += b->providers * (1 + (size_t)b->ndense * sizeof(int64_t));
 	return n + b->unvalued_cap * sizeof(billing_unvalued);
@@ -38,7 +38,6 @@ int billing__save(const inami_billing *b, billing_saved *s, size_t limit)
 	int ok = 1;
 	size_t np = b->providers;
 	s->acc = dup_bytes(b->acc, np * BILLING_ROW * sizeof(int64_t), &ok);
-	s->flags = dup_bytes(b->flags, np, &ok);
 	s->dense_seen = dup_bytes(b->dense_seen, np, &ok);
 	for (int k = 0; k < b->ndense; k++)
 		s->dense_qty[k] = dup_bytes(b->dense_qty[k], np * sizeof(int64_t), &ok);
@@ -62,7 +61,6 @@ void billing__restore(inami_billing *b, billing_saved *s)
 	size_t np = b->providers;
 	if (np > 0) {
 		memcpy(b->acc, s->acc, np * BILLING_ROW * sizeof(int64_t));
-		memcpy(b->flags, s->flags, np);
 	}
 	/* dense columns made during the call go; the others get their values back */
 	for (int k = s->ndense; k < b->ndense; k++) {
@@ -94,7 +92,6 @@ void billing__restore(inami_billing *b, billing_saved *s)
 void billing__drop(billing_saved *s)
 {
 	free(s->acc);
-	free(s->flags);
 	free(s->dense_seen);
 	for (int k = 0; k < DENSE_KINDS; k++)
 		free(s->dense_qty[k]);

@@ -115,7 +115,7 @@ static int compile(inami_nomenclature *n)
 	if (distinct >= UINT16_MAX)
 		return inami__fail(INAMI_ERANGE, "nomenclature has %zu codes (at most %d)", distinct,
 			UINT16_MAX - 1);
-	n->index = calloc(NOM_CODE_SPACE, sizeof(*n->index));
+	n->index = calloc(NOM_CODE_SPACE + 1, sizeof(*n->index)); /* + 1: kernels clamp codes to it */
 	n->hot = calloc(distinct + 1, sizeof(*n->hot));
 	n->first = calloc(distinct + 1, sizeof(*n->first));
 	if (!n->index || !n->hot || !n->first)
@@ -149,25 +149,27 @@ static int compile(inami_nomenclature *n)
 	for (int v = 0; v < 4; v++) {
 		int dated = (v & NOM_FAST_DATED) != 0;
 		unsigned slow = NOM_SLOW | (v & NOM_FAST_DERIVED ? 0u : NOM_DERIVED) | (dated ? 0u : NOM_MULTI);
-		n->fast[v] = calloc(n->hot_count, sizeof(nom_fast));
+		n->fast[v] = aligned_alloc(sizeof(nom_fast), n->hot_count * sizeof(nom_fast));
 		if (n->fast[v] == NULL)
 			return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
+		memset(n->fast[v], 0, n->hot_count * sizeof(nom_fast));
 		for (size_t i = 0; i < n->hot_count; i++) {
 			const nom_hot *e = &n->hot[i];
 			nom_fast *f = &n->fast[v][i];
-			f->letter = e->letter;
+			f->lane[2].aux = e->letter;
+			f->lane[3].value = 1;
 			/* dated: bounds within 1000-01-01..9999-12-31, so a line whose date is not one is resolved per line */
 			int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
 			if ((e->flags & slow) || (dated && to < from)) {
-				f->from = INT32_MAX; /* span 0 from INT32_MAX: always resolved per line */
-				f->span = 0;
+				f->lane[0].aux = INT32_MAX; /* span 0 from INT32_MAX: always resolved per line */
 				continue;
 			}
-			f->value = e->value;
-			f->from = dated ? from : 0;
-			f->span = dated ? (uint32_t)to - (uint32_t)from : 0;
-			f->flags = (uint8_t)(dated ? (e->flags & NOM_PUBLIC)
-				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED));
+			f->lane[e->letter].value = e->value;
+			f->lane[0].aux = dated ? (uint32_t)from : 0;
+			f->lane[1].aux = dated ? (uint32_t)to - (uint32_t)from : 0;
+			unsigned flags = dated ? (e->flags & NOM_PUBLIC)
+				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED);
+			f->lane[3].aux = flags << NOM_FAST_FLAGS_SHIFT;
 		}
 	}
 	return INAMI_OK;

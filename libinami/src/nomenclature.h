@@ -39,26 +39,41 @@ typedef struct nom_hot {
 } nom_hot;
 
 /*
- * The hot entries as one billing kernel reads them (16 bytes): a line with
- * code c and date d (0 when the call has no dates) is valued directly when
- * from <= d <= to; otherwise it goes to the per-line resolver. Four variants
- * (dated or not x DERIVED allowed or not) are compiled with the nomenclature,
- * so the kernel needs no flag test: an entry that always needs the resolver
- * has from > to.
+ * The hot entries as one billing kernel reads them: a line with code c and
+ * date d (0 when the call has no dates) is valued directly when from <= d <=
+ * to; otherwise it goes to the per-line resolver. Four variants (dated or not
+ * x DERIVED allowed or not) are compiled with the nomenclature, so the kernel
+ * needs no flag test: an entry that always needs the resolver has from > to.
+ *
+ * The 32 bytes are laid out as what a line adds to its provider's totals
+ * row (billing_internal.h), four 64-bit lanes M, R, V, tally: the low half of
+ * lane k < 3 is the value of key letter k (0 for the code's other letters),
+ * the low half of lane 3 is 1 (one prestation per unit of quantity) and its
+ * top byte the INAMI_TOTAL_* flags the line raises. So the vector kernel
+ * multiplies the low halves by the quantity and ORs the top byte in; the high
+ * halves of lanes 0-2, which the multiply ignores, carry the validity test
+ * and the letter for the scalar kernel.
  */
+typedef struct nom_lane {
+	int32_t value;      /* hundredths (lane 3: 1) */
+	uint32_t aux;       /* lane 0: from, lane 1: span, lane 2: letter, lane 3: flags << 24 */
+} nom_lane;
+
 typedef struct nom_fast {
-	int32_t value;      /* hundredths */
-	int32_t from;
-	uint32_t span;      /* to - from: d is in [from, to] when (uint32_t)(d - from) <= span */
-	uint8_t letter;     /* inami_key_letter */
-	uint8_t flags;      /* INAMI_TOTAL_* raised by a line valued here */
-	uint16_t unused;
-} nom_fast;
+	nom_lane lane[4];
+} __attribute__((aligned(32))) nom_fast;
+
+#define NOM_FAST_FLAGS_SHIFT 24
+
+static inline uint32_t nom_fast_from(const nom_fast *e) { return e->lane[0].aux; }
+static inline uint32_t nom_fast_span(const nom_fast *e) { return e->lane[1].aux; } /* to - from */
+static inline unsigned nom_fast_letter(const nom_fast *e) { return e->lane[2].aux; }
+static inline unsigned nom_fast_flags(const nom_fast *e) { return e->lane[3].aux >> NOM_FAST_FLAGS_SHIFT; }
 
 /* 1 when a line dated d (0 = undated call) cannot be valued by e directly: one compare. */
 static inline unsigned nom_fast_miss(const nom_fast *e, int32_t d)
 {
-	return (uint32_t)d - (uint32_t)e->from > e->span;
+	return (uint32_t)d - nom_fast_from(e) > nom_fast_span(e);
 }
 
 /* Index into inami_nomenclature.fast. */
@@ -83,7 +98,7 @@ struct inami_nomenclature {
 	pool strings;
 	nom_period *periods;     /* sorted by code, then start */
 	size_t count;
-	uint16_t *index;         /* NOM_CODE_SPACE entries: 0 or 1 + hot entry */
+	uint16_t *index;         /* NOM_CODE_SPACE + 1 entries: 0 or 1 + hot entry (the last is 0) */
 	nom_hot *hot;            /* hot[0] is the sentinel */
 	uint32_t *first;         /* first period of hot entry i */
 	size_t hot_count;

@@ -12,20 +12,14 @@
 
 #include <inami/inami.h>
 
-static const inami_nomenclature *nom(void)
-{
-	const inami_nomenclature *n = NULL;
-	ck_assert_int_eq(inami_nomenclature_default(&n), INAMI_OK);
-	ck_assert_ptr_nonnull(n);
-	return n;
-}
+#include "test_util.h"
 
 static int total(const int32_t *code, const int32_t *qty, const int32_t *date, size_t n,
 	unsigned flags, inami_billing_summary *s, int32_t *uc, int64_t *uq, int32_t *ur, size_t cap)
 {
 	memset(s, 0, sizeof(*s));
 	s->version = INAMI_BILLING_SUMMARY_VERSION;
-	return inami_billing_total(nom(), code, qty, date, n, flags, s, uc, uq, ur, cap);
+	return inami_billing_total(test_nomenclature(), code, qty, date, n, flags, s, uc, uq, ur, cap);
 }
 
 /* 560011 (M24) + 560416 (M16) = 40 M: INAMI statut social page and Securex, quoted in
@@ -150,7 +144,7 @@ START_TEST(conflict_recorded)
 	inami_code_info info;
 	memset(&info, 0, sizeof(info));
 	info.version = INAMI_CODE_INFO_VERSION;
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 560011, 20220101, &info), INAMI_OK);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 560011, 20220101, &info), INAMI_OK);
 	ck_assert_int_eq(info.value, 2400);
 	ck_assert_int_eq(info.provenance, INAMI_PROV_OFFICIAL);
 	ck_assert_int_eq(info.has_conflict, 1);
@@ -161,19 +155,19 @@ START_TEST(conflict_recorded)
 	ck_assert_int_eq(info.valid_from, 20030101);
 
 	/* R 17.5 is 1750 hundredths; lookups by date pick the period. */
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 714210, 20230101, &info), INAMI_OK);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 714210, 20230101, &info), INAMI_OK);
 	ck_assert_int_eq(info.value, 1750);
 	ck_assert_int_eq(info.key_letter, INAMI_KEY_R);
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 714210, 20240101, &info), INAMI_OK);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 714210, 20240101, &info), INAMI_OK);
 	ck_assert_int_eq(info.value, 1500);
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 714210, 0, &info), INAMI_EINVAL);
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 567011, 0, &info), INAMI_ENOTFOUND);
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 560011, 19990101, &info), INAMI_ENOTFOUND);
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 560011, 20241399, &info), INAMI_EINVAL);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 714210, 0, &info), INAMI_EINVAL);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 567011, 0, &info), INAMI_ENOTFOUND);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 560011, 19990101, &info), INAMI_ENOTFOUND);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 560011, 20241399, &info), INAMI_EINVAL);
 	info.version = 99;
-	ck_assert_int_eq(inami_nomenclature_lookup(nom(), 560011, 0, &info), INAMI_EVERSION);
+	ck_assert_int_eq(inami_nomenclature_lookup(test_nomenclature(), 560011, 0, &info), INAMI_EVERSION);
 	/* 3 conflicting SECONDARY rows folded: 41 data rows -> 38 entries. */
-	ck_assert_uint_eq(inami_nomenclature_count(nom()), 38);
+	ck_assert_uint_eq(inami_nomenclature_count(test_nomenclature()), 38);
 }
 END_TEST
 
@@ -188,7 +182,7 @@ static const char *user_csv =
 START_TEST(user_nomenclature)
 {
 	inami_nomenclature *n = NULL;
-	ck_assert_int_eq(inami_nomenclature_load_buffer(&n, nom(), user_csv, strlen(user_csv), "user.csv"),
+	ck_assert_int_eq(inami_nomenclature_load_buffer(&n, test_nomenclature(), user_csv, strlen(user_csv), "user.csv"),
 		INAMI_OK);
 	inami_code_info info;
 	memset(&info, 0, sizeof(info));
@@ -301,7 +295,7 @@ END_TEST
 START_TEST(accumulator)
 {
 	inami_billing *b = NULL;
-	ck_assert_int_eq(inami_billing_new(&b, nom(), 3, 0), INAMI_OK);
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 3, 0), INAMI_OK);
 	int32_t code[] = { 560011, 560416, 713016, 567011, 422052 };
 	int32_t qty[] = { 1, 1, 1, 4, 2 };
 	int32_t date[] = { 20220301, 20220301, 20220301, 20220301, 20220301 };
@@ -352,7 +346,7 @@ START_TEST(accumulator)
 	ck_assert_int_eq(inami_billing_add(b, NULL, qty, NULL, NULL, 1), INAMI_ENULL);
 	inami_billing_free(b);
 	ck_assert_int_eq(inami_billing_new(&b, NULL, 1, 0), INAMI_ENULL);
-	ck_assert_int_eq(inami_billing_new(&b, nom(), 1, 0x80), INAMI_EINVAL);
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 1, 0x80), INAMI_EINVAL);
 	inami_billing_free(NULL);
 }
 END_TEST
@@ -360,7 +354,7 @@ END_TEST
 static inami_billing_csv *read_csv(const char *text, unsigned flags, int *status)
 {
 	inami_billing_csv *r = NULL;
-	ck_assert_int_eq(inami_billing_csv_new(&r, nom(), flags, "t.csv"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&r, test_nomenclature(), flags, "t.csv"), INAMI_OK);
 	/* Feed in 3-byte pieces to cross line boundaries. */
 	size_t len = strlen(text);
 	int st = INAMI_OK;
@@ -440,7 +434,7 @@ END_TEST
 START_TEST(csv_many_providers)
 {
 	inami_billing_csv *r = NULL;
-	ck_assert_int_eq(inami_billing_csv_new(&r, nom(), 0, "many"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&r, test_nomenclature(), 0, "many"), INAMI_OK);
 	ck_assert_int_eq(inami_billing_csv_feed(r, "provider,code,quantity\n", 23), INAMI_OK);
 	char line[64];
 	for (int round = 0; round < 2; round++)
@@ -544,8 +538,8 @@ START_TEST(csv_fast_path_stays_in_buffer)
 			ck_assert_ptr_nonnull(exact);
 			memcpy(exact, text, n);
 			inami_billing_csv *whole = NULL, *bytes = NULL;
-			ck_assert_int_eq(inami_billing_csv_new(&whole, nom(), 0, "t.csv"), INAMI_OK);
-			ck_assert_int_eq(inami_billing_csv_new(&bytes, nom(), 0, "t.csv"), INAMI_OK);
+			ck_assert_int_eq(inami_billing_csv_new(&whole, test_nomenclature(), 0, "t.csv"), INAMI_OK);
+			ck_assert_int_eq(inami_billing_csv_new(&bytes, test_nomenclature(), 0, "t.csv"), INAMI_OK);
 			int a = inami_billing_csv_feed(whole, exact, n), b = INAMI_OK;
 			for (size_t i = 0; i < n && b == INAMI_OK; i++)
 				b = inami_billing_csv_feed(bytes, exact + i, 1);
@@ -577,8 +571,8 @@ START_TEST(large_call_refused_changes_nothing)
 	uint32_t *prov = malloc(N * sizeof(uint32_t));
 	ck_assert(code && qty && date && prov);
 	inami_billing *b = NULL, *ref = NULL;
-	ck_assert_int_eq(inami_billing_new(&b, nom(), 50, 0), INAMI_OK);
-	ck_assert_int_eq(inami_billing_new(&ref, nom(), 50, 0), INAMI_OK);
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 50, 0), INAMI_OK);
+	ck_assert_int_eq(inami_billing_new(&ref, test_nomenclature(), 50, 0), INAMI_OK);
 	/* some state first: an unknown code for provider 1 */
 	make_lines(code, qty, date, prov, 100, 1);
 	ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, 100), INAMI_OK);
@@ -652,8 +646,8 @@ START_TEST(csv_fast_path_equals_general)
 	}
 	ck_assert_uint_lt(len, cap);
 	inami_billing_csv *whole = NULL, *bytes = NULL;
-	ck_assert_int_eq(inami_billing_csv_new(&whole, nom(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
-	ck_assert_int_eq(inami_billing_csv_new(&bytes, nom(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&whole, test_nomenclature(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&bytes, test_nomenclature(), INAMI_CSV_SKIP_BAD, "t.csv"), INAMI_OK);
 	ck_assert_int_eq(inami_billing_csv_feed(whole, text, len), INAMI_OK);
 	ck_assert_int_eq(inami_billing_csv_finish(whole), INAMI_OK);
 	for (size_t i = 0; i < len; i++)

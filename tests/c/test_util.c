@@ -13,6 +13,15 @@ const inami_ruleset *test_rules(void)
 	return rs;
 }
 
+const inami_nomenclature *test_nomenclature(void)
+{
+	const inami_nomenclature *n = NULL;
+	int st = inami_nomenclature_default(&n);
+
+	ck_assert_msg(st == INAMI_OK, "default nomenclature: %s", inami_error_last());
+	return n;
+}
+
 inami_eval_input test_input(const char *profession, int year)
 {
 	inami_eval_input in = INAMI_EVAL_INPUT_INIT;

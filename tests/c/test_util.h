@@ -8,6 +8,9 @@
 /* The embedded default ruleset (fails the test if it does not load). */
 const inami_ruleset *test_rules(void);
 
+/* The embedded default nomenclature (fails the test if it does not load). */
+const inami_nomenclature *test_nomenclature(void);
+
 /* An input for `profession` and `year` with everything else not given. */
 inami_eval_input test_input(const char *profession, int year);
 

@@ -1,0 +1,335 @@
+/*
+ * The billing kernels: lines added into the providers' totals rows
+ * (billing_internal.h). The hot loop values a line with one load from the
+ * compiled nomenclature (nomenclature.h: nom_fast, laid out as the addend of
+ * a row) and adds it into the provider's row; anything unusual (unknown
+ * code, several validity periods, a date outside the period, DERIVED not
+ * allowed) goes to a per-line slow path that resolves it exactly and records
+ * unvalued codes. On x86-64 CPUs with AVX2 a line's row is updated with one
+ * 256-bit multiply, add and OR; elsewhere a scalar loop does the same.
+ */
+#include "billing_internal.h"
+#include "error.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(INAMI_NO_CLONES)
+#include <immintrin.h>
+#define HAVE_VECTOR_KERNEL 1
+#else
+#define HAVE_VECTOR_KERNEL 0
+#endif
+
+#define ROW BILLING_ROW
+#define TALLY BILLING_TALLY
+#define ROW_OF(b, p) ((b)->acc + (size_t)(p) * ROW)
+
+/* What a line the hot loop cannot value adds: its prestations, no value, no flag. */
+static const nom_fast count_only = { { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 0 } } };
+
+/*
+ * A line the hot loop cannot value (unknown code, several periods, a date
+ * outside the period or not a date at all, DERIVED not allowed): resolve it
+ * exactly. Its prestations are added by the caller. Returns 1, 0 when out of
+ * memory, -1 for a date that is neither 0 nor YYYYMMDD (large calls leave
+ * that check to here: no valid table entry admits such a date).
+ */
+__attribute__((noinline))
+static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
+{
+	int64_t value;
+	int letter;
+	unsigned int flags;
+	int64_t *row = ROW_OF(b, provider);
+
+	if (date != 0 && (uint32_t)date - 10000101u > 99991231u - 10000101u)
+		return -1;
+	int reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
+	if (reason) {
+		if (!billing__unvalued_add(b, provider, code, reason, quantity))
+			return 0;
+		flags = INAMI_TOTAL_INCOMPLETE;
+	} else if (__builtin_add_overflow(row[letter], value * quantity, &row[letter])) {
+		flags |= BILLING_OVERFLOW;
+	}
+	billing_tally_raise(&row[TALLY], flags);
+	return 1;
+}
+
+/* The error of a slow_line() result r for line i of the current call. */
+static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date)
+{
+	if (r < 0)
+		return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)", b->line_base + i,
+			(int)date);
+	return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
+}
+
+/* Lines per block: the block's inputs and its list of slow lines stay in L1. */
+#define BLOCK 2048
+
+/*
+ * Lines ahead whose totals rows are prefetched: in random provider order a
+ * row is rarely in L1 or L2 (20,000 providers take 640 KB), and the loads of
+ * ~30 lines cover the latency of the next cache level.
+ */
+#define PREFETCH_AHEAD 32
+
+/* The hot entry of a code: codes outside 0..999999 take the last index entry, 0 (unknown). */
+static inline const nom_fast *entry_of(const nom_fast *tab, const uint16_t *index, int32_t code)
+{
+	uint32_t c = (uint32_t)code;
+	return &tab[index[c < NOM_CODE_SPACE ? c : NOM_CODE_SPACE]];
+}
+
+/*
+ * The scalar hot loop over lines [from, to) of one block. No branch per
+ * line: a line the table cannot value adds 0 to its letter and its index
+ * goes to `slow`; every line adds its quantity to the tally. The adds are
+ * unchecked: the caller has proved that no total can overflow (sum of
+ * |quantity| x largest value < 2^63, sum of |quantity| < 2^55).
+ */
+static inline __attribute__((always_inline)) size_t lines_scalar(int64_t *restrict acc,
+	const uint16_t *restrict index, const nom_fast *restrict tab, const int32_t *restrict code,
+	const int32_t *restrict quantity, const int32_t *restrict date, const uint32_t *restrict provider,
+	size_t from, size_t to, uint16_t *restrict slow, size_t ns, const int has_date,
+	const int has_provider, const int prefetch)
+{
+	for (size_t i = from; i < to; i++) {
+		const nom_fast *e = entry_of(tab, index, code[i]);
+		int64_t q = quantity[i];
+		size_t p = has_provider ? provider[i] : 0;
+		if (prefetch)
+			__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
+		unsigned bad = nom_fast_miss(e, has_date ? date[i] : 0);
+		slow[ns] = (uint16_t)i;
+		ns += bad;
+		uint32_t keep = bad - 1u;  /* all ones for a valued line, 0 for a slow one */
+		unsigned letter = nom_fast_letter(e);
+		int64_t *row = acc + p * ROW;
+		row[letter] += q * (int64_t)(e->lane[letter].value & (int32_t)keep);
+		row[TALLY] = (int64_t)(((uint64_t)row[TALLY] + (uint64_t)q)
+			| (uint64_t)(e->lane[3].aux & keep) << (BILLING_FLAGS_SHIFT - NOM_FAST_FLAGS_SHIFT));
+	}
+	return ns;
+}
+
+/* Lines [0, n) of a block whose provider array may be read up to line `ahead` (prefetches). */
+static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restrict acc,
+	const uint16_t *restrict index, const nom_fast *restrict tab, const int32_t *restrict code,
+	const int32_t *restrict quantity, const int32_t *restrict date, const uint32_t *restrict provider,
+	size_t n, size_t ahead, uint16_t *restrict slow, const int has_date, const int has_provider)
+{
+	size_t split = has_provider && ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
+	split = split < n ? split : n;
+	size_t ns = lines_scalar(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
+		has_date, has_provider, 1);
+	return lines_scalar(acc, index, tab, code, quantity, date, provider, split, n, slow, ns,
+		has_date, has_provider, 0);
+}
+
+#if HAVE_VECTOR_KERNEL
+/*
+ * The AVX2 hot loop: the same as lines_scalar(), a line's whole row at once.
+ * The entry's low halves times the quantity (vpmuldq) are added to the row
+ * and the entry's flag byte ORed into the tally; a line the table cannot
+ * value takes count_only instead (an entry always resolved per line already
+ * has no value and no flag, see nomenclature.c).
+ */
+__attribute__((target("avx2"), always_inline))
+static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
+	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to,
+	uint16_t *restrict slow, size_t ns, const int has_date, const int has_provider, const int prefetch)
+{
+	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
+	for (size_t i = from; i < to; i++) {
+		const nom_fast *e = entry_of(tab, index, code[i]);
+		size_t p = has_provider ? provider[i] : 0;
+		if (prefetch)
+			__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
+		unsigned bad = nom_fast_miss(e, has_date ? date[i] : 0);
+		slow[ns] = (uint16_t)i;
+		ns += bad;
+		if (has_date)
+			e = bad ? &count_only : e;
+		__m256i add = _mm256_load_si256((const __m256i *)e);
+		__m256i flags = _mm256_and_si256(add, flag_byte);
+		add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
+		__m256i *row = (__m256i *)(acc + p * ROW);
+		_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), add), flags));
+	}
+	return ns;
+}
+
+__attribute__((target("avx2"), always_inline))
+static inline size_t block_vector(int64_t *restrict acc, const uint16_t *restrict index,
+	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
+	uint16_t *restrict slow, const int has_date, const int has_provider)
+{
+	size_t split = has_provider && ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
+	split = split < n ? split : n;
+	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
+		has_date, has_provider, 1);
+	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, slow, ns,
+		has_date, has_provider, 0);
+}
+
+/* block_vector() specialised for each (dated, per provider) combination: one call per block. */
+__attribute__((target("avx2"), noinline))
+static size_t block_vector_any(int64_t *restrict acc, const uint16_t *restrict index,
+	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
+	uint16_t *restrict slow, int has_date, int has_provider)
+{
+	if (has_date)
+		return has_provider ? block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 1)
+			: block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 0);
+	return has_provider ? block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 1)
+		: block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 0);
+}
+#endif
+
+/*
+ * Ask for the unvalued columns of the slow lines' providers (slow_line adds
+ * most unvalued lines there): a block's few slow lines then wait for their
+ * cache misses together instead of one after the other.
+ */
+static void prefetch_unvalued(const inami_billing *b, const uint32_t *provider, const uint16_t *slow,
+	size_t ns)
+{
+	if (b->ndense == 0 || b->qsum == UINT64_MAX)
+		return;
+	for (size_t k = 0; k < ns; k++) {
+		uint32_t p = provider[slow[k]];
+		__builtin_prefetch(b->dense_seen + p, 1);
+		for (int j = 0; j < b->ndense; j++)
+			__builtin_prefetch(b->dense_qty[j] + p, 1);
+	}
+}
+
+/* Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. */
+static int use_vector = -1;
+
+static int vector_available(void)
+{
+#if HAVE_VECTOR_KERNEL
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2") != 0;
+#else
+	return 0;
+#endif
+}
+
+int billing__set_vector(int on)
+{
+	int was = use_vector < 0 ? vector_available() : use_vector;
+	use_vector = on && vector_available();
+	return was;
+}
+
+/*
+ * The kernel over all lines, block by block, specialised by the compiler for
+ * each (vector, dated, per provider) combination; then the block's slow
+ * lines one by one.
+ */
+static inline __attribute__((always_inline)) int run(inami_billing *b, const int32_t *code,
+	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
+	const int vector, const int has_date, const int has_provider)
+{
+	uint16_t slow[BLOCK];
+	const nom_fast *tab = b->nom->fast[(has_date ? NOM_FAST_DATED : 0)
+		| (b->allow_derived ? NOM_FAST_DERIVED : 0)];
+	const uint16_t *index = b->nom->index;
+
+	for (size_t off = 0; off < n; off += BLOCK) {
+		size_t m = n - off < BLOCK ? n - off : BLOCK;
+		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
+		const uint32_t *p = has_provider ? provider + off : NULL;
+		size_t ns;
+#if HAVE_VECTOR_KERNEL
+		if (vector)
+			ns = block_vector_any(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
+		else
+#endif
+			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
+		if (has_provider)
+			prefetch_unvalued(b, p, slow, ns);
+		for (size_t k = 0; k < ns; k++) {
+			size_t i = slow[k];
+			int r = slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0);
+			if (r <= 0)
+				return slow_line_error(b, r, off + i, has_date ? d[i] : 0);
+		}
+	}
+	return INAMI_OK;
+}
+
+/* One function per combination; `run` inlined into each. */
+#define KERNEL(name, vector, has_date, has_provider) \
+	static int name(inami_billing *b, const int32_t *c, const int32_t *q, const int32_t *d, \
+		const uint32_t *p, size_t n) \
+	{ \
+		return run(b, c, q, d, p, n, vector, has_date, has_provider); \
+	}
+
+KERNEL(scalar_undated_one, 0, 0, 0)
+KERNEL(scalar_dated_one, 0, 1, 0)
+KERNEL(scalar_undated, 0, 0, 1)
+KERNEL(scalar_dated, 0, 1, 1)
+#if HAVE_VECTOR_KERNEL
+KERNEL(vector_undated_one, 1, 0, 0)
+KERNEL(vector_dated_one, 1, 1, 0)
+KERNEL(vector_undated, 1, 0, 1)
+KERNEL(vector_dated, 1, 1, 1)
+#endif
+
+int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count)
+{
+	typedef int (*kernel)(inami_billing *, const int32_t *, const int32_t *, const int32_t *,
+		const uint32_t *, size_t);
+	/* [vector][dated][per provider] */
+	static const kernel kernels[2][2][2] = {
+		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
+#if HAVE_VECTOR_KERNEL
+		{ { vector_undated_one, vector_undated }, { vector_dated_one, vector_dated } },
+#else
+		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
+#endif
+	};
+	if (use_vector < 0)
+		use_vector = vector_available();
+	return kernels[use_vector][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
+}
+
+int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
+	const int32_t *date, const uint32_t *provider, size_t count)
+{
+	const nom_fast *tab = b->nom->fast[(date ? NOM_FAST_DATED : 0) | (b->allow_derived ? NOM_FAST_DERIVED : 0)];
+	for (size_t i = 0; i < count; i++) {
+		int32_t q = quantity[i], d = date ? date[i] : 0;
+		uint32_t p = provider ? provider[i] : 0;
+		const nom_fast *e = entry_of(tab, b->nom->index, code[i]);
+		int64_t *row = ROW_OF(b, p);
+		unsigned flags = 0;
+		if (nom_fast_miss(e, d)) {
+			int r = slow_line(b, code[i], q, d, p);
+			if (r <= 0)
+				return slow_line_error(b, r, i, d);
+		} else {
+			unsigned letter = nom_fast_letter(e);
+			flags = nom_fast_flags(e);
+			if (__builtin_add_overflow(row[letter], (int64_t)q * e->lane[letter].value, &row[letter]))
+				flags |= BILLING_OVERFLOW;
+		}
+		/* the count stays within [-2^55, 2^55): beyond, the provider's totals overflow */
+		int64_t count_now = billing_tally_count(row[TALLY]) + q;
+		if (count_now < -(int64_t)BILLING_TALLY_BIAS || count_now >= (int64_t)BILLING_TALLY_BIAS)
+			flags |= BILLING_OVERFLOW;
+		else
+			row[TALLY] = (int64_t)(((uint64_t)row[TALLY] & ~BILLING_COUNT_MASK)
+				| ((uint64_t)count_now + BILLING_TALLY_BIAS));
+		billing_tally_raise(&row[TALLY], flags);
+	}
+	return INAMI_OK;
+}

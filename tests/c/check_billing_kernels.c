@@ -1,0 +1,210 @@
+/*
+ * The billing kernels (libinami/src/billing_kernel.c) against each other:
+ * the AVX2 kernel, the scalar kernel, one line per call and the checked
+ * kernel (used once totals could near 2^63) must give the same totals,
+ * prestations, flags, statuses and unvalued codes for the same lines, dated
+ * or not, with a provider array or not, DERIVED allowed or not. The lines mix
+ * codes valued directly, a code with two periods (713016: R 17.5 until
+ * 2023-04-30, R 15 from 2023-05-01), a DERIVED value (422096, V 10), a value
+ * with unknown validity dates (560416, M 16), unknown and out-of-range codes,
+ * dates inside and outside the periods, corrections and zero quantities
+ * (values from nomenclature.csv, e.g. AR 18 Dec 2002 for 560011 = M 24,
+ * https://refli.be/fr/lex/2002023049). Also the tally word's bounds: a
+ * prestation count below zero or beyond 2^55 is an error for its provider.
+ * Linked with the static library (hidden internal symbols).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <inami/inami.h>
+
+#include "test_util.h"
+
+#include "billing_internal.h"
+
+#define LINES 20000
+#define PROVIDERS 700
+
+typedef struct lines {
+	int32_t code[LINES], quantity[LINES], date[LINES];
+	uint32_t provider[LINES];
+} lines;
+
+static void make_lines(lines *l, uint32_t seed)
+{
+	static const int32_t codes[] = { 560011, 560011, 560011, 560416, 713016, 422096, 701013, 561282,
+		567011, 0, -1, 1000000, INT32_MAX, 999999 };
+	static const int32_t dates[] = { 20220301, 20230430, 20230501, 20021231, 20030101, 19990101, 0,
+		10000101, 99991231 };
+	static const int32_t quantities[] = { 1, 1, 1, 1, 2, -1, 0, 7, 1000 };
+	uint32_t x = seed;
+	for (size_t i = 0; i < LINES; i++) {
+		x = x * 1103515245u + 12345u;
+		uint32_t r = x >> 4;
+		l->code[i] = codes[r % (sizeof(codes) / sizeof(codes[0]))];
+		l->date[i] = dates[(r >> 4) % (sizeof(dates) / sizeof(dates[0]))];
+		l->quantity[i] = quantities[(r >> 8) % (sizeof(quantities) / sizeof(quantities[0]))];
+		l->provider[i] = (r >> 12) % PROVIDERS;
+	}
+}
+
+typedef struct results {
+	int64_t kv[PROVIDERS * INAMI_KEY_LETTER_COUNT], prestations[PROVIDERS];
+	uint32_t flags[PROVIDERS];
+	int32_t status[PROVIDERS];
+} results;
+
+static results *results_of(inami_billing *b)
+{
+	results *r = calloc(1, sizeof(*r));
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(inami_billing_results(b, r->kv, r->prestations, r->flags, r->status, PROVIDERS),
+		INAMI_OK);
+	return r;
+}
+
+/* Everything an accumulator tells of providers [first, PROVIDERS) is `want`. */
+static void compare(inami_billing *b, const results *want, size_t first, const char *what)
+{
+	results *got = results_of(b);
+	for (size_t p = first; p < PROVIDERS; p++) {
+		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
+			ck_assert_msg(got->kv[p * 3 + k] == want->kv[p * 3 + k], "%s: provider %zu letter %d: %lld, "
+				"want %lld", what, p, k, (long long)got->kv[p * 3 + k], (long long)want->kv[p * 3 + k]);
+		ck_assert_msg(got->prestations[p] == want->prestations[p], "%s: provider %zu prestations", what, p);
+		ck_assert_msg(got->flags[p] == want->flags[p], "%s: provider %zu flags %x, want %x", what, p,
+			got->flags[p], want->flags[p]);
+		ck_assert_msg(got->status[p] == want->status[p], "%s: provider %zu status", what, p);
+	}
+	free(got);
+}
+
+/* Unvalued codes of providers [first, PROVIDERS) of a and b are the same. */
+static void same_unvalued(inami_billing *a, inami_billing *b, size_t first, const char *what)
+{
+	for (uint32_t p = (uint32_t)first; p < PROVIDERS; p++) {
+		size_t na, nb;
+		ck_assert_int_eq(inami_billing_unvalued_count(a, p, &na), INAMI_OK);
+		ck_assert_int_eq(inami_billing_unvalued_count(b, p, &nb), INAMI_OK);
+		ck_assert_msg(na == nb, "%s: provider %u has %zu unvalued codes, want %zu", what, p, nb, na);
+		for (size_t i = 0; i < na; i++) {
+			int32_t ca, cb, ra, rb;
+			int64_t qa, qb;
+			ck_assert_int_eq(inami_billing_unvalued(a, p, i, &ca, &qa, &ra), INAMI_OK);
+			ck_assert_int_eq(inami_billing_unvalued(b, p, i, &cb, &qb, &rb), INAMI_OK);
+			ck_assert_msg(ca == cb && qa == qb && ra == rb, "%s: provider %u unvalued %zu", what, p, i);
+		}
+	}
+}
+
+/*
+ * The lines through one way of adding them. way 0: vector kernel, 1: scalar
+ * kernel, 2: one line per call, 3: checked kernel (provider 0 first gets
+ * enough quantity of an unknown code to pass the bound below which adds are
+ * unchecked; the other providers are compared).
+ */
+static inami_billing *add_lines(const lines *l, int way, int dated, int per_provider, unsigned flags)
+{
+	inami_billing *b = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), PROVIDERS, flags), INAMI_OK);
+	int was = billing__set_vector(way == 0);
+	if (way == 3) {
+		enum { BIG = 4096 };
+		static int32_t code[BIG], qty[BIG];
+		static uint32_t zero[BIG];
+		for (size_t i = 0; i < BIG; i++) {
+			code[i] = 567011;
+			qty[i] = INT32_MAX;
+		}
+		/* 14000 hundredths (V 140) is the largest value: 2^63 / 14000 / (2^31 - 1) < 75 x 4096 lines */
+		for (int k = 0; k < 75; k++)
+			ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, zero, BIG), INAMI_OK);
+	}
+	const int32_t *d = dated ? l->date : NULL;
+	const uint32_t *p = per_provider ? l->provider : NULL;
+	if (way == 2) {
+		for (size_t i = 0; i < LINES; i++)
+			ck_assert_int_eq(inami_billing_add(b, l->code + i, l->quantity + i, d ? d + i : NULL,
+				p ? p + i : NULL, 1), INAMI_OK);
+	} else {
+		ck_assert_int_eq(inami_billing_add(b, l->code, l->quantity, d, p, LINES), INAMI_OK);
+	}
+	billing__set_vector(was);
+	return b;
+}
+
+START_TEST(kernels_agree)
+{
+	static const char *const ways[] = { "vector", "scalar", "one line per call", "checked" };
+	lines *l = malloc(sizeof(*l));
+	ck_assert_ptr_nonnull(l);
+	make_lines(l, 2022);
+	for (int dated = 0; dated < 2; dated++) {
+		for (int per_provider = 0; per_provider < 2; per_provider++) {
+			for (unsigned flags = 0; flags <= INAMI_BILLING_ALLOW_DERIVED; flags += INAMI_BILLING_ALLOW_DERIVED) {
+				inami_billing *ref = add_lines(l, 0, dated, per_provider, flags);
+				results *want = results_of(ref);
+				/* the lines reach valued and unvalued codes, and flags */
+				size_t unvalued = 0;
+				ck_assert_int_eq(inami_billing_unvalued_count(ref, 0, &unvalued), INAMI_OK);
+				ck_assert_uint_gt(unvalued, 0);
+				ck_assert_uint_ne(want->flags[0] & INAMI_TOTAL_INCOMPLETE, 0);
+				ck_assert_uint_ne(want->flags[0] & (dated ? INAMI_TOTAL_VALIDITY_UNKNOWN
+					: INAMI_TOTAL_UNDATED), 0);
+				for (int way = 1; way < 4; way++) {
+					inami_billing *b = add_lines(l, way, dated, per_provider, flags);
+					size_t first = way == 3 ? 1 : 0;
+					compare(b, want, first, ways[way]);
+					same_unvalued(ref, b, first, ways[way]);
+					inami_billing_free(b);
+				}
+				free(want);
+				inami_billing_free(ref);
+			}
+		}
+	}
+	free(l);
+}
+END_TEST
+
+/* The prestation count lives in 56 bits of the tally: below zero and beyond 2^55 are errors. */
+START_TEST(tally_bounds)
+{
+	inami_billing *b = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 3, 0), INAMI_OK);
+	enum { N = 4096 };
+	static int32_t code[N], qty[N];
+	static uint32_t prov[N];
+	for (size_t i = 0; i < N; i++) {
+		code[i] = 567011; /* unknown: no value, only prestations */
+		qty[i] = INT32_MAX;
+		prov[i] = 1;
+	}
+	/* 2^55 / (2^31 - 1) = 16,777,216.5 lines: 4097 calls of 4096 lines pass it */
+	int32_t one_code = 560011, minus_one = -1;
+	uint32_t two = 2;
+	ck_assert_int_eq(inami_billing_add(b, &one_code, &minus_one, NULL, &two, 1), INAMI_OK);
+	for (int k = 0; k < 4097; k++)
+		ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, prov, N), INAMI_OK);
+	int64_t pr[3];
+	int32_t st[3];
+	ck_assert_int_eq(inami_billing_results(b, NULL, pr, NULL, st, 3), INAMI_OK);
+	ck_assert_int_eq(st[0], INAMI_OK);
+	ck_assert_int_eq(pr[0], 0);
+	ck_assert_int_eq(st[1], INAMI_EOVERFLOW);
+	ck_assert_int_eq(st[2], INAMI_ENEGATIVE);
+	inami_billing_free(b);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("billing_kernels");
+	TCase *tc = tcase_create("kernels");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, kernels_agree);
+	tcase_add_test(tc, tally_bounds);
+	suite_add_tcase(s, tc);
+	return test_run(s);
+}
