@@ -27,13 +27,15 @@ static const nom_fast count_only = { { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 0 } } 
 
 /*
  * A line the hot loop cannot value (unknown code, several periods, a date
- * outside the period or not a date at all, DERIVED not allowed): resolve it
- * exactly. Its prestations are added by the caller. Returns 1, 0 when out of
- * memory, -1 for a date that is neither 0 nor YYYYMMDD (large calls leave
- * that check to here: no valid table entry admits such a date).
+ * outside the period or not a date at all, DERIVED not allowed), whose entry
+ * is e: resolve it exactly, or take the entry's unvalued reason when it has
+ * one for every line. Its prestations are added by the caller. Returns 1, 0
+ * when out of memory, -1 for a date that is neither 0 nor YYYYMMDD (large
+ * calls leave that check to here: no valid table entry admits such a date).
  */
 __attribute__((noinline))
-static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t date, uint32_t provider)
+static int slow_line(inami_billing *b, const nom_fast *e, int32_t code, int32_t quantity, int32_t date,
+	uint32_t provider)
 {
 	int64_t value;
 	int letter;
@@ -42,7 +44,9 @@ static int slow_line(inami_billing *b, int32_t code, int32_t quantity, int32_t d
 
 	if (date != 0 && (uint32_t)date - 10000101u > 99991231u - 10000101u)
 		return -1;
-	int reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
+	int reason = nom_fast_reason(e);
+	if (reason == 0)
+		reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
 	if (reason) {
 		if (!billing__unvalued_add(b, provider, code, reason, quantity))
 			return 0;
@@ -128,50 +132,141 @@ static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restri
 
 #if HAVE_VECTOR_KERNEL
 /*
- * The AVX2 hot loop: the same as lines_scalar(), a line's whole row at once.
- * The entry's low halves times the quantity (vpmuldq) are added to the row
- * and the entry's flag byte ORed into the tally; a line the table cannot
+ * The AVX2 hot loops: the same as lines_scalar(), a line's whole row at
+ * once. The entry's low halves times the quantity (vpmuldq) are added to the
+ * row and the entry's flag byte ORed into the tally; a line the table cannot
  * value takes count_only instead (an entry always resolved per line already
  * has no value and no flag, see nomenclature.c).
  */
+
+/* Line i's entry; its index goes to `slow` (kept when the line cannot be valued directly). */
+__attribute__((target("avx2"), always_inline))
+static inline const nom_fast *line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
+	const int32_t *restrict code, const int32_t *restrict date, size_t i, uint16_t *restrict slow,
+	size_t *ns, const int has_date)
+{
+	const nom_fast *e = entry_of(tab, index, code[i]);
+	unsigned bad = has_date ? nom_fast_miss(e, date[i]) : nom_fast_miss_undated(e);
+	slow[*ns] = (uint16_t)i;
+	*ns += bad;
+	return has_date && bad ? &count_only : e;
+}
+
+/*
+ * Ask for the input lines INPUT_AHEAD lines after line g (one cache line of
+ * each array): a large call's next chunk is then in the cache when its
+ * checks run (billing.c). Addresses past the arrays are harmless: a prefetch
+ * never faults.
+ */
+#define INPUT_AHEAD 4096
+#define GROUP 16  /* lines per cache line of an array */
+
+__attribute__((target("avx2"), always_inline))
+static inline void prefetch_input(const int32_t *code, const int32_t *quantity, const int32_t *date,
+	const uint32_t *provider, size_t g, const int has_date, const int has_provider)
+{
+	__builtin_prefetch((const void *)((uintptr_t)(code + g) + INPUT_AHEAD * sizeof(int32_t)));
+	__builtin_prefetch((const void *)((uintptr_t)(quantity + g) + INPUT_AHEAD * sizeof(int32_t)));
+	if (has_date)
+		__builtin_prefetch((const void *)((uintptr_t)(date + g) + INPUT_AHEAD * sizeof(int32_t)));
+	if (has_provider)
+		__builtin_prefetch((const void *)((uintptr_t)(provider + g) + INPUT_AHEAD * sizeof(int32_t)));
+}
+
+/* Lines [from, to), each added into its row (lines in any provider order); prefetch: rows ahead. */
 __attribute__((target("avx2"), always_inline))
 static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to,
-	uint16_t *restrict slow, size_t ns, const int has_date, const int has_provider, const int prefetch)
+	uint16_t *restrict slow, size_t ns, const int has_date, const int prefetch)
 {
 	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
-	for (size_t i = from; i < to; i++) {
-		const nom_fast *e = entry_of(tab, index, code[i]);
-		size_t p = has_provider ? provider[i] : 0;
-		if (prefetch)
-			__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
-		unsigned bad = nom_fast_miss(e, has_date ? date[i] : 0);
-		slow[ns] = (uint16_t)i;
-		ns += bad;
-		if (has_date)
-			e = bad ? &count_only : e;
-		__m256i add = _mm256_load_si256((const __m256i *)e);
-		__m256i flags = _mm256_and_si256(add, flag_byte);
-		add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
-		__m256i *row = (__m256i *)(acc + p * ROW);
-		_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), add), flags));
+	for (size_t g = from; g < to; g += GROUP) {
+		prefetch_input(code, quantity, date, provider, g, has_date, 1);
+		size_t end = to - g < GROUP ? to : g + GROUP;
+		for (size_t i = g; i < end; i++) {
+			const nom_fast *e = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			if (prefetch)
+				__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
+			__m256i add = _mm256_load_si256((const __m256i *)e);
+			__m256i flags = _mm256_and_si256(add, flag_byte);
+			add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
+			__m256i *row = (__m256i *)(acc + (size_t)provider[i] * ROW);
+			_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), add), flags));
+		}
 	}
 	return ns;
 }
 
+/*
+ * Lines [0, n) in runs of one provider (or all for provider 0): a run is
+ * summed in registers and added to its row once, so consecutive lines of a
+ * provider do not each wait for the previous line's store to the row.
+ */
+__attribute__((target("avx2"), always_inline))
+static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict index,
+	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, uint16_t *restrict slow,
+	const int has_date, const int has_provider)
+{
+	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
+	__m256i sum = _mm256_setzero_si256(), flags = _mm256_setzero_si256();
+	size_t ns = 0, cur = has_provider ? provider[0] : 0;
+	for (size_t g = 0; g < n; g += GROUP) {
+		prefetch_input(code, quantity, date, provider, g, has_date, has_provider);
+		size_t end = n - g < GROUP ? n : g + GROUP;
+		for (size_t i = g; i < end; i++) {
+			const nom_fast *e = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			if (has_provider && provider[i] != cur) {
+				__m256i *row = (__m256i *)(acc + cur * ROW);
+				_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), sum), flags));
+				sum = flags = _mm256_setzero_si256();
+				cur = provider[i];
+			}
+			__m256i add = _mm256_load_si256((const __m256i *)e);
+			flags = _mm256_or_si256(flags, _mm256_and_si256(add, flag_byte));
+			sum = _mm256_add_epi64(sum, _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add));
+		}
+	}
+	__m256i *row = (__m256i *)(acc + cur * ROW);
+	_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), sum), flags));
+	return ns;
+}
+
+/* Number of i in [1, n) with p[i] != p[i - 1]. */
+__attribute__((target("avx2")))
+static size_t provider_changes(const uint32_t *p, size_t n)
+{
+	size_t changes = 0, i = 1;
+	for (; i + 8 <= n; i += 8) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(p + i)), b = _mm256_loadu_si256((const __m256i *)(p + i - 1));
+		changes += 8 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(
+			_mm256_cmpeq_epi32(a, b))));
+	}
+	for (; i < n; i++)
+		changes += p[i] != p[i - 1];
+	return changes;
+}
+
+/*
+ * Lines [0, n) of a block whose provider array may be read up to line
+ * `ahead`: in runs when the block's providers change at most every fourth
+ * line on average (or there is one provider), else line by line with the
+ * rows prefetched.
+ */
 __attribute__((target("avx2"), always_inline))
 static inline size_t block_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
 	uint16_t *restrict slow, const int has_date, const int has_provider)
 {
-	size_t split = has_provider && ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
+	if (!has_provider || provider_changes(provider, n) * 4 <= n)
+		return runs_vector(acc, index, tab, code, quantity, date, provider, n, slow, has_date, has_provider);
+	size_t split = ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
 	split = split < n ? split : n;
 	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
-		has_date, has_provider, 1);
-	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, slow, ns,
-		has_date, has_provider, 0);
+		has_date, 1);
+	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, slow, ns, has_date, 0);
 }
 
 /* block_vector() specialised for each (dated, per provider) combination: one call per block. */
@@ -256,7 +351,8 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 			prefetch_unvalued(b, p, slow, ns);
 		for (size_t k = 0; k < ns; k++) {
 			size_t i = slow[k];
-			int r = slow_line(b, c[i], q[i], has_date ? d[i] : 0, has_provider ? p[i] : 0);
+			int r = slow_line(b, entry_of(tab, index, c[i]), c[i], q[i], has_date ? d[i] : 0,
+				has_provider ? p[i] : 0);
 			if (r <= 0)
 				return slow_line_error(b, r, off + i, has_date ? d[i] : 0);
 		}
@@ -313,7 +409,7 @@ int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *q
 		int64_t *row = ROW_OF(b, p);
 		unsigned flags = 0;
 		if (nom_fast_miss(e, d)) {
-			int r = slow_line(b, code[i], q, d, p);
+			int r = slow_line(b, e, code[i], q, d, p);
 			if (r <= 0)
 				return slow_line_error(b, r, i, d);
 		} else {

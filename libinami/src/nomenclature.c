@@ -105,6 +105,56 @@ static int copy_period(pool *p, nom_period *dst, const nom_period *src)
 	return INAMI_OK;
 }
 
+/* An entry resolved per line; `reason` is its unvalued reason when every line reaching it has that one. */
+static void fast_slow(nom_fast *f, int reason)
+{
+	f->lane[0].aux = INT32_MAX; /* span 0 from INT32_MAX: never valued directly */
+	f->lane[2].aux |= (uint32_t)reason << NOM_FAST_REASON_SHIFT;
+}
+
+/*
+ * The kernels' entry of hot entry h in variant v (nom_fast). Dated: the
+ * code's most recent period, bounds within 1000-01-01..9999-12-31 so that a
+ * line whose date is not one is resolved per line. Undated: what the
+ * resolver gives for date 0, a value or an unvalued reason, once for all
+ * lines.
+ */
+static void compile_fast(const inami_nomenclature *n, size_t h, int v, nom_fast *f)
+{
+	const nom_hot *e = &n->hot[h];
+	int allow_derived = (v & NOM_FAST_DERIVED) != 0;
+	memset(f, 0, sizeof(*f));
+	f->lane[2].aux = e->letter;
+	f->lane[3].value = 1;
+	if (h == 0) {
+		fast_slow(f, INAMI_UNVALUED_UNKNOWN_CODE);
+		return;
+	}
+	if (v & NOM_FAST_DATED) {
+		int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
+		if ((e->flags & (allow_derived ? 0u : NOM_DERIVED)) || to < from) {
+			fast_slow(f, 0);
+			return;
+		}
+		f->lane[e->letter].value = e->value;
+		f->lane[0].aux = (uint32_t)from;
+		f->lane[1].aux = (uint32_t)to - (uint32_t)from;
+		f->lane[3].aux = (e->flags & NOM_PUBLIC) << NOM_FAST_FLAGS_SHIFT;
+		return;
+	}
+	int64_t value;
+	int letter;
+	unsigned int flags;
+	int reason = nom__resolve(n, n->periods[n->first[h]].code, 0, allow_derived, &value, &letter, &flags);
+	if (reason) {
+		fast_slow(f, reason);
+		return;
+	}
+	f->lane[2].aux = (uint32_t)letter;
+	f->lane[letter].value = (int32_t)value;
+	f->lane[3].aux = flags << NOM_FAST_FLAGS_SHIFT;
+}
+
 /* Build the direct index and the hot entries from the sorted periods. */
 static int compile(inami_nomenclature *n)
 {
@@ -147,30 +197,11 @@ static int compile(inami_nomenclature *n)
 	}
 	n->hot_count = distinct + 1;
 	for (int v = 0; v < 4; v++) {
-		int dated = (v & NOM_FAST_DATED) != 0;
-		unsigned slow = NOM_SLOW | (v & NOM_FAST_DERIVED ? 0u : NOM_DERIVED) | (dated ? 0u : NOM_MULTI);
 		n->fast[v] = aligned_alloc(sizeof(nom_fast), n->hot_count * sizeof(nom_fast));
 		if (n->fast[v] == NULL)
 			return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
-		memset(n->fast[v], 0, n->hot_count * sizeof(nom_fast));
-		for (size_t i = 0; i < n->hot_count; i++) {
-			const nom_hot *e = &n->hot[i];
-			nom_fast *f = &n->fast[v][i];
-			f->lane[2].aux = e->letter;
-			f->lane[3].value = 1;
-			/* dated: bounds within 1000-01-01..9999-12-31, so a line whose date is not one is resolved per line */
-			int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
-			if ((e->flags & slow) || (dated && to < from)) {
-				f->lane[0].aux = INT32_MAX; /* span 0 from INT32_MAX: always resolved per line */
-				continue;
-			}
-			f->lane[e->letter].value = e->value;
-			f->lane[0].aux = dated ? (uint32_t)from : 0;
-			f->lane[1].aux = dated ? (uint32_t)to - (uint32_t)from : 0;
-			unsigned flags = dated ? (e->flags & NOM_PUBLIC)
-				: ((e->flags & NOM_PUBLIC & ~NOM_VALIDITY) | INAMI_TOTAL_UNDATED);
-			f->lane[3].aux = flags << NOM_FAST_FLAGS_SHIFT;
-		}
+		for (size_t h = 0; h < n->hot_count; h++)
+			compile_fast(n, h, v, &n->fast[v][h]);
 	}
 	return INAMI_OK;
 }

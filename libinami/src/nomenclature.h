@@ -56,7 +56,7 @@ typedef struct nom_hot {
  */
 typedef struct nom_lane {
 	int32_t value;      /* hundredths (lane 3: 1) */
-	uint32_t aux;       /* lane 0: from, lane 1: span, lane 2: letter, lane 3: flags << 24 */
+	uint32_t aux;       /* lane 0: from, lane 1: span, lane 2: letter | reason << 8, lane 3: flags << 24 */
 } nom_lane;
 
 typedef struct nom_fast {
@@ -64,16 +64,25 @@ typedef struct nom_fast {
 } __attribute__((aligned(32))) nom_fast;
 
 #define NOM_FAST_FLAGS_SHIFT 24
+#define NOM_FAST_REASON_SHIFT 8
 
 static inline uint32_t nom_fast_from(const nom_fast *e) { return e->lane[0].aux; }
 static inline uint32_t nom_fast_span(const nom_fast *e) { return e->lane[1].aux; } /* to - from */
-static inline unsigned nom_fast_letter(const nom_fast *e) { return e->lane[2].aux; }
+static inline unsigned nom_fast_letter(const nom_fast *e) { return e->lane[2].aux & 0xffu; }
+/* An entry never valued directly: the unvalued reason of every line reaching it, or 0 (resolve each line). */
+static inline int nom_fast_reason(const nom_fast *e) { return (int)(e->lane[2].aux >> NOM_FAST_REASON_SHIFT); }
 static inline unsigned nom_fast_flags(const nom_fast *e) { return e->lane[3].aux >> NOM_FAST_FLAGS_SHIFT; }
 
 /* 1 when a line dated d (0 = undated call) cannot be valued by e directly: one compare. */
 static inline unsigned nom_fast_miss(const nom_fast *e, int32_t d)
 {
 	return (uint32_t)d - nom_fast_from(e) > nom_fast_span(e);
+}
+
+/* nom_fast_miss(e, 0) for the undated variants, where a valued entry has from 0 and span 0. */
+static inline unsigned nom_fast_miss_undated(const nom_fast *e)
+{
+	return nom_fast_from(e) != 0;
 }
 
 /* Index into inami_nomenclature.fast. */
