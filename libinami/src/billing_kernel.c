@@ -77,11 +77,16 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
  */
 #define PREFETCH_AHEAD 32
 
-/* The hot entry of a code: codes outside 0..999999 take the last index entry, 0 (unknown). */
+/*
+ * The hot entry of a code, entry 0 (unknown) for codes outside 0..999999.
+ * Written so that compilers branch (codes are nearly always in range, so the
+ * branch is predicted) rather than clamp the code, which with AVX2 enabled
+ * becomes a round trip through a vector register on the path of every line.
+ */
 static inline const nom_fast *entry_of(const nom_fast *tab, const uint16_t *index, int32_t code)
 {
 	uint32_t c = (uint32_t)code;
-	return &tab[index[c < NOM_CODE_SPACE ? c : NOM_CODE_SPACE]];
+	return &tab[c < NOM_CODE_SPACE ? index[c] : 0];
 }
 
 /*
@@ -284,24 +289,6 @@ static size_t block_vector_any(int64_t *restrict acc, const uint16_t *restrict i
 }
 #endif
 
-/*
- * Ask for the unvalued columns of the slow lines' providers (slow_line adds
- * most unvalued lines there): a block's few slow lines then wait for their
- * cache misses together instead of one after the other.
- */
-static void prefetch_unvalued(const inami_billing *b, const uint32_t *provider, const uint16_t *slow,
-	size_t ns)
-{
-	if (b->ndense == 0 || b->qsum == UINT64_MAX)
-		return;
-	for (size_t k = 0; k < ns; k++) {
-		uint32_t p = provider[slow[k]];
-		__builtin_prefetch(b->dense_seen + p, 1);
-		for (int j = 0; j < b->ndense; j++)
-			__builtin_prefetch(b->dense_qty[j] + p, 1);
-	}
-}
-
 /* Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. */
 static int use_vector = -1;
 
@@ -347,8 +334,6 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 		else
 #endif
 			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
-		if (has_provider)
-			prefetch_unvalued(b, p, slow, ns);
 		for (size_t k = 0; k < ns; k++) {
 			size_t i = slow[k];
 			int r = slow_line(b, entry_of(tab, index, c[i]), c[i], q[i], has_date ? d[i] : 0,

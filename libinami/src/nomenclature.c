@@ -165,7 +165,7 @@ static int compile(inami_nomenclature *n)
 	if (distinct >= UINT16_MAX)
 		return inami__fail(INAMI_ERANGE, "nomenclature has %zu codes (at most %d)", distinct,
 			UINT16_MAX - 1);
-	n->index = calloc(NOM_CODE_SPACE + 1, sizeof(*n->index)); /* + 1: kernels clamp codes to it */
+	n->index = calloc(NOM_CODE_SPACE, sizeof(*n->index));
 	n->hot = calloc(distinct + 1, sizeof(*n->hot));
 	n->first = calloc(distinct + 1, sizeof(*n->first));
 	if (!n->index || !n->hot || !n->first)

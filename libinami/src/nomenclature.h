@@ -107,7 +107,7 @@ struct inami_nomenclature {
 	pool strings;
 	nom_period *periods;     /* sorted by code, then start */
 	size_t count;
-	uint16_t *index;         /* NOM_CODE_SPACE + 1 entries: 0 or 1 + hot entry (the last is 0) */
+	uint16_t *index;         /* NOM_CODE_SPACE entries: 0 or 1 + hot entry */
 	nom_hot *hot;            /* hot[0] is the sentinel */
 	uint32_t *first;         /* first period of hot entry i */
 	size_t hot_count;
