@@ -154,7 +154,11 @@ static inline const nom_fast *line_entry(const uint16_t *restrict index, const n
 	unsigned bad = has_date ? nom_fast_miss(e, date[i]) : nom_fast_miss_undated(e);
 	slow[*ns] = (uint16_t)i;
 	*ns += bad;
-	return has_date && bad ? &count_only : e;
+	if (!has_date)
+		return e;
+	/* count_only when bad, without a branch (slow lines come at random: a branch would often miss) */
+	uintptr_t pick = ((uintptr_t)e ^ (uintptr_t)&count_only) & (0 - (uintptr_t)bad);
+	return (const nom_fast *)((uintptr_t)e ^ pick);
 }
 
 /*
