@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "billing_internal.h"
+#include "cpu_clones.h"
 #include "error.h"
 
 #define ROW BILLING_ROW
@@ -264,7 +265,7 @@ static int dense_flush(inami_billing *b)
  * The scans are compiled twice on x86-64, for AVX2 (unsigned max, abs: one
  * instruction each) and for the baseline, and picked at load time.
  */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(INAMI_NO_CLONES)
+#ifdef INAMI_CLONES
 #define SCAN_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define SCAN_CLONES
