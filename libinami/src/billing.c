@@ -188,6 +188,27 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
 /* Largest provider capacity for which dense columns are made (2 MB per pair). */
 #define DENSE_MAX_CAP 262144
 
+/* A dense column for (code, reason), its bit in *bit; NULL when out of memory. */
+static int64_t *dense_new(inami_billing *b, int32_t code, int32_t reason, uint8_t *bit)
+{
+	int64_t *column = calloc(b->cap, sizeof(int64_t));
+	uint8_t *seen = b->dense_seen ? b->dense_seen : calloc(b->cap, 1);
+	if (column == NULL || seen == NULL) {
+		free(column);
+		if (seen != b->dense_seen)
+			free(seen);
+		return NULL;
+	}
+	int k = b->ndense++;
+	b->dense_seen = seen;
+	b->dense_qty[k] = column;
+	b->dense_code[k] = code;
+	b->dense_reason[k] = reason;
+	b->dense_dirty = 1;
+	*bit = (uint8_t)(1u << k);
+	return column;
+}
+
 /*
  * Record an unvalued line. While no total can overflow (qsum below its
  * bound), the first DENSE_KINDS pairs add into columns; otherwise, and for
@@ -197,28 +218,13 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
-		int k = 0;
-		while (k < b->ndense && (b->dense_code[k] != code || b->dense_reason[k] != reason))
-			k++;
-		if (k == b->ndense && k < DENSE_KINDS && b->cap <= DENSE_MAX_CAP) {
-			int64_t *col = calloc(b->cap, sizeof(int64_t));
-			uint8_t *seen = b->dense_seen ? b->dense_seen : calloc(b->cap, 1);
-			if (col != NULL && seen != NULL) {
-				b->dense_seen = seen;
-				b->dense_qty[k] = col;
-				b->dense_code[k] = code;
-				b->dense_reason[k] = reason;
-				b->ndense++;
-			} else {
-				free(col);
-				if (seen != b->dense_seen)
-					free(seen);
-			}
-		}
-		if (k < b->ndense) {
-			b->dense_qty[k][provider] += quantity;  /* cannot overflow below the bound */
-			b->dense_seen[provider] |= (uint8_t)(1u << k);
-			b->dense_dirty = 1;
+		uint8_t bit;
+		int64_t *column = billing__dense_column(b, code, reason, &bit);
+		if (column == NULL && b->ndense < DENSE_KINDS && b->cap <= DENSE_MAX_CAP)
+			column = dense_new(b, code, reason, &bit);
+		if (column != NULL) {
+			column[provider] += quantity;  /* cannot overflow below the bound */
+			b->dense_seen[provider] |= bit;
 			return 1;
 		}
 	}

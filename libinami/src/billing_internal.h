@@ -109,6 +109,23 @@ int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *q
 int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
 	int64_t quantity);
 
+/*
+ * The dense column of unvalued (code, reason), with its bit in dense_seen,
+ * or NULL when the pair has none yet (billing__unvalued_add makes it). Marks
+ * the columns dirty: the caller adds to the column.
+ */
+static inline int64_t *billing__dense_column(inami_billing *b, int32_t code, int32_t reason, uint8_t *bit)
+{
+	for (int k = 0; k < b->ndense; k++) {
+		if (b->dense_code[k] == code && b->dense_reason[k] == reason) {
+			*bit = (uint8_t)(1u << k);
+			b->dense_dirty = 1;
+			return b->dense_qty[k];
+		}
+	}
+	return NULL;
+}
+
 /* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */
 int billing__set_vector(int on);
 

@@ -22,6 +22,12 @@
 #define TALLY BILLING_TALLY
 #define ROW_OF(b, p) ((b)->acc + (size_t)(p) * ROW)
 
+/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
+static inline int date_bad(int32_t date)
+{
+	return date != 0 && (uint32_t)date - 10000101u > 99991231u - 10000101u;
+}
+
 /* What a line the hot loop cannot value adds: its prestations, no value, no flag. */
 static const nom_fast count_only = { { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 0 } } };
 
@@ -42,7 +48,7 @@ static int slow_line(inami_billing *b, const nom_fast *e, int32_t code, int32_t 
 	unsigned int flags;
 	int64_t *row = ROW_OF(b, provider);
 
-	if (date != 0 && (uint32_t)date - 10000101u > 99991231u - 10000101u)
+	if (date_bad(date))
 		return -1;
 	int reason = nom_fast_reason(e);
 	if (reason == 0)
@@ -293,6 +299,41 @@ static size_t block_vector_any(int64_t *restrict acc, const uint16_t *restrict i
 }
 #endif
 
+/*
+ * The slow lines of a block (indices `slow`, lines numbered from `off` in
+ * messages). A line whose entry has an unvalued reason for every line
+ * (unknown code; undated line of a code whose value needs a date; DERIVED
+ * not allowed) and whose (code, reason) pair has a dense column is added
+ * there in a few instructions, so the cache misses of such lines overlap;
+ * the others go through slow_line(). Only below the qsum bound (dense
+ * columns are not used past it).
+ */
+static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, const nom_fast *tab,
+	const int32_t *c, const int32_t *q, const int32_t *d, const uint32_t *p, const uint16_t *slow,
+	size_t ns, size_t off, const int has_date, const int has_provider)
+{
+	for (size_t k = 0; k < ns; k++) {
+		size_t i = slow[k];
+		const nom_fast *e = entry_of(tab, b->nom->index, c[i]);
+		int32_t date = has_date ? d[i] : 0;
+		uint32_t provider = has_provider ? p[i] : 0;
+		int reason = nom_fast_reason(e);
+		uint8_t bit;
+		int64_t *column;
+		if (reason != 0 && !(has_date && date_bad(date))
+			&& (column = billing__dense_column(b, c[i], reason, &bit)) != NULL) {
+			column[provider] += q[i];  /* cannot overflow below the bound */
+			b->dense_seen[provider] |= bit;
+			billing_tally_raise(&ROW_OF(b, provider)[TALLY], INAMI_TOTAL_INCOMPLETE);
+			continue;
+		}
+		int r = slow_line(b, e, c[i], q[i], date, provider);
+		if (r <= 0)
+			return slow_line_error(b, r, off + i, date);
+	}
+	return INAMI_OK;
+}
+
 /* Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. */
 static int use_vector = -1;
 
@@ -338,13 +379,9 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 		else
 #endif
 			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
-		for (size_t k = 0; k < ns; k++) {
-			size_t i = slow[k];
-			int r = slow_line(b, entry_of(tab, index, c[i]), c[i], q[i], has_date ? d[i] : 0,
-				has_provider ? p[i] : 0);
-			if (r <= 0)
-				return slow_line_error(b, r, off + i, has_date ? d[i] : 0);
-		}
+		int st = slow_lines(b, tab, c, q, d, p, slow, ns, off, has_date, has_provider);
+		if (st != INAMI_OK)
+			return st;
 	}
 	return INAMI_OK;
 }

@@ -578,16 +578,22 @@ START_TEST(large_call_refused_changes_nothing)
 	ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, 100), INAMI_OK);
 	ck_assert_int_eq(inami_billing_add(ref, code, qty, date, prov, 100), INAMI_OK);
 
-	for (int kind = 0; kind < 3; kind++) {
+	for (int kind = 0; kind < 4; kind++) {
 		size_t n = kind == 2 ? N : 100000;
 		/* kind 2: quantities so large that adds switch to checked mode within the call */
 		make_lines(code, qty, date, prov, n, kind == 2 ? INT32_MAX : 3);
-		if (kind == 1)
+		if (kind == 1) {
 			date[70000] = 20221350 * 10;
-		else
+		} else if (kind == 3) {
+			/* a bad date on an unknown code (whose lines skip the resolver) */
+			date[70000] = 20221350 * 10;
+			code[70000] = 567011;
+		} else {
 			prov[n - 5] = 50;
-		ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, n), kind == 1 ? INAMI_EINVAL : INAMI_ERANGE);
-		ck_assert_msg(strstr(inami_error_last(), kind == 1 ? "line 70000:" : kind == 2 ? "line 1099995:"
+		}
+		int bad_date = kind == 1 || kind == 3;
+		ck_assert_int_eq(inami_billing_add(b, code, qty, date, prov, n), bad_date ? INAMI_EINVAL : INAMI_ERANGE);
+		ck_assert_msg(strstr(inami_error_last(), bad_date ? "line 70000:" : kind == 2 ? "line 1099995:"
 			: "line 99995:") != NULL, "%s", inami_error_last());
 		assert_same_totals(b, ref);
 	}
