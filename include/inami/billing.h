@@ -24,9 +24,10 @@
  *   INAMI_BILLING_ALLOW_DERIVED, and the total is then flagged;
  * - empty validity dates in the data mean "unknown", not "open-ended": the
  *   value applies on that side and the total is flagged VALIDITY_UNKNOWN;
- * - a provider whose total (or prestation count) ends below zero or overflows
- *   64 bits gets an error status (INAMI_ENEGATIVE / INAMI_EOVERFLOW) instead
- *   of a number.
+ * - a provider whose key-letter total or prestation count ends below zero,
+ *   or whose total does not fit in 64 bits (a prestation count: beyond 2^55,
+ *   36 quadrillion) gets an error status (INAMI_ENEGATIVE / INAMI_EOVERFLOW)
+ *   instead of a number.
  */
 #ifndef INAMI_BILLING_H
 #define INAMI_BILLING_H
@@ -188,7 +189,8 @@ typedef struct inami_billing_summary {
  * `cap` is 0), at most `cap` of them; summary->unvalued_count says how many
  * exist (like snprintf: a larger count means the list was cut).
  * Returns INAMI_ENEGATIVE when a total ends below zero, INAMI_EOVERFLOW when
- * it does not fit in 64 bits (the summary then holds no usable total), and
+ * it does not fit in 64 bits (the prestation count: beyond 2^55; the summary
+ * then holds no usable total), and
  * INAMI_EINVAL for a date that is neither 0 nor in 10000101..99991231.
  */
 INAMI_EXTERN(int) inami_billing_total(const inami_nomenclature *nomenclature,
