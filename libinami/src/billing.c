@@ -109,7 +109,7 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		billing->acc = acc;
 		billing->cap = ncap;
 	}
-	/* rows past the provider count are zero (calloc, memset, billing__reset): give them their bias */
+	/* rows past the provider count are zero (memset above, billing__reset): give them their bias */
 	for (size_t p = billing->providers; p < provider_count; p++)
 		ACC(billing, p, TALLY) = (int64_t)BILLING_TALLY_BIAS;
 	billing->providers = provider_count;
@@ -258,9 +258,6 @@ static int dense_flush(inami_billing *b)
 
 /* ---- checks of a call ---- */
 
-/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
-#define DATE_BAD(x) ((uint32_t)((x) != 0) & (uint32_t)((uint32_t)(x) - 10000101u > 99991231u - 10000101u))
-
 /*
  * Scans of the whole call before anything is added. The inner loops have a
  * constant trip count so that compilers vectorise them at -O2.
@@ -293,7 +290,7 @@ static uint32_t max_provider(const uint32_t *p, size_t n)
 	return m;
 }
 
-/* Non-zero when some date is neither 0 nor in 10000101..99991231 (DATE_BAD). */
+/* Non-zero when some date is neither 0 nor in 10000101..99991231 (billing_date_bad). */
 SCAN_CLONES
 static uint32_t any_bad_date(const int32_t *d, size_t n)
 {
@@ -301,9 +298,9 @@ static uint32_t any_bad_date(const int32_t *d, size_t n)
 	size_t i = 0;
 	for (; i + SCAN <= n; i += SCAN)
 		for (size_t k = 0; k < SCAN; k++)
-			bad |= DATE_BAD(d[i + k]);
+			bad |= billing_date_bad(d[i + k]);
 	for (; i < n; i++)
-		bad |= DATE_BAD(d[i]);
+		bad |= billing_date_bad(d[i]);
 	return bad;
 }
 

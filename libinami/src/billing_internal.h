@@ -77,6 +77,12 @@ static inline void billing_tally_raise(int64_t *tally, unsigned flags)
 	*tally = (int64_t)((uint64_t)*tally | (uint64_t)(flags & 0xffu) << BILLING_FLAGS_SHIFT);
 }
 
+/* Non-zero when a date is neither 0 nor in 10000101..99991231 (no branch: scans vectorise it). */
+static inline uint32_t billing_date_bad(int32_t date)
+{
+	return (uint32_t)(date != 0) & (uint32_t)((uint32_t)date - 10000101u > 99991231u - 10000101u);
+}
+
 /* Provider p's tally word. */
 #define BILLING_TALLY_OF(b, p) ((b)->acc[(size_t)(p) * BILLING_ROW + BILLING_TALLY])
 

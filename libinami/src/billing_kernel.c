@@ -22,12 +22,6 @@
 #define TALLY BILLING_TALLY
 #define ROW_OF(b, p) ((b)->acc + (size_t)(p) * ROW)
 
-/* Non-zero when a date is neither 0 nor in 10000101..99991231. */
-static inline int date_bad(int32_t date)
-{
-	return date != 0 && (uint32_t)date - 10000101u > 99991231u - 10000101u;
-}
-
 /* What a line the hot loop cannot value adds: its prestations, no value, no flag. */
 static const nom_fast count_only = { { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 0 } } };
 
@@ -48,7 +42,7 @@ static int slow_line(inami_billing *b, const nom_fast *e, int32_t code, int32_t 
 	unsigned int flags;
 	int64_t *row = ROW_OF(b, provider);
 
-	if (date_bad(date))
+	if (billing_date_bad(date))
 		return -1;
 	int reason = nom_fast_reason(e);
 	if (reason == 0)
@@ -320,7 +314,7 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 		int reason = nom_fast_reason(e);
 		uint8_t bit;
 		int64_t *column;
-		if (reason != 0 && !(has_date && date_bad(date))
+		if (reason != 0 && !(has_date && billing_date_bad(date))
 			&& (column = billing__dense_column(b, c[i], reason, &bit)) != NULL) {
 			column[provider] += q[i];  /* cannot overflow below the bound */
 			b->dense_seen[provider] |= bit;
@@ -334,23 +328,36 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 	return INAMI_OK;
 }
 
-/* Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. */
+/*
+ * Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. Threads may
+ * choose at once: they store the same value, with atomic accesses.
+ */
 static int use_vector = -1;
 
 static int vector_available(void)
 {
 #if HAVE_VECTOR_KERNEL
-	__builtin_cpu_init();
+	/* the CPU model is filled in by a constructor of the compiler's runtime, before any call here */
 	return __builtin_cpu_supports("avx2") != 0;
 #else
 	return 0;
 #endif
 }
 
+static int kernel_choice(void)
+{
+	int v = __atomic_load_n(&use_vector, __ATOMIC_RELAXED);
+	if (v < 0) {
+		v = vector_available();
+		__atomic_store_n(&use_vector, v, __ATOMIC_RELAXED);
+	}
+	return v;
+}
+
 int billing__set_vector(int on)
 {
-	int was = use_vector < 0 ? vector_available() : use_vector;
-	use_vector = on && vector_available();
+	int was = kernel_choice();
+	__atomic_store_n(&use_vector, on && vector_available(), __ATOMIC_RELAXED);
 	return was;
 }
 
@@ -419,9 +426,7 @@ int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quan
 		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
 #endif
 	};
-	if (use_vector < 0)
-		use_vector = vector_available();
-	return kernels[use_vector][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
+	return kernels[kernel_choice()][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
 }
 
 int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
