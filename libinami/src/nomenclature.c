@@ -171,7 +171,6 @@ static int compile(inami_nomenclature *n)
 	if (!n->index || !n->hot || !n->first)
 		return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
 	n->hot[0].letter = INAMI_KEY_M; /* sentinel: unknown code (value 0, never added) */
-	n->hot[0].flags = NOM_SLOW;
 	size_t h = 0;
 	for (size_t i = 0; i < n->count; i++) {
 		const nom_period *p = &n->periods[i];
@@ -189,8 +188,7 @@ static int compile(inami_nomenclature *n)
 		n->hot[h].flags = (uint8_t)(
 			(p->provenance >= INAMI_PROV_DERIVED ? NOM_DERIVED : 0)
 			| (p->from == 0 || p->to == 0 ? NOM_VALIDITY : 0)
-			| (p->conflict_unresolved ? NOM_CONFLICT : 0)
-			| (first ? 0 : NOM_MULTI));
+			| (p->conflict_unresolved ? NOM_CONFLICT : 0));
 		n->hot[h].nperiods++;
 		if (p->value > n->max_value)
 			n->max_value = p->value;

@@ -9,14 +9,12 @@
 #define NOM_CODE_SPACE 1000000
 
 /*
- * Hot-entry flags. The low bits equal the INAMI_TOTAL_* bits they raise so the
- * kernels OR them into a provider's flags as they are.
+ * Hot-entry flags: the INAMI_TOTAL_* bits a line valued by the entry raises,
+ * so the kernels OR them into a provider's flags as they are.
  */
 #define NOM_DERIVED    INAMI_TOTAL_DERIVED_USED
 #define NOM_VALIDITY   INAMI_TOTAL_VALIDITY_UNKNOWN
 #define NOM_CONFLICT   INAMI_TOTAL_CONFLICT
-#define NOM_SLOW       0x40u  /* unknown code: resolve per line */
-#define NOM_MULTI      0x20u  /* several periods: undated lines (and dates outside the kept one) are resolved per line */
 #define NOM_PUBLIC     0x1fu  /* bits that are INAMI_TOTAL_* flags */
 
 /* Dates stored for unknown bounds: every real date passes them, 0 (undated) does not. */
@@ -24,11 +22,11 @@
 #define NOM_TO_UNKNOWN   INT32_MAX
 
 /*
- * One code, as the hot loop sees it (16 bytes): the value, letter, bounds and
- * flags of one period. For a code with several periods it is the most recent
- * one and NOM_MULTI is set: a dated line inside it is valued directly, any
- * other line goes to the per-line resolver that walks the periods. Entry 0 is
- * the "unknown code" sentinel (value 0, letter M, NOM_SLOW).
+ * One code (16 bytes): the value, letter, bounds and flags of one period,
+ * from which the kernels' tables are compiled. For a code with several
+ * periods it is the most recent one: a dated line inside it is valued
+ * directly, any other line goes to the per-line resolver that walks the
+ * periods. Entry 0 is the "unknown code" sentinel (value 0, letter M).
  */
 typedef struct nom_hot {
 	int32_t value;      /* hundredths */
