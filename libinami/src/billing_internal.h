@@ -83,9 +83,6 @@ static inline uint32_t billing_date_bad(int32_t date)
 	return (uint32_t)(date != 0) & (uint32_t)((uint32_t)date - 10000101u > 99991231u - 10000101u);
 }
 
-/* Provider p's tally word. */
-#define BILLING_TALLY_OF(b, p) ((b)->acc[(size_t)(p) * BILLING_ROW + BILLING_TALLY])
-
 /* Ask for provider p's accumulator row ahead of its lines. */
 static inline void billing__prefetch(const inami_billing *b, uint32_t p)
 {

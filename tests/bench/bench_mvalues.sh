@@ -58,7 +58,10 @@ T_SQLITE=$(best 3 sqlite sqlite3 :memory: -init "$DIR/query.sql" .quit)
 T_PY=$(best 3 python /usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv")
 rm -f "$DIR"/out_inami "$DIR"/out_sqlite "$DIR"/out_python
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every contender)"
+AVX2=no
+grep -qw avx2 /proc/cpuinfo && AVX2=yes
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), AVX2 $AVX2 (the in-memory kernel uses it when present)"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every contender)"
 printf 'inami mvalues : %8.3f s  (%.1f M lines/s, random order; grouped by provider: %.3f s)\n' "$T_INAMI" \
 	"$(echo "$LINES / $T_INAMI / 1000000" | bc -l)" "$T_INAMI_G"
 printf 'sqlite3       : %8.3f s  -> inami is %.1fx faster\n' "$T_SQLITE" "$(echo "$T_SQLITE / $T_INAMI" | bc -l)"
