@@ -144,9 +144,14 @@ static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restri
  * has no value and no flag, see nomenclature.c).
  */
 
-/* Line i's entry; its index goes to `slow` (kept when the line cannot be valued directly). */
+/*
+ * Line i's entry, as the vector to multiply by its quantity; its index goes
+ * to `slow` (kept when the line cannot be valued directly). A dated line
+ * outside the entry's period takes count_only, blended in without a branch
+ * (such lines come at random: a branch would often miss).
+ */
 __attribute__((target("avx2"), always_inline))
-static inline const nom_fast *line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
+static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
 	const int32_t *restrict code, const int32_t *restrict date, size_t i, uint16_t *restrict slow,
 	size_t *ns, const int has_date)
 {
@@ -154,11 +159,11 @@ static inline const nom_fast *line_entry(const uint16_t *restrict index, const n
 	unsigned bad = has_date ? nom_fast_miss(e, date[i]) : nom_fast_miss_undated(e);
 	slow[*ns] = (uint16_t)i;
 	*ns += bad;
-	if (!has_date)
-		return e;
-	/* count_only when bad, without a branch (slow lines come at random: a branch would often miss) */
-	uintptr_t pick = ((uintptr_t)e ^ (uintptr_t)&count_only) & (0 - (uintptr_t)bad);
-	return (const nom_fast *)((uintptr_t)e ^ pick);
+	__m256i v = _mm256_load_si256((const __m256i *)e);
+	if (has_date)
+		v = _mm256_blendv_epi8(v, _mm256_load_si256((const __m256i *)&count_only),
+			_mm256_set1_epi64x(-(long long)bad));
+	return v;
 }
 
 /*
@@ -194,10 +199,9 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
 		prefetch_input(code, quantity, date, provider, g, has_date, 1);
 		size_t end = to - g < GROUP ? to : g + GROUP;
 		for (size_t i = g; i < end; i++) {
-			const nom_fast *e = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (prefetch)
 				__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
-			__m256i add = _mm256_load_si256((const __m256i *)e);
 			__m256i flags = _mm256_and_si256(add, flag_byte);
 			add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
 			__m256i *row = (__m256i *)(acc + (size_t)provider[i] * ROW);
@@ -225,14 +229,13 @@ static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict
 		prefetch_input(code, quantity, date, provider, g, has_date, has_provider);
 		size_t end = n - g < GROUP ? n : g + GROUP;
 		for (size_t i = g; i < end; i++) {
-			const nom_fast *e = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (has_provider && provider[i] != cur) {
 				__m256i *row = (__m256i *)(acc + cur * ROW);
 				_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), sum), flags));
 				sum = flags = _mm256_setzero_si256();
 				cur = provider[i];
 			}
-			__m256i add = _mm256_load_si256((const __m256i *)e);
 			flags = _mm256_or_si256(flags, _mm256_and_si256(add, flag_byte));
 			sum = _mm256_add_epi64(sum, _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add));
 		}
