@@ -377,9 +377,11 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 			/* dates are checked by the kernel's resolver (slow_line) */
 			int st = check_lines(billing, NULL, p, m, off);
 			billing->line_base = off;
+			billing->line_readable = count - off;  /* the kernels prefetch the next chunk */
 			if (st == INAMI_OK)
 				st = billing__add_valid(billing, code + off, quantity + off, d, p, m);
 			billing->line_base = 0;
+			billing->line_readable = 0;
 			if (st != INAMI_OK) {
 				billing__restore(billing, &saved);
 				return st;

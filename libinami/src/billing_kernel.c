@@ -78,6 +78,16 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
 #define PREFETCH_AHEAD 32
 
 /*
+ * Ask for provider p's row. p may lie past the chunk checked so far (out of
+ * range, even): the address is computed on integers and a prefetch never
+ * faults.
+ */
+static inline void prefetch_row(const int64_t *acc, uint32_t p)
+{
+	__builtin_prefetch((const void *)((uintptr_t)acc + (uintptr_t)p * ROW * sizeof(int64_t)), 1);
+}
+
+/*
  * The hot entry of a code, entry 0 (unknown) for codes outside 0..999999.
  * Written so that compilers branch (codes are nearly always in range, so the
  * branch is predicted) rather than clamp the code, which with AVX2 enabled
@@ -107,7 +117,7 @@ static inline __attribute__((always_inline)) size_t lines_scalar(int64_t *restri
 		int64_t q = quantity[i];
 		size_t p = has_provider ? provider[i] : 0;
 		if (prefetch)
-			__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
+			prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
 		unsigned bad = nom_fast_miss(e, has_date ? date[i] : 0);
 		slow[ns] = (uint16_t)i;
 		ns += bad;
@@ -168,40 +178,41 @@ static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast 
 
 /*
  * Ask for the input lines INPUT_AHEAD lines after line g (one cache line of
- * each array): a large call's next chunk is then in the cache when its
- * checks run (billing.c). Addresses past the arrays are harmless: a prefetch
- * never faults.
+ * each array) when the arrays reach that far: a large call's next chunk is
+ * then in the cache when its checks run (billing.c).
  */
 #define INPUT_AHEAD 4096
 #define GROUP 16  /* lines per cache line of an array */
 
 __attribute__((target("avx2"), always_inline))
 static inline void prefetch_input(const int32_t *code, const int32_t *quantity, const int32_t *date,
-	const uint32_t *provider, size_t g, const int has_date, const int has_provider)
+	const uint32_t *provider, size_t g, size_t ahead, const int has_date, const int has_provider)
 {
-	__builtin_prefetch((const void *)((uintptr_t)(code + g) + INPUT_AHEAD * sizeof(int32_t)));
-	__builtin_prefetch((const void *)((uintptr_t)(quantity + g) + INPUT_AHEAD * sizeof(int32_t)));
+	if (g + INPUT_AHEAD >= ahead)
+		return;
+	__builtin_prefetch(code + g + INPUT_AHEAD);
+	__builtin_prefetch(quantity + g + INPUT_AHEAD);
 	if (has_date)
-		__builtin_prefetch((const void *)((uintptr_t)(date + g) + INPUT_AHEAD * sizeof(int32_t)));
+		__builtin_prefetch(date + g + INPUT_AHEAD);
 	if (has_provider)
-		__builtin_prefetch((const void *)((uintptr_t)(provider + g) + INPUT_AHEAD * sizeof(int32_t)));
+		__builtin_prefetch(provider + g + INPUT_AHEAD);
 }
 
 /* Lines [from, to), each added into its row (lines in any provider order); prefetch: rows ahead. */
 __attribute__((target("avx2"), always_inline))
 static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to,
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to, size_t ahead,
 	uint16_t *restrict slow, size_t ns, const int has_date, const int prefetch)
 {
 	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
 	for (size_t g = from; g < to; g += GROUP) {
-		prefetch_input(code, quantity, date, provider, g, has_date, 1);
+		prefetch_input(code, quantity, date, provider, g, ahead, has_date, 1);
 		size_t end = to - g < GROUP ? to : g + GROUP;
 		for (size_t i = g; i < end; i++) {
 			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (prefetch)
-				__builtin_prefetch(acc + (size_t)provider[i + PREFETCH_AHEAD] * ROW, 1);
+				prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
 			__m256i flags = _mm256_and_si256(add, flag_byte);
 			add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
 			__m256i *row = (__m256i *)(acc + (size_t)provider[i] * ROW);
@@ -219,14 +230,14 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
 __attribute__((target("avx2"), always_inline))
 static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, uint16_t *restrict slow,
-	const int has_date, const int has_provider)
+	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
+	uint16_t *restrict slow, const int has_date, const int has_provider)
 {
 	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
 	__m256i sum = _mm256_setzero_si256(), flags = _mm256_setzero_si256();
 	size_t ns = 0, cur = has_provider ? provider[0] : 0;
 	for (size_t g = 0; g < n; g += GROUP) {
-		prefetch_input(code, quantity, date, provider, g, has_date, has_provider);
+		prefetch_input(code, quantity, date, provider, g, ahead, has_date, has_provider);
 		size_t end = n - g < GROUP ? n : g + GROUP;
 		for (size_t i = g; i < end; i++) {
 			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
@@ -273,12 +284,14 @@ static inline size_t block_vector(int64_t *restrict acc, const uint16_t *restric
 	uint16_t *restrict slow, const int has_date, const int has_provider)
 {
 	if (!has_provider || provider_changes(provider, n) * 4 <= n)
-		return runs_vector(acc, index, tab, code, quantity, date, provider, n, slow, has_date, has_provider);
+		return runs_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, has_date,
+			has_provider);
 	size_t split = ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
 	split = split < n ? split : n;
-	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
+	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, ahead, slow, 0,
 		has_date, 1);
-	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, slow, ns, has_date, 0);
+	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, ahead, slow, ns,
+		has_date, 0);
 }
 
 /* block_vector() specialised for each (dated, per provider) combination: one call per block. */
@@ -378,6 +391,7 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 		| (b->allow_derived ? NOM_FAST_DERIVED : 0)];
 	const uint16_t *index = b->nom->index;
 
+	size_t readable = b->line_readable > n ? b->line_readable : n;
 	for (size_t off = 0; off < n; off += BLOCK) {
 		size_t m = n - off < BLOCK ? n - off : BLOCK;
 		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
@@ -385,10 +399,11 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 		size_t ns;
 #if HAVE_VECTOR_KERNEL
 		if (vector)
-			ns = block_vector_any(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
+			ns = block_vector_any(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date,
+				has_provider);
 		else
 #endif
-			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
+			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date, has_provider);
 		int st = slow_lines(b, tab, c, q, d, p, slow, ns, off, has_date, has_provider);
 		if (st != INAMI_OK)
 			return st;
