@@ -198,6 +198,21 @@ static inline void prefetch_input(const int32_t *code, const int32_t *quantity, 
 		__builtin_prefetch(provider + g + INPUT_AHEAD);
 }
 
+/* The flags a line raises: the top byte of its entry's tally lane. */
+__attribute__((target("avx2"), always_inline))
+static inline __m256i entry_flags(__m256i entry)
+{
+	return _mm256_and_si256(entry, _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0));
+}
+
+/* Provider p's row += addend, and its tally's flags |= those in `flags`. */
+__attribute__((target("avx2"), always_inline))
+static inline void row_add(int64_t *acc, size_t p, __m256i addend, __m256i flags)
+{
+	__m256i *row = (__m256i *)(acc + p * ROW);
+	_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), addend), flags));
+}
+
 /* Lines [from, to), each added into its row (lines in any provider order); prefetch: rows ahead. */
 __attribute__((target("avx2"), always_inline))
 static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
@@ -205,7 +220,6 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to, size_t ahead,
 	uint16_t *restrict slow, size_t ns, const int has_date, const int prefetch)
 {
-	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
 	for (size_t g = from; g < to; g += GROUP) {
 		prefetch_input(code, quantity, date, provider, g, ahead, has_date, 1);
 		size_t end = to - g < GROUP ? to : g + GROUP;
@@ -213,10 +227,8 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
 			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (prefetch)
 				prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
-			__m256i flags = _mm256_and_si256(add, flag_byte);
-			add = _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add);
-			__m256i *row = (__m256i *)(acc + (size_t)provider[i] * ROW);
-			_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), add), flags));
+			row_add(acc, provider[i], _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add),
+				entry_flags(add));
 		}
 	}
 	return ns;
@@ -233,7 +245,6 @@ static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
 	uint16_t *restrict slow, const int has_date, const int has_provider)
 {
-	const __m256i flag_byte = _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0);
 	__m256i sum = _mm256_setzero_si256(), flags = _mm256_setzero_si256();
 	size_t ns = 0, cur = has_provider ? provider[0] : 0;
 	for (size_t g = 0; g < n; g += GROUP) {
@@ -242,17 +253,15 @@ static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict
 		for (size_t i = g; i < end; i++) {
 			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (has_provider && provider[i] != cur) {
-				__m256i *row = (__m256i *)(acc + cur * ROW);
-				_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), sum), flags));
+				row_add(acc, cur, sum, flags);
 				sum = flags = _mm256_setzero_si256();
 				cur = provider[i];
 			}
-			flags = _mm256_or_si256(flags, _mm256_and_si256(add, flag_byte));
+			flags = _mm256_or_si256(flags, entry_flags(add));
 			sum = _mm256_add_epi64(sum, _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add));
 		}
 	}
-	__m256i *row = (__m256i *)(acc + cur * ROW);
-	_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), sum), flags));
+	row_add(acc, cur, sum, flags);
 	return ns;
 }
 
@@ -262,7 +271,8 @@ static size_t provider_changes(const uint32_t *p, size_t n)
 {
 	size_t changes = 0, i = 1;
 	for (; i + 8 <= n; i += 8) {
-		__m256i a = _mm256_loadu_si256((const __m256i *)(p + i)), b = _mm256_loadu_si256((const __m256i *)(p + i - 1));
+		__m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(p + i - 1));
 		changes += 8 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(
 			_mm256_cmpeq_epi32(a, b))));
 	}
