@@ -42,7 +42,7 @@ struct inami_billing {
 	uint8_t *dense_seen;         /* per provider: bit k = pair k was added */
 	int ndense, dense_dirty;
 	size_t line_base;            /* number of the first line passed to the kernels, in messages */
-	size_t line_readable;        /* lines readable in the arrays passed to the kernels (prefetches); 0: as many as passed */
+	size_t line_readable;        /* lines readable in the arrays passed to the kernels (prefetches); 0: those passed */
 };
 
 /*
