@@ -423,11 +423,14 @@ int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_
 
 void billing__reset(inami_billing *b)
 {
-	memset(b->acc, 0, b->providers * ROW * sizeof(int64_t));
-	if (b->dense_seen)
-		memset(b->dense_seen, 0, b->providers);
-	for (int k = 0; k < b->ndense; k++)
-		memset(b->dense_qty[k], 0, b->providers * sizeof(int64_t));
+	/* nothing to clear (and no array yet: memset must not get NULL) while there is no provider */
+	if (b->providers > 0) {
+		memset(b->acc, 0, b->providers * ROW * sizeof(int64_t));
+		if (b->dense_seen)
+			memset(b->dense_seen, 0, b->providers);
+		for (int k = 0; k < b->ndense; k++)
+			memset(b->dense_qty[k], 0, b->providers * sizeof(int64_t));
+	}
 	if (b->unvalued)
 		memset(b->unvalued, 0, b->unvalued_cap * sizeof(*b->unvalued));
 	b->providers = 0;

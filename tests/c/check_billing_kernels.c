@@ -10,8 +10,9 @@
  * dates inside and outside the periods, corrections and zero quantities
  * (values from nomenclature.csv, e.g. AR 18 Dec 2002 for 560011 = M 24,
  * https://refli.be/fr/lex/2002023049). Also the tally word's bounds: a
- * prestation count below zero or beyond 2^55 is an error for its provider.
- * Linked with the static library (hidden internal symbols).
+ * prestation count below zero or beyond 2^55 is an error for its provider;
+ * and a reset before any provider. Linked with the static library (hidden
+ * internal symbols).
  */
 #include <check.h>
 #include <stdlib.h>
@@ -204,6 +205,26 @@ START_TEST(tally_bounds)
 }
 END_TEST
 
+/* An accumulator reset before it ever had a provider (the two-thread CSV read falling back to one thread). */
+START_TEST(reset_without_providers)
+{
+	inami_billing *b = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 0, 0), INAMI_OK);
+	billing__reset(b);
+	ck_assert_uint_eq(inami_billing_provider_count(b), 0);
+	ck_assert_int_eq(inami_billing_reserve(b, 1), INAMI_OK);
+	int32_t code = 560011, qty = 1; /* M 24 (AR 18 Dec 2002) */
+	ck_assert_int_eq(inami_billing_add(b, &code, &qty, NULL, NULL, 1), INAMI_OK);
+	int64_t kv[3], pr;
+	ck_assert_int_eq(inami_billing_results(b, kv, &pr, NULL, NULL, 1), INAMI_OK);
+	ck_assert_int_eq(kv[INAMI_KEY_M], 2400);
+	ck_assert_int_eq(pr, 1);
+	billing__reset(b);
+	ck_assert_uint_eq(inami_billing_provider_count(b), 0);
+	inami_billing_free(b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("billing_kernels");
@@ -211,6 +232,7 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, kernels_agree);
 	tcase_add_test(tc, tally_bounds);
+	tcase_add_test(tc, reset_without_providers);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }
