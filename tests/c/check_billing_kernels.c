@@ -11,8 +11,9 @@
  * (values from nomenclature.csv, e.g. AR 18 Dec 2002 for 560011 = M 24,
  * https://refli.be/fr/lex/2002023049). Also the tally word's bounds: a
  * prestation count below zero or beyond 2^55 is an error for its provider;
- * and a reset before any provider. Linked with the static library (hidden
- * internal symbols).
+ * a reset before any provider; and every code of the shipped nomenclature
+ * through the kernels against the nomenclature's own lookup. Linked with the
+ * static library (hidden internal symbols).
  */
 #include <check.h>
 #include <stdlib.h>
@@ -205,6 +206,78 @@ START_TEST(tally_bounds)
 }
 END_TEST
 
+/*
+ * One line of `code` on `date` (0: undated) through the kernels against the
+ * nomenclature's own lookup, which walks the periods: the same value and
+ * letter, or the matching unvalued reason.
+ */
+static void line_matches_lookup(int32_t code, int32_t date, unsigned flags)
+{
+	inami_code_info info = { .version = INAMI_CODE_INFO_VERSION };
+	int found = inami_nomenclature_lookup(test_nomenclature(), code, date, &info);
+	inami_billing_summary sum = { .version = INAMI_BILLING_SUMMARY_VERSION };
+	int32_t one = 1, ucode = 0, ureason = 0;
+	int64_t uqty = 0;
+	ck_assert_int_eq(inami_billing_total(test_nomenclature(), &code, &one, date ? &date : NULL, 1, flags,
+		&sum, &ucode, &uqty, &ureason, 1), INAMI_OK);
+	ck_assert_int_eq(sum.prestations, 1);
+	int derived_refused = found == INAMI_OK && info.provenance >= INAMI_PROV_DERIVED
+		&& !(flags & INAMI_BILLING_ALLOW_DERIVED);
+	if (found == INAMI_OK && !derived_refused) {
+		ck_assert_msg(sum.unvalued_count == 0 && sum.key_values[info.key_letter] == info.value,
+			"code %d on %d: kernel %lld, lookup %lld", (int)code, (int)date,
+			(long long)sum.key_values[info.key_letter], (long long)info.value);
+		/* the flags a valued line raises (billing.h) */
+		unsigned want = (info.provenance >= INAMI_PROV_DERIVED ? INAMI_TOTAL_DERIVED_USED : 0)
+			| (info.flags & INAMI_CODE_CONFLICT_UNRESOLVED ? INAMI_TOTAL_CONFLICT : 0)
+			| (date == 0 ? INAMI_TOTAL_UNDATED
+				: info.flags & (INAMI_CODE_FROM_UNKNOWN | INAMI_CODE_TO_UNKNOWN)
+				? INAMI_TOTAL_VALIDITY_UNKNOWN : 0);
+		ck_assert_msg(sum.flags == want, "code %d on %d: flags %x, want %x", (int)code, (int)date, sum.flags,
+			want);
+		return;
+	}
+	inami_code_info any = { .version = INAMI_CODE_INFO_VERSION };
+	int known = inami_nomenclature_lookup(test_nomenclature(), code, 0, &any) != INAMI_ENOTFOUND;
+	int want = derived_refused ? INAMI_UNVALUED_DERIVED : !known ? INAMI_UNVALUED_UNKNOWN_CODE
+		: found == INAMI_EINVAL ? INAMI_UNVALUED_DATE_NEEDED : INAMI_UNVALUED_OUT_OF_VALIDITY;
+	ck_assert_msg(sum.unvalued_count == 1 && ucode == code && ureason == want,
+		"code %d on %d: unvalued reason %d, want %d", (int)code, (int)date, (int)ureason, want);
+}
+
+/*
+ * Every code of the shipped nomenclature, on dates around and inside its
+ * periods, undated, DERIVED allowed or not, through both kernels: the tables
+ * compiled for the kernels agree with the periods they come from.
+ */
+START_TEST(kernels_match_lookup)
+{
+	static const int32_t dates[] = { 0, 19980101, 19980701, 20021231, 20030101, 20210531, 20210601,
+		20220301, 20230430, 20230501, 20241231 };
+	const inami_nomenclature *n = test_nomenclature();
+	size_t count = inami_nomenclature_count(n);
+	ck_assert_uint_gt(count, 30);
+	for (int vector = 0; vector < 2; vector++) {
+		int was = billing__set_vector(vector);
+		for (size_t i = 0; i < count; i++) {
+			inami_code_info e = { .version = INAMI_CODE_INFO_VERSION };
+			ck_assert_int_eq(inami_nomenclature_entry(n, i, &e), INAMI_OK);
+			for (unsigned flags = 0; flags <= INAMI_BILLING_ALLOW_DERIVED; flags++) {
+				for (size_t k = 0; k < sizeof(dates) / sizeof(dates[0]); k++)
+					line_matches_lookup(e.code, dates[k], flags);
+				if (e.valid_from)
+					line_matches_lookup(e.code, e.valid_from, flags);
+				if (e.valid_to)
+					line_matches_lookup(e.code, e.valid_to, flags);
+			}
+		}
+		line_matches_lookup(567011, 20220301, 0); /* not in the nomenclature */
+		line_matches_lookup(567011, 0, 0);
+		billing__set_vector(was);
+	}
+}
+END_TEST
+
 /* An accumulator reset before it ever had a provider (the two-thread CSV read falling back to one thread). */
 START_TEST(reset_without_providers)
 {
@@ -233,6 +306,7 @@ int main(void)
 	tcase_add_test(tc, kernels_agree);
 	tcase_add_test(tc, tally_bounds);
 	tcase_add_test(tc, reset_without_providers);
+	tcase_add_test(tc, kernels_match_lookup);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }
