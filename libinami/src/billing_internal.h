@@ -84,10 +84,19 @@ static inline uint32_t billing_date_bad(int32_t date)
 	return (uint32_t)(date != 0) & (uint32_t)((uint32_t)date - 10000101u > 99991231u - 10000101u);
 }
 
-/* Ask for provider p's accumulator row ahead of its lines. */
+/*
+ * Ask for provider p's totals row ahead of its lines. p may be past the lines
+ * checked so far (out of range, even): the address is computed on integers
+ * and a prefetch never faults.
+ */
+static inline void billing_prefetch_row(const int64_t *acc, uint32_t p)
+{
+	__builtin_prefetch((const void *)((uintptr_t)acc + (uintptr_t)p * BILLING_ROW * sizeof(int64_t)), 1);
+}
+
 static inline void billing__prefetch(const inami_billing *b, uint32_t p)
 {
-	__builtin_prefetch(b->acc + (size_t)p * BILLING_ROW, 1);
+	billing_prefetch_row(b->acc, p);
 }
 
 /*

@@ -77,14 +77,17 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
  */
 #define PREFETCH_AHEAD 32
 
-/*
- * Ask for provider p's row. p may lie past the chunk checked so far (out of
- * range, even): the address is computed on integers and a prefetch never
- * faults.
- */
-static inline void prefetch_row(const int64_t *acc, uint32_t p)
+/* Lines [0, split) of a block have their rows prefetched: those whose line PREFETCH_AHEAD on is readable. */
+static inline size_t prefetch_split(size_t n, size_t ahead)
 {
-	__builtin_prefetch((const void *)((uintptr_t)acc + (uintptr_t)p * ROW * sizeof(int64_t)), 1);
+	size_t split = ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
+	return split < n ? split : n;
+}
+
+/* The nomenclature's table for b's lines, dated or not. */
+static inline const nom_fast *table_of(const inami_billing *b, int dated)
+{
+	return b->nom->fast[(dated ? NOM_FAST_DATED : 0) | (b->allow_derived ? NOM_FAST_DERIVED : 0)];
 }
 
 /*
@@ -97,6 +100,12 @@ static inline const nom_fast *entry_of(const nom_fast *tab, const uint16_t *inde
 {
 	uint32_t c = (uint32_t)code;
 	return &tab[c < NOM_CODE_SPACE ? index[c] : 0];
+}
+
+/* 1 when line i, whose entry is e, cannot be valued directly. */
+static inline unsigned line_miss(const nom_fast *e, const int32_t *date, size_t i, const int has_date)
+{
+	return has_date ? nom_fast_miss(e, date[i]) : nom_fast_miss_undated(e);
 }
 
 /*
@@ -117,8 +126,8 @@ static inline __attribute__((always_inline)) size_t lines_scalar(int64_t *restri
 		int64_t q = quantity[i];
 		size_t p = has_provider ? provider[i] : 0;
 		if (prefetch)
-			prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
-		unsigned bad = nom_fast_miss(e, has_date ? date[i] : 0);
+			billing_prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
+		unsigned bad = line_miss(e, date, i, has_date);
 		slow[ns] = (uint16_t)i;
 		ns += bad;
 		uint32_t keep = bad - 1u;  /* all ones for a valued line, 0 for a slow one */
@@ -137,8 +146,7 @@ static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restri
 	const int32_t *restrict quantity, const int32_t *restrict date, const uint32_t *restrict provider,
 	size_t n, size_t ahead, uint16_t *restrict slow, const int has_date, const int has_provider)
 {
-	size_t split = has_provider && ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
-	split = split < n ? split : n;
+	size_t split = has_provider ? prefetch_split(n, ahead) : 0;
 	size_t ns = lines_scalar(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
 		has_date, has_provider, 1);
 	return lines_scalar(acc, index, tab, code, quantity, date, provider, split, n, slow, ns,
@@ -166,7 +174,7 @@ static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast 
 	size_t *ns, const int has_date)
 {
 	const nom_fast *e = entry_of(tab, index, code[i]);
-	unsigned bad = has_date ? nom_fast_miss(e, date[i]) : nom_fast_miss_undated(e);
+	unsigned bad = line_miss(e, date, i, has_date);
 	slow[*ns] = (uint16_t)i;
 	*ns += bad;
 	__m256i v = _mm256_load_si256((const __m256i *)e);
@@ -226,7 +234,7 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
 		for (size_t i = g; i < end; i++) {
 			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
 			if (prefetch)
-				prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
+				billing_prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
 			row_add(acc, provider[i], _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add),
 				entry_flags(add));
 		}
@@ -296,8 +304,7 @@ static inline size_t block_vector(int64_t *restrict acc, const uint16_t *restric
 	if (!has_provider || provider_changes(provider, n) * 4 <= n)
 		return runs_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, has_date,
 			has_provider);
-	size_t split = ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
-	split = split < n ? split : n;
+	size_t split = prefetch_split(n, ahead);
 	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, ahead, slow, 0,
 		has_date, 1);
 	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, ahead, slow, ns,
@@ -397,8 +404,7 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 	const int vector, const int has_date, const int has_provider)
 {
 	uint16_t slow[BLOCK];
-	const nom_fast *tab = b->nom->fast[(has_date ? NOM_FAST_DATED : 0)
-		| (b->allow_derived ? NOM_FAST_DERIVED : 0)];
+	const nom_fast *tab = table_of(b, has_date);
 	const uint16_t *index = b->nom->index;
 
 	size_t readable = b->line_readable > n ? b->line_readable : n;
@@ -460,7 +466,7 @@ int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quan
 int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count)
 {
-	const nom_fast *tab = b->nom->fast[(date ? NOM_FAST_DATED : 0) | (b->allow_derived ? NOM_FAST_DERIVED : 0)];
+	const nom_fast *tab = table_of(b, date != NULL);
 	for (size_t i = 0; i < count; i++) {
 		int32_t q = quantity[i], d = date ? date[i] : 0;
 		uint32_t p = provider ? provider[i] : 0;
