@@ -196,12 +196,10 @@ static int fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 		for (; taken < n; taken++) {
 			const fast_rec *f = &rec[taken];
 			uint32_t p;
-			if (f->plen > SHORT_ID) {
+			if (f->plen > SHORT_ID)
 				p = csv__provider(r, s, f->plen);
-			} else if ((p = ids_find_short(&r->ids, f->k0, f->k1, f->hash)) == ID_NONE) {
-				if (inami_billing_reserve(r->totals, r->ids.count + 1) == INAMI_OK)
-					p = ids_add_short(&r->ids, s, f->plen, f->k0, f->k1, f->hash);
-			}
+			else
+				p = csv__provider_short(r, s, f->plen, f->k0, f->k1, f->hash);
 			if (p == ID_NONE)
 				break; /* out of memory: the general parser reports it */
 			billing__prefetch(r->totals, p);

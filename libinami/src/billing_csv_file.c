@@ -136,20 +136,52 @@ static void *read_side(void *arg)
 	return NULL;
 }
 
-/* Where a helper's id first occurs in the file. */
+/* Where a helper's id first occurs in the file: the chunk, then the line (the helper's count). */
 typedef struct first_seen {
-	uint32_t chunk;
-	int64_t line;
-	uint32_t id;
+	uint64_t line;
+	uint32_t chunk, id;
 } first_seen;
 
-static int first_seen_cmp(const void *a, const void *b)
+/* Byte d of the sort key (chunk, line), d = 0 the least significant. */
+static unsigned first_seen_byte(const first_seen *e, int d)
 {
-	const first_seen *x = a, *y = b;
-	if (x->chunk != y->chunk)
-		return x->chunk < y->chunk ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+	return (unsigned)((d < 8 ? e->line >> (8 * d) : (uint64_t)e->chunk >> (8 * (d - 8))) & 0xff);
 }
+
+/*
+ * Sort by (chunk, line): a radix sort, least significant byte first,
+ * skipping the bytes all entries share (most of them). `tmp` has room for n.
+ */
+static void sort_first_seen(first_seen *a, first_seen *tmp, size_t n)
+{
+	enum { BYTES = 12 };
+	size_t count[BYTES][256];
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		for (int d = 0; d < BYTES; d++)
+			count[d][first_seen_byte(&a[i], d)]++;
+	first_seen *from = a, *to = tmp;
+	for (int d = 0; d < BYTES; d++) {
+		if (n == 0 || count[d][first_seen_byte(&a[0], d)] == n)
+			continue; /* one value: the pass would change nothing */
+		size_t at = 0;
+		for (int v = 0; v < 256; v++) {
+			size_t c = count[d][v];
+			count[d][v] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[d][first_seen_byte(&from[i], d)]++] = from[i];
+		first_seen *t = from;
+		from = to;
+		to = t;
+	}
+	if (from != a)
+		memcpy(a, from, n * sizeof(*a));
+}
+
+/* Helper ids looked up together: their hash slots are prefetched first, so the misses overlap. */
+#define MAP_GROUP 16
 
 /*
  * Ids of the helper's reader into r, in order of first appearance in the
@@ -159,27 +191,45 @@ static int first_seen_cmp(const void *a, const void *b)
 static int map_helper_ids(inami_billing_csv *r, const inami_billing_csv *hp, uint32_t *map)
 {
 	size_t n = hp->ids.count;
-	first_seen *order = malloc((n + 1) * sizeof(*order));
+	first_seen *order = malloc((2 * n + 1) * sizeof(*order));
 	if (order == NULL || n > hp->first_cap) {
 		free(order);
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < n; i++)
-		order[i] = (first_seen){ hp->first_chunk[i], hp->first_line[i], (uint32_t)i };
-	qsort(order, n, sizeof(*order), first_seen_cmp);
+		order[i] = (first_seen){ (uint64_t)hp->first_line[i], hp->first_chunk[i], (uint32_t)i };
+	sort_first_seen(order, order + n, n);
 	int st = INAMI_OK;
-	for (size_t k = 0; k < n && st == INAMI_OK; k++) {
-		size_t len;
-		const char *id = ids_text(&hp->ids, order[k].id, &len);
-		if ((map[order[k].id] = csv__provider(r, id, len)) == ID_NONE)
-			st = inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
+	for (size_t g = 0; g < n && st == INAMI_OK; g += MAP_GROUP) {
+		size_t m = n - g < MAP_GROUP ? n - g : MAP_GROUP;
+		const char *text[MAP_GROUP];
+		size_t len[MAP_GROUP];
+		uint64_t k0[MAP_GROUP], k1[MAP_GROUP], hash[MAP_GROUP];
+		for (size_t j = 0; j < m; j++) {
+			text[j] = ids_text(&hp->ids, order[g + j].id, &len[j]);
+			if (len[j] > SHORT_ID)
+				continue;
+			ids_short_key(text[j], len[j], 0, &k0[j], &k1[j]);
+			hash[j] = ids_short_hash(k0[j], k1[j]);
+			if (r->ids.shorts != NULL)
+				__builtin_prefetch(ids_short_home(&r->ids, hash[j]));
+		}
+		for (size_t j = 0; j < m && st == INAMI_OK; j++) {
+			uint32_t p = len[j] > SHORT_ID ? csv__provider(r, text[j], len[j])
+				: csv__provider_short(r, text[j], len[j], k0[j], k1[j], hash[j]);
+			if ((map[order[g + j].id] = p) == ID_NONE)
+				st = inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
+		}
 	}
 	free(order);
 	return st;
 }
 
-/* Chunks per thread and file, roughly: small enough to even out a slower core. */
-#define CHUNKS 32
+/*
+ * Chunks per file, roughly: small enough that the thread finishing first
+ * rarely waits long for the other's last chunk.
+ */
+#define CHUNKS 128
 
 /*
  * Bytes [off, size) of a regular file by two threads (see `shared`).

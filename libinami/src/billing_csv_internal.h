@@ -56,6 +56,16 @@ int csv__flush(inami_billing_csv *r);
 /* Index of provider id s, added (with its totals row) when new; ID_NONE when out of memory. */
 uint32_t csv__provider(inami_billing_csv *r, const char *s, size_t len);
 
+/* csv__provider() for a short id (len <= SHORT_ID) whose key words and hash are known (provider_ids.h). */
+static inline uint32_t csv__provider_short(inami_billing_csv *r, const char *s, size_t len, uint64_t k0,
+	uint64_t k1, uint64_t hash)
+{
+	uint32_t p = ids_find_short(&r->ids, k0, k1, hash);
+	if (p == ID_NONE && inami_billing_reserve(r->totals, r->ids.count + 1) == INAMI_OK)
+		p = ids_add_short(&r->ids, s, len, k0, k1, hash);
+	return p;
+}
+
 /* 1 when y-m-d is a real calendar date (y >= 1000). */
 int csv__days_ok(int y, int m, int d);
 
