@@ -58,7 +58,7 @@ static inline __attribute__((always_inline)) uint64_t load8(const char *s)
 /* Non-zero when a byte of the low `len` (1..8) bytes of x is not an ASCII digit. */
 static inline __attribute__((always_inline)) uint64_t not_digits(uint64_t x, unsigned len)
 {
-	uint64_t keep = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
+	uint64_t keep = ~0ull >> (64 - 8 * len); /* the low len bytes; len is never 0 here */
 	return ((x + 0x4646464646464646ull) | (x - 0x3030303030303030ull)) & 0x8080808080808080ull & keep;
 }
 
@@ -139,7 +139,8 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
 		x = load8(d);                         /* YYYY-MM- */
 		uint64_t w = (x & 0xFFFFFFFFull) | ((x >> 8) & 0xFFFF00000000ull)
 			| (load8(d + 2) & 0xFFFF000000000000ull); /* YYYYMMDD */
-		if (end - c3 - 1 != 10 || (x >> 32 & 0xFF) != '-' || (x >> 56) != '-' || not_digits(w, 8))
+		if (end - c3 - 1 != 10 || (x & 0xFF0000FF00000000ull) != 0x2D00002D00000000ull
+			|| not_digits(w, 8))
 			return 0;
 		/* digits_value() in steps: after the first, bytes 4 and 6 hold the month and the day */
 		uint64_t t = (w & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;

@@ -621,7 +621,8 @@ END_TEST
  * byte at a time never gives the fast path its 64-byte lookahead) must read
  * the same file the same way: ids of every length around the 8-, 12- and
  * 16-byte limits, quoted ids, long and signed quantities, codes of 1 to 9
- * digits, leap days, empty dates, CRLF, and malformed lines skipped.
+ * digits, leap days, empty dates, dates of 10 bytes with a wrong separator,
+ * CRLF, and malformed lines skipped.
  */
 START_TEST(csv_fast_path_equals_general)
 {
@@ -630,7 +631,7 @@ START_TEST(csv_fast_path_equals_general)
 	static const char *const codes[] = { "560011", "560416", "713016", "567011", "7", "12345678",
 		"123456789", "1234567890", "56001x", "" };
 	static const char *const dates[] = { "2022-03-01", "", "2024-02-29", "2023-02-29", "2022-13-01",
-		"0999-01-01", "2022-3-01", "2022-03-01x" };
+		"0999-01-01", "2022-3-01", "2022-03-01x", "2022/03-01", "2022-03/01" };
 	size_t cap = 4u << 20, len = 0;
 	char *text = malloc(cap);
 	ck_assert_ptr_nonnull(text);
@@ -646,7 +647,7 @@ START_TEST(csv_fast_path_equals_general)
 		int quoted = (r >> 17) % 50 == 0, bad = (r >> 11) % 40 == 0;
 		const char *q = bad ? quantities[(r >> 3) % 14] : quantities[(r >> 3) % 11];
 		const char *c = bad ? codes[(r >> 13) % 10] : codes[(r >> 13) % 8];
-		const char *d = dates[bad ? (r >> 19) % 8 : (r >> 19) % 3];
+		const char *d = dates[bad ? (r >> 19) % 10 : (r >> 19) % 3];
 		len += (size_t)snprintf(text + len, cap - len, "%s%s%s,%s,%s,%s%s", quoted ? "\"" : "", id,
 			quoted ? "\"" : "", c, q, d, (r >> 23) % 7 == 0 ? "\r\n" : "\n");
 	}
