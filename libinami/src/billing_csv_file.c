@@ -154,24 +154,21 @@ static unsigned first_seen_byte(const first_seen *e, int d)
  */
 static void sort_first_seen(first_seen *a, first_seen *tmp, size_t n)
 {
-	enum { BYTES = 12 };
-	size_t count[BYTES][256];
-	memset(count, 0, sizeof(count));
-	for (size_t i = 0; i < n; i++)
-		for (int d = 0; d < BYTES; d++)
-			count[d][first_seen_byte(&a[i], d)]++;
 	first_seen *from = a, *to = tmp;
-	for (int d = 0; d < BYTES; d++) {
-		if (n == 0 || count[d][first_seen_byte(&a[0], d)] == n)
+	for (int d = 0; d < 12 && n > 0; d++) {
+		size_t count[256] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[first_seen_byte(&from[i], d)]++;
+		if (count[first_seen_byte(&from[0], d)] == n)
 			continue; /* one value: the pass would change nothing */
 		size_t at = 0;
 		for (int v = 0; v < 256; v++) {
-			size_t c = count[d][v];
-			count[d][v] = at;
+			size_t c = count[v];
+			count[v] = at;
 			at += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			to[count[d][first_seen_byte(&from[i], d)]++] = from[i];
+			to[count[first_seen_byte(&from[i], d)]++] = from[i];
 		first_seen *t = from;
 		from = to;
 		to = t;
