@@ -77,6 +77,12 @@ int csv__days_ok(int y, int m, int d);
 int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end);
 
 /*
+ * Tests: 0 makes csv__fast_lines() use its baseline variant, 1 the AVX2 one
+ * where the CPU has it. Returns the previous setting.
+ */
+int csv__set_fast_v3(int on);
+
+/*
  * Test hook (tests/c/check_coverage_billing.c): in a two-thread read the
  * calling thread takes at most this many chunks, the helper the rest
  * (SIZE_MAX: no limit). Set only while no read runs.
