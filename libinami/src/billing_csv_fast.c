@@ -11,6 +11,7 @@
 #endif
 
 #include "billing_csv_internal.h"
+#include "cpu_clones.h"
 #include "error.h"
 
 /*
@@ -71,6 +72,23 @@ static inline __attribute__((always_inline)) uint32_t digits_value(uint64_t x, u
 	x = (x & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
 	x = (x & 0x00FF00FF00FF00FFull) * 6553601 >> 16;
 	return (uint32_t)((x & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32);
+}
+
+/* A line read: its id's length and key, its length, and its values into the batch. Returns 1. */
+static inline __attribute__((always_inline)) int fast_take(const char *s, unsigned id_len, unsigned bytes,
+	fast_rec *f, uint32_t code, int32_t qty, int32_t date, int32_t *code_out, int32_t *qty_out,
+	int32_t *date_out)
+{
+	f->plen = id_len;
+	f->bytes = bytes;
+	if (id_len <= SHORT_ID) {
+		ids_short_key(s, id_len, 1, &f->k0, &f->k1);
+		f->hash = ids_short_hash(f->k0, f->k1);
+	}
+	*code_out = (int32_t)code;
+	*qty_out = qty;
+	*date_out = date;
+	return 1;
 }
 
 /*
@@ -153,16 +171,7 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
 			&& !csv__days_ok(date / 10000, m, dd))
 			return 0;
 	}
-	f->plen = c1;
-	f->bytes = bytes;
-	if (c1 <= SHORT_ID) {
-		ids_short_key(s, c1, 1, &f->k0, &f->k1);
-		f->hash = ids_short_hash(f->k0, f->k1);
-	}
-	*code_out = (int32_t)code;
-	*qty_out = neg ? -q : q;
-	*date_out = date;
-	return 1;
+	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);
 }
 
 #if HAVE_FAST_V3
@@ -241,16 +250,7 @@ V3_TARGET static inline __attribute__((always_inline)) int fast_parse_v3(const c
 		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || y < 1000) && !csv__days_ok(y, m, dd))
 			return 0;
 	}
-	f->plen = c1;
-	f->bytes = bytes;
-	if (c1 <= SHORT_ID) {
-		ids_short_key(s, c1, 1, &f->k0, &f->k1);
-		f->hash = ids_short_hash(f->k0, f->k1);
-	}
-	*code_out = (int32_t)code;
-	*qty_out = neg ? -q : q;
-	*date_out = date;
-	return 1;
+	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);
 }
 #endif
 
@@ -332,11 +332,7 @@ V3_TARGET __attribute__((flatten)) static int fast_lines_v3(inami_billing_csv *r
 }
 #endif
 
-/*
- * Which variant runs: -1 not chosen yet, 0 baseline, 1 AVX2 and BMI2.
- * Threads may choose at once: they store the same value, with atomic
- * accesses.
- */
+/* Which variant runs (cpu_choice): 0 baseline, 1 AVX2 and BMI2. */
 static int use_v3 = -1;
 
 static int v3_available(void)
@@ -350,27 +346,15 @@ static int v3_available(void)
 #endif
 }
 
-static int v3_choice(void)
-{
-	int v = __atomic_load_n(&use_v3, __ATOMIC_RELAXED);
-	if (v < 0) {
-		v = v3_available();
-		__atomic_store_n(&use_v3, v, __ATOMIC_RELAXED);
-	}
-	return v;
-}
-
 int csv__set_fast_v3(int on)
 {
-	int was = v3_choice();
-	__atomic_store_n(&use_v3, on && v3_available(), __ATOMIC_RELAXED);
-	return was;
+	return cpu_choice_force(&use_v3, v3_available, on);
 }
 
 int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 {
 #if HAVE_FAST_V3
-	if (v3_choice())
+	if (cpu_choice(&use_v3, v3_available))
 		return fast_lines_v3(r, pp, end);
 #endif
 	return fast_lines_base(r, pp, end);

@@ -9,6 +9,7 @@
  * 256-bit multiply, add and OR; elsewhere a scalar loop does the same.
  */
 #include "billing_internal.h"
+#include "cpu_clones.h"
 #include "error.h"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(INAMI_NO_CLONES)
@@ -361,10 +362,7 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 	return INAMI_OK;
 }
 
-/*
- * Which kernel runs: -1 not chosen yet, 0 scalar, 1 vector. Threads may
- * choose at once: they store the same value, with atomic accesses.
- */
+/* Which kernel runs (cpu_choice): 0 scalar, 1 vector. */
 static int use_vector = -1;
 
 static int vector_available(void)
@@ -377,21 +375,9 @@ static int vector_available(void)
 #endif
 }
 
-static int kernel_choice(void)
-{
-	int v = __atomic_load_n(&use_vector, __ATOMIC_RELAXED);
-	if (v < 0) {
-		v = vector_available();
-		__atomic_store_n(&use_vector, v, __ATOMIC_RELAXED);
-	}
-	return v;
-}
-
 int billing__set_vector(int on)
 {
-	int was = kernel_choice();
-	__atomic_store_n(&use_vector, on && vector_available(), __ATOMIC_RELAXED);
-	return was;
+	return cpu_choice_force(&use_vector, vector_available, on);
 }
 
 /*
@@ -460,7 +446,7 @@ int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quan
 		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
 #endif
 	};
-	return kernels[kernel_choice()][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
+	return kernels[cpu_choice(&use_vector, vector_available)][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
 }
 
 int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,

@@ -1,6 +1,7 @@
 /*
  * Internal: whether hot loops may be compiled for several x86-64 levels and
- * picked at load time (target_clones: an ifunc). Not under AddressSanitizer
+ * picked at load time (target_clones: an ifunc); and the run-time choice
+ * used by the loops that pick their variant themselves. Not under AddressSanitizer
  * or ThreadSanitizer: the ifunc resolvers run while the dynamic linker
  * relocates, before the sanitizer runtime is ready, and their instrumented
  * code crashes there (clang) or is not emitted. Nor with INAMI_NO_CLONES
@@ -20,5 +21,29 @@
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(INAMI_SANITIZED) && !defined(INAMI_NO_CLONES)
 #define INAMI_CLONES 1
 #endif
+
+/*
+ * A run-time choice between two variants of a hot loop, kept in *slot: -1
+ * not made yet, else what available() said (1: the CPU runs the faster
+ * variant). Threads may make it at once: they store the same value, with
+ * atomic accesses.
+ */
+static inline int cpu_choice(int *slot, int (*available)(void))
+{
+	int v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+	if (v < 0) {
+		v = available();
+		__atomic_store_n(slot, v, __ATOMIC_RELAXED);
+	}
+	return v;
+}
+
+/* Tests: force the choice (on only where available). Returns the previous choice. */
+static inline int cpu_choice_force(int *slot, int (*available)(void), int on)
+{
+	int was = cpu_choice(slot, available);
+	__atomic_store_n(slot, on && available(), __ATOMIC_RELAXED);
+	return was;
+}
 
 #endif
