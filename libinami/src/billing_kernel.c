@@ -446,7 +446,8 @@ int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quan
 		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
 #endif
 	};
-	return kernels[cpu_choice(&use_vector, vector_available)][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
+	int vector = cpu_choice(&use_vector, vector_available);
+	return kernels[vector][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
 }
 
 int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,

@@ -1,11 +1,14 @@
 /*
  * Internal: whether hot loops may be compiled for several x86-64 levels and
- * picked at load time (target_clones: an ifunc); and the run-time choice
- * used by the loops that pick their variant themselves. Not under AddressSanitizer
+ * picked at load time (target_clones: an ifunc). Not under AddressSanitizer
  * or ThreadSanitizer: the ifunc resolvers run while the dynamic linker
  * relocates, before the sanitizer runtime is ready, and their instrumented
  * code crashes there (clang) or is not emitted. Nor with INAMI_NO_CLONES
  * (the baseline code alone, e.g. to test it on an AVX2 machine).
+ *
+ * Also the run-time choice (cpu_choice) of the loops that pick their variant
+ * themselves (the billing kernels, the CSV fast path): no ifunc, so they run
+ * in sanitizer builds too.
  */
 #ifndef INAMI_CPU_CLONES_H
 #define INAMI_CPU_CLONES_H

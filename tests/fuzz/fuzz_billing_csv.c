@@ -1,13 +1,17 @@
 /*
  * Fuzz target: the streaming billing CSV reader (inami_billing_csv_feed /
- * _finish) over the embedded nomenclature. The input is fed twice: in one
- * block, then in blocks whose sizes come from the input's first byte (so
- * lines are split anywhere); both readers must agree on the outcome, the
- * line counts and every provider's totals. Once with INAMI_CSV_SKIP_BAD.
+ * _finish) over the embedded nomenclature. The input is fed three times: in
+ * one block, in blocks whose sizes come from the input's first byte (so
+ * lines are split anywhere), and in one block with the fast path's baseline
+ * variant; all readers must agree on the outcome, the line counts and every
+ * provider's totals. Once with INAMI_CSV_SKIP_BAD.
  */
 #include <string.h>
 
 #include "fuzz.h"
+
+/* billing_csv_fast.c: 0 forces the fast path's baseline variant; returns the previous setting. */
+int csv__set_fast_v3(int on);
 
 typedef struct outcome {
 	int rc;
@@ -64,10 +68,22 @@ static void run(const inami_nomenclature *nom, unsigned int flags, const uint8_t
 	inami_billing_csv_free(r);
 }
 
+static void assert_same(const outcome *a, const outcome *b)
+{
+	FUZZ_ASSERT(a->rc == b->rc);
+	FUZZ_ASSERT(a->lines == b->lines);
+	FUZZ_ASSERT(a->skipped == b->skipped);
+	FUZZ_ASSERT(a->providers == b->providers);
+	FUZZ_ASSERT(memcmp(a->kv, b->kv, sizeof(a->kv)) == 0);
+	FUZZ_ASSERT(memcmp(a->prest, b->prest, sizeof(a->prest)) == 0);
+	FUZZ_ASSERT(memcmp(a->status, b->status, sizeof(a->status)) == 0);
+	FUZZ_ASSERT(memcmp(a->flags, b->flags, sizeof(a->flags)) == 0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const inami_nomenclature *nom = NULL;
-	outcome whole, split;
+	outcome whole, split, baseline;
 	size_t step = size ? (size_t)data[0] % 17 + 1 : 1;
 	FUZZ_ASSERT(inami_nomenclature_default(&nom) == INAMI_OK);
 
@@ -75,14 +91,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		unsigned int flags = (skip ? INAMI_CSV_SKIP_BAD : 0) | (size > 1 && (data[1] & 1) ? INAMI_BILLING_ALLOW_DERIVED : 0);
 		run(nom, flags, data, size, size ? size : 1, &whole);
 		run(nom, flags, data, size, step, &split);
-		FUZZ_ASSERT(whole.rc == split.rc);
-		FUZZ_ASSERT(whole.lines == split.lines);
-		FUZZ_ASSERT(whole.skipped == split.skipped);
-		FUZZ_ASSERT(whole.providers == split.providers);
-		FUZZ_ASSERT(memcmp(whole.kv, split.kv, sizeof(whole.kv)) == 0);
-		FUZZ_ASSERT(memcmp(whole.prest, split.prest, sizeof(whole.prest)) == 0);
-		FUZZ_ASSERT(memcmp(whole.status, split.status, sizeof(whole.status)) == 0);
-		FUZZ_ASSERT(memcmp(whole.flags, split.flags, sizeof(whole.flags)) == 0);
+		/* the fast path's baseline variant too (the AVX2 one runs above where the CPU has it) */
+		int was = csv__set_fast_v3(0);
+		run(nom, flags, data, size, size ? size : 1, &baseline);
+		csv__set_fast_v3(was);
+		assert_same(&whole, &split);
+		assert_same(&whole, &baseline);
 	}
 	return 0;
 }
