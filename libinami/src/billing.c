@@ -111,7 +111,7 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 	}
 	/* rows past the provider count are zero (memset above, billing__reset): give them their bias */
 	for (size_t p = billing->providers; p < provider_count; p++)
-		ACC(billing, p, TALLY) = (int64_t)BILLING_TALLY_BIAS;
+		ACC(billing, p, TALLY) = billing_tally_make(0, 0);
 	billing->providers = provider_count;
 	billing->view_valid = 0;
 	return INAMI_OK;
@@ -344,7 +344,7 @@ static int check_lines(const inami_billing *b, const int32_t *date, const uint32
 	if (date != NULL && any_bad_date(date, count)) {
 		for (size_t i = 0; i < count; i++) {
 			int32_t d = date[i];
-			if (d != 0 && (d < 10000101 || d > 99991231))
+			if (billing_date_bad(d))
 				return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)",
 					first + i, (int)d);
 		}
@@ -454,9 +454,9 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 		/* cannot overflow: see billing__can_merge */
 		for (int k = 0; k < TALLY; k++)
 			ACC(dst, map[p], k) += ACC(src, p, k);
-		uint64_t d = (uint64_t)ACC(dst, map[p], TALLY), s = (uint64_t)ACC(src, p, TALLY);
-		ACC(dst, map[p], TALLY) = (int64_t)((((d & BILLING_COUNT_MASK) + (s & BILLING_COUNT_MASK)
-			- BILLING_TALLY_BIAS) & BILLING_COUNT_MASK) | ((d | s) & ~BILLING_COUNT_MASK));
+		int64_t d = ACC(dst, map[p], TALLY), s = ACC(src, p, TALLY);
+		ACC(dst, map[p], TALLY) = billing_tally_make(billing_tally_count(d) + billing_tally_count(s),
+			billing_tally_flags(d) | billing_tally_flags(s));
 		/* src's dense columns straight into dst (a pair is in src's columns or its hash, not both) */
 		for (int k = 0; src->dense_dirty && k < src->ndense; k++)
 			if ((src->dense_seen[p] & (1u << k)) && !billing__unvalued_add(dst, map[p], src->dense_code[k],

@@ -72,6 +72,13 @@ static inline unsigned billing_tally_flags(int64_t tally)
 	return (unsigned)((uint64_t)tally >> BILLING_FLAGS_SHIFT);
 }
 
+/* The tally word of a prestation count (within [-2^55, 2^55)) and flags. */
+static inline int64_t billing_tally_make(int64_t count, unsigned flags)
+{
+	return (int64_t)((((uint64_t)count + BILLING_TALLY_BIAS) & BILLING_COUNT_MASK)
+		| (uint64_t)(flags & 0xffu) << BILLING_FLAGS_SHIFT);
+}
+
 /* Raise `flags` (INAMI_TOTAL_* | BILLING_OVERFLOW) in a tally word. */
 static inline void billing_tally_raise(int64_t *tally, unsigned flags)
 {

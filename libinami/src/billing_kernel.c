@@ -475,8 +475,7 @@ int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *q
 		if (count_now < -(int64_t)BILLING_TALLY_BIAS || count_now >= (int64_t)BILLING_TALLY_BIAS)
 			flags |= BILLING_OVERFLOW;
 		else
-			row[TALLY] = (int64_t)(((uint64_t)row[TALLY] & ~BILLING_COUNT_MASK)
-				| ((uint64_t)count_now + BILLING_TALLY_BIAS));
+			row[TALLY] = billing_tally_make(count_now, billing_tally_flags(row[TALLY]));
 		billing_tally_raise(&row[TALLY], flags);
 	}
 	return INAMI_OK;
