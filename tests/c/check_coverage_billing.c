@@ -62,7 +62,8 @@ static text make_csv(long bad_line)
 		 * every chunk the threads share (indices in order of first appearance)
 		 */
 		long p = i < lines / 2 ? (i * 7919) % 350 : i % 2 ? (i * 104729) % 700 : 700 + (i - lines / 2) / 200;
-		int code = (i % 3) ? 560011 : 560416;
+		/* now and then a code without a value: the provider's totals get a flag and an unvalued code */
+		int code = i % 97 == 0 ? 567011 : (i % 3) ? 560011 : 560416;
 		int qty = (i % 50 == 0) ? -1 : 2;
 		if (i == long_line) {
 			put(&t, "p");
@@ -89,6 +90,8 @@ typedef struct outcome {
 	size_t providers;
 	int64_t kv[PROVIDERS * 3], prest[PROVIDERS];
 	int32_t st[PROVIDERS];
+	uint32_t flags[PROVIDERS];
+	size_t unvalued[PROVIDERS];
 	char ids[PROVIDERS][16];
 } outcome;
 
@@ -103,9 +106,11 @@ static void finish(inami_billing_csv *r, int status, outcome *o)
 	o->providers = inami_billing_provider_count(b);
 	if (status == INAMI_OK) {
 		ck_assert_uint_le(o->providers, PROVIDERS);
-		ck_assert_int_eq(inami_billing_results(b, o->kv, o->prest, NULL, o->st, PROVIDERS), INAMI_OK);
-		for (size_t p = 0; p < o->providers; p++)
+		ck_assert_int_eq(inami_billing_results(b, o->kv, o->prest, o->flags, o->st, PROVIDERS), INAMI_OK);
+		for (size_t p = 0; p < o->providers; p++) {
 			snprintf(o->ids[p], sizeof(o->ids[p]), "%s", inami_billing_csv_provider_id(r, p));
+			ck_assert_int_eq(inami_billing_unvalued_count(b, (uint32_t)p, &o->unvalued[p]), INAMI_OK);
+		}
 	}
 	inami_billing_csv_free(r);
 }
@@ -167,8 +172,14 @@ static void compare(long bad_line, unsigned flags)
 	ck_assert_int_eq(memcmp(a.kv, b.kv, sizeof(a.kv)), 0);
 	ck_assert_int_eq(memcmp(a.prest, b.prest, sizeof(a.prest)), 0);
 	ck_assert_int_eq(memcmp(a.st, b.st, sizeof(a.st)), 0);
+	ck_assert_int_eq(memcmp(a.flags, b.flags, sizeof(a.flags)), 0);
+	ck_assert_int_eq(memcmp(a.unvalued, b.unvalued, sizeof(a.unvalued)), 0);
 	if (a.status == INAMI_OK) {
 		ck_assert_uint_gt(a.providers, 1000); /* 350 + 175 odd of 350..699 + 501 new ones */
+		size_t incomplete = 0;
+		for (size_t p = 0; p < a.providers; p++)
+			incomplete += (a.flags[p] & INAMI_TOTAL_INCOMPLETE) != 0;
+		ck_assert_uint_gt(incomplete, 100); /* the unknown code reached many providers */
 		int64_t m = 0;
 		for (size_t p = 0; p < a.providers; p++)
 			m += a.kv[p * 3 + INAMI_KEY_M];
