@@ -328,12 +328,36 @@ static size_t block_vector_any(int64_t *restrict acc, const uint16_t *restrict i
 #endif
 
 /*
+ * A dated line of hot entry h (code with several periods) whose date lies in
+ * one of the code's older periods: its value and flags added to its row, 1;
+ * 0 when no older period admits the date (the resolver decides). Unchecked:
+ * only below the qsum bound.
+ */
+static inline int older_period_line(inami_billing *b, size_t h, int32_t quantity, int32_t date,
+	uint32_t provider)
+{
+	unsigned count;
+	const nom_fast *e = nom__older_periods(b->nom, h, b->allow_derived, &count);
+	for (unsigned k = 0; k < count; k++, e++) {
+		if (nom_fast_miss(e, date))
+			continue;
+		int64_t *row = ROW_OF(b, provider);
+		unsigned letter = nom_fast_letter(e);
+		row[letter] += (int64_t)quantity * e->lane[letter].value;
+		billing_tally_raise(&row[TALLY], nom_fast_flags(e));
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The slow lines of a block (indices `slow`, lines numbered from `off` in
  * messages). A line whose entry has an unvalued reason for every line
  * (unknown code; undated line of a code whose value needs a date; DERIVED
  * not allowed) and whose (code, reason) pair has a dense column is added
- * there in a few instructions, so the cache misses of such lines overlap;
- * the others go through slow_line(). Only below the qsum bound (dense
+ * there in a few instructions, so the cache misses of such lines overlap; a
+ * dated line in an older period of its code is valued from that period's
+ * entry; the others go through slow_line(). Only below the qsum bound (dense
  * columns are not used past it).
  */
 static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, const nom_fast *tab,
@@ -355,6 +379,8 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 			billing_tally_raise(&ROW_OF(b, provider)[TALLY], INAMI_TOTAL_INCOMPLETE);
 			continue;
 		}
+		if (has_date && reason == 0 && older_period_line(b, (size_t)(e - tab), q[i], date, provider))
+			continue;
 		int r = slow_line(b, e, c[i], q[i], date, provider);
 		if (r <= 0)
 			return slow_line_error(b, r, off + i, date);

@@ -113,6 +113,41 @@ static void fast_slow(nom_fast *f, int reason)
 }
 
 /*
+ * The dated entry (nom_fast) of period e: valued when 1000-01-01 <= date
+ * <= 9999-12-31 and inside the period, so that a line whose date is not one
+ * is resolved per line; a DERIVED value not allowed is resolved per line too.
+ */
+static void fast_dated(const nom_hot *e, int allow_derived, nom_fast *f)
+{
+	int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
+	memset(f, 0, sizeof(*f));
+	f->lane[2].aux = e->letter;
+	f->lane[3].value = 1;
+	if ((e->flags & (allow_derived ? 0u : NOM_DERIVED)) || to < from) {
+		fast_slow(f, 0);
+		return;
+	}
+	f->lane[e->letter].value = e->value;
+	f->lane[0].aux = (uint32_t)from;
+	f->lane[1].aux = (uint32_t)to - (uint32_t)from;
+	f->lane[3].aux = (e->flags & NOM_PUBLIC) << NOM_FAST_FLAGS_SHIFT;
+}
+
+/* Period p as a hot entry (value, letter, bounds, flags; nperiods left 0). */
+static nom_hot period_hot(const nom_period *p)
+{
+	nom_hot e = { 0 };
+	e.value = (int32_t)p->value;
+	e.letter = (uint8_t)p->letter;
+	e.from = p->from ? p->from : NOM_FROM_UNKNOWN;
+	e.to = p->to ? p->to : NOM_TO_UNKNOWN;
+	e.flags = (uint8_t)((p->provenance >= INAMI_PROV_DERIVED ? NOM_DERIVED : 0)
+		| (p->from == 0 || p->to == 0 ? NOM_VALIDITY : 0)
+		| (p->conflict_unresolved ? NOM_CONFLICT : 0));
+	return e;
+}
+
+/*
  * The kernels' entry of hot entry h in variant v (nom_fast). Dated: the
  * code's most recent period, bounds within 1000-01-01..9999-12-31 so that a
  * line whose date is not one is resolved per line. Undated: what the
@@ -131,15 +166,7 @@ static void compile_fast(const inami_nomenclature *n, size_t h, int v, nom_fast 
 		return;
 	}
 	if (v & NOM_FAST_DATED) {
-		int32_t from = e->from > 10000101 ? e->from : 10000101, to = e->to < 99991231 ? e->to : 99991231;
-		if ((e->flags & (allow_derived ? 0u : NOM_DERIVED)) || to < from) {
-			fast_slow(f, 0);
-			return;
-		}
-		f->lane[e->letter].value = e->value;
-		f->lane[0].aux = (uint32_t)from;
-		f->lane[1].aux = (uint32_t)to - (uint32_t)from;
-		f->lane[3].aux = (e->flags & NOM_PUBLIC) << NOM_FAST_FLAGS_SHIFT;
+		fast_dated(e, allow_derived, f);
 		return;
 	}
 	int64_t value;
@@ -181,15 +208,9 @@ static int compile(inami_nomenclature *n)
 			n->first[h] = (uint32_t)i;
 		}
 		/* Periods are sorted by start: the last one written is the most recent. */
-		n->hot[h].value = (int32_t)p->value;
-		n->hot[h].letter = (uint8_t)p->letter;
-		n->hot[h].from = p->from ? p->from : NOM_FROM_UNKNOWN;
-		n->hot[h].to = p->to ? p->to : NOM_TO_UNKNOWN;
-		n->hot[h].flags = (uint8_t)(
-			(p->provenance >= INAMI_PROV_DERIVED ? NOM_DERIVED : 0)
-			| (p->from == 0 || p->to == 0 ? NOM_VALIDITY : 0)
-			| (p->conflict_unresolved ? NOM_CONFLICT : 0));
-		n->hot[h].nperiods++;
+		uint16_t nperiods = n->hot[h].nperiods;
+		n->hot[h] = period_hot(p);
+		n->hot[h].nperiods = (uint16_t)(nperiods + 1);
 		if (p->value > n->max_value)
 			n->max_value = p->value;
 	}
@@ -200,6 +221,16 @@ static int compile(inami_nomenclature *n)
 			return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
 		for (size_t h = 0; h < n->hot_count; h++)
 			compile_fast(n, h, v, &n->fast[v][h]);
+	}
+	for (int allow_derived = 0; allow_derived < 2; allow_derived++) {
+		/* one more entry than periods: an empty nomenclature still gets an array */
+		n->period_fast[allow_derived] = aligned_alloc(sizeof(nom_fast), (n->count + 1) * sizeof(nom_fast));
+		if (n->period_fast[allow_derived] == NULL)
+			return inami__fail(INAMI_ENOMEM, "out of memory compiling the nomenclature");
+		for (size_t i = 0; i < n->count; i++) {
+			nom_hot e = period_hot(&n->periods[i]);
+			fast_dated(&e, allow_derived, &n->period_fast[allow_derived][i]);
+		}
 	}
 	return INAMI_OK;
 }
@@ -215,6 +246,8 @@ static void nom_destroy(inami_nomenclature *n)
 	free(n->first);
 	for (int v = 0; v < 4; v++)
 		free(n->fast[v]);
+	free(n->period_fast[0]);
+	free(n->period_fast[1]);
 	free(n);
 }
 

@@ -110,6 +110,7 @@ struct inami_nomenclature {
 	uint32_t *first;         /* first period of hot entry i */
 	size_t hot_count;
 	nom_fast *fast[4];       /* hot_count entries each, see nom_fast */
+	nom_fast *period_fast[2]; /* the dated entry of each period (as periods), [DERIVED allowed] */
 	int64_t max_value;       /* largest value of any period (hundredths): bounds the totals */
 	int is_default;
 };
@@ -119,6 +120,19 @@ static inline const nom_hot *nom__hot(const inami_nomenclature *n, int32_t code)
 {
 	uint32_t c = (uint32_t)code;
 	return &n->hot[c < NOM_CODE_SPACE ? n->index[c] : 0];
+}
+
+/*
+ * The dated entries of hot entry h's periods other than the most recent one
+ * (which the dated tables hold), `*count` of them, in order of start. Periods
+ * do not overlap, so at most one admits a given date.
+ */
+static inline const nom_fast *nom__older_periods(const inami_nomenclature *n, size_t h, int allow_derived,
+	unsigned *count)
+{
+	unsigned np = n->hot[h].nperiods;
+	*count = np > 0 ? np - 1 : 0;
+	return n->period_fast[allow_derived != 0] + n->first[h];
 }
 
 /*

@@ -24,6 +24,7 @@
 #include "test_util.h"
 
 #include "billing_internal.h"
+#include "dates.h"
 
 #define LINES 20000
 #define PROVIDERS 700
@@ -214,14 +215,14 @@ END_TEST
  * nomenclature's own lookup, which walks the periods: the same value and
  * letter, or the matching unvalued reason.
  */
-static void line_matches_lookup(int32_t code, int32_t date, unsigned flags)
+static void line_matches_lookup(const inami_nomenclature *n, int32_t code, int32_t date, unsigned flags)
 {
 	inami_code_info info = { .version = INAMI_CODE_INFO_VERSION };
-	int found = inami_nomenclature_lookup(test_nomenclature(), code, date, &info);
+	int found = inami_nomenclature_lookup(n, code, date, &info);
 	inami_billing_summary sum = { .version = INAMI_BILLING_SUMMARY_VERSION };
 	int32_t one = 1, ucode = 0, ureason = 0;
 	int64_t uqty = 0;
-	ck_assert_int_eq(inami_billing_total(test_nomenclature(), &code, &one, date ? &date : NULL, 1, flags,
+	ck_assert_int_eq(inami_billing_total(n, &code, &one, date ? &date : NULL, 1, flags,
 		&sum, &ucode, &uqty, &ureason, 1), INAMI_OK);
 	ck_assert_int_eq(sum.prestations, 1);
 	int derived_refused = found == INAMI_OK && info.provenance >= INAMI_PROV_DERIVED
@@ -241,43 +242,117 @@ static void line_matches_lookup(int32_t code, int32_t date, unsigned flags)
 		return;
 	}
 	inami_code_info any = { .version = INAMI_CODE_INFO_VERSION };
-	int known = inami_nomenclature_lookup(test_nomenclature(), code, 0, &any) != INAMI_ENOTFOUND;
+	int known = inami_nomenclature_lookup(n, code, 0, &any) != INAMI_ENOTFOUND;
 	int want = derived_refused ? INAMI_UNVALUED_DERIVED : !known ? INAMI_UNVALUED_UNKNOWN_CODE
 		: found == INAMI_EINVAL ? INAMI_UNVALUED_DATE_NEEDED : INAMI_UNVALUED_OUT_OF_VALIDITY;
 	ck_assert_msg(sum.unvalued_count == 1 && ucode == code && ureason == want,
 		"code %d on %d: unvalued reason %d, want %d", (int)code, (int)date, (int)ureason, want);
 }
 
-/*
- * Every code of the shipped nomenclature, on dates around and inside its
- * periods, undated, DERIVED allowed or not, through both kernels: the tables
- * compiled for the kernels agree with the periods they come from.
- */
-START_TEST(kernels_match_lookup)
+/* The day before (step -1) or after (step 1) date d. */
+static inami_date day_beside(inami_date d, int step)
 {
-	static const int32_t dates[] = { 0, 19980101, 19980701, 20021231, 20030101, 20210531, 20210601,
-		20220301, 20230430, 20230501, 20241231 };
-	const inami_nomenclature *n = test_nomenclature();
+	int y = d / 10000, m = d / 100 % 100, day = d % 100 + step;
+	if (day < 1) {
+		if (--m < 1) {
+			m = 12;
+			y--;
+		}
+		day = inami__days_in_month(y, m);
+	} else if (day > inami__days_in_month(y, m)) {
+		day = 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return y * 10000 + m * 100 + day;
+}
+
+/*
+ * Every code of nomenclature n, on the dates `dates`, on the first and last
+ * day of each of its periods and the days around them, undated, DERIVED
+ * allowed or not, through both kernels: the tables compiled for the kernels
+ * agree with the periods they come from.
+ */
+static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates, size_t ndates)
+{
 	size_t count = inami_nomenclature_count(n);
-	ck_assert_uint_gt(count, 30);
 	for (int vector = 0; vector < 2; vector++) {
 		int was = billing__set_vector(vector);
 		for (size_t i = 0; i < count; i++) {
 			inami_code_info e = { .version = INAMI_CODE_INFO_VERSION };
 			ck_assert_int_eq(inami_nomenclature_entry(n, i, &e), INAMI_OK);
 			for (unsigned flags = 0; flags <= INAMI_BILLING_ALLOW_DERIVED; flags++) {
-				for (size_t k = 0; k < sizeof(dates) / sizeof(dates[0]); k++)
-					line_matches_lookup(e.code, dates[k], flags);
-				if (e.valid_from)
-					line_matches_lookup(e.code, e.valid_from, flags);
-				if (e.valid_to)
-					line_matches_lookup(e.code, e.valid_to, flags);
+				for (size_t k = 0; k < ndates; k++)
+					line_matches_lookup(n, e.code, dates[k], flags);
+				const inami_date bounds[] = { e.valid_from, e.valid_to };
+				for (int k = 0; k < 2; k++) {
+					if (bounds[k] == 0)
+						continue;
+					line_matches_lookup(n, e.code, bounds[k], flags);
+					inami_date beside = day_beside(bounds[k], k ? 1 : -1);
+					if (inami_date_check(beside) == INAMI_OK)
+						line_matches_lookup(n, e.code, beside, flags);
+				}
 			}
 		}
-		line_matches_lookup(567011, 20220301, 0); /* not in the nomenclature */
-		line_matches_lookup(567011, 0, 0);
+		line_matches_lookup(n, 567011, 20220301, 0); /* not in the shipped nomenclature */
+		line_matches_lookup(n, 567011, 0, 0);
 		billing__set_vector(was);
 	}
+}
+
+START_TEST(kernels_match_lookup)
+{
+	static const int32_t dates[] = { 0, 19980101, 19980701, 20021231, 20030101, 20210531, 20210601,
+		20220301, 20230430, 20230501, 20241231 };
+	ck_assert_uint_gt(inami_nomenclature_count(test_nomenclature()), 30);
+	codes_match_lookup(test_nomenclature(), dates, sizeof(dates) / sizeof(dates[0]));
+}
+END_TEST
+
+/*
+ * Made-up codes with several periods (illustrative values for a test, not
+ * real): older periods with an unknown start, a DERIVED value, a gap, another
+ * key letter, an unresolved conflict. A dated line in an older period is
+ * valued from that period's own entry after the hot loop (billing_kernel.c);
+ * it must agree with the lookup, flags included.
+ */
+static const char *periods_csv =
+	"# illustrative values for a test, not real\n"
+	"code,key_letter,value,valid_from,valid_to,provenance,source_url,note\n"
+	"567011,M,20,,2019-12-31,official,https://example.invalid/a,\n"
+	"567011,M,21,2020-01-01,2020-12-31,derived,https://example.invalid/b,\n"
+	"567011,R,22,2021-06-01,2022-12-31,official,https://example.invalid/c,\n"
+	"567011,M,23,2023-01-01,,official,https://example.invalid/d,\n"
+	"567012,V,5,2010-01-01,2015-12-31,official,https://example.invalid/e,\n"
+	"567012,V,6,2010-01-01,2015-12-31,official,https://example.invalid/f,\n"
+	"567012,V,7,2016-01-01,,derived,https://example.invalid/g,\n";
+
+START_TEST(older_periods_match_lookup)
+{
+	static const int32_t dates[] = { 0, 19000101, 20150601, 20200601, 20210301, 20220301, 20240101 };
+	inami_nomenclature *n = NULL;
+	ck_assert_int_eq(inami_nomenclature_load_buffer(&n, test_nomenclature(), periods_csv, strlen(periods_csv),
+		"periods.csv"), INAMI_OK);
+	codes_match_lookup(n, dates, sizeof(dates) / sizeof(dates[0]));
+	/* one line on each period of 567011 (flags allowed): M 20 + M 21 + R 22 + M 23 */
+	int32_t code[] = { 567011, 567011, 567011, 567011, 567011 };
+	int32_t qty[] = { 1, 2, 1, 1, 1 };
+	int32_t date[] = { 20190101, 20200601, 20220301, 20240101, 20210301 /* gap */ };
+	inami_billing_summary sum = { .version = INAMI_BILLING_SUMMARY_VERSION };
+	int32_t ucode = 0, ureason = 0;
+	int64_t uqty = 0;
+	ck_assert_int_eq(inami_billing_total(n, code, qty, date, 5, INAMI_BILLING_ALLOW_DERIVED, &sum, &ucode, &uqty,
+		&ureason, 1), INAMI_OK);
+	ck_assert_int_eq(sum.key_values[INAMI_KEY_M], 2000 + 2 * 2100 + 2300);
+	ck_assert_int_eq(sum.key_values[INAMI_KEY_R], 2200);
+	ck_assert_int_eq(sum.prestations, 6);
+	ck_assert_uint_eq(sum.flags & (INAMI_TOTAL_DERIVED_USED | INAMI_TOTAL_VALIDITY_UNKNOWN | INAMI_TOTAL_INCOMPLETE),
+		INAMI_TOTAL_DERIVED_USED | INAMI_TOTAL_VALIDITY_UNKNOWN | INAMI_TOTAL_INCOMPLETE);
+	ck_assert_int_eq(ureason, INAMI_UNVALUED_OUT_OF_VALIDITY);
+	inami_nomenclature_free(n);
 }
 END_TEST
 
@@ -310,6 +385,7 @@ int main(void)
 	tcase_add_test(tc, tally_bounds);
 	tcase_add_test(tc, reset_without_providers);
 	tcase_add_test(tc, kernels_match_lookup);
+	tcase_add_test(tc, older_periods_match_lookup);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }
