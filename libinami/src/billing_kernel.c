@@ -68,8 +68,29 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
 	return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
 }
 
-/* Lines per block: the block's inputs and its list of slow lines stay in L1. */
+/* Lines per block: the block's inputs and its slow-line bits stay in L1. */
 #define BLOCK 2048
+
+/*
+ * The slow lines of a block are recorded as bits: line i is bit 63 - i % 64
+ * of word i / 64. The loops shift each line's bit into a register (bits =
+ * bits << 1 | slow) and store it once per word: a list of line numbers would
+ * store each line at an address that depends on the previous lines' entries,
+ * which the CPU must resolve before later loads can be ordered around it
+ * (a loop with such a list ran about 20 % slower).
+ */
+#define SLOW_WORDS (BLOCK / 64)
+
+/* Store the bits of the lines before `end` when `end` closes their word or the range; then 0. */
+static inline uint64_t slow_flush(uint64_t *slow, uint64_t bits, size_t end, size_t to)
+{
+	if ((end & 63) == 0 || end == to) {
+		unsigned used = (unsigned)((end - 1) & 63) + 1;  /* lines of the word, its first one in bit 63 */
+		slow[(end - 1) >> 6] = bits << (64 - used);
+		return 0;
+	}
+	return bits;
+}
 
 /*
  * Lines ahead whose totals rows are prefetched: in random provider order a
@@ -78,10 +99,14 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
  */
 #define PREFETCH_AHEAD 32
 
-/* Lines [0, split) of a block have their rows prefetched: those whose line PREFETCH_AHEAD on is readable. */
+/*
+ * Lines [0, split) of a block have their rows prefetched: those whose line
+ * PREFETCH_AHEAD on is readable. A multiple of 64 (or n), so that no word of
+ * slow-line bits spans the two parts.
+ */
 static inline size_t prefetch_split(size_t n, size_t ahead)
 {
-	size_t split = ahead > PREFETCH_AHEAD ? ahead - PREFETCH_AHEAD : 0;
+	size_t split = ahead > PREFETCH_AHEAD ? (ahead - PREFETCH_AHEAD) & ~(size_t)63 : 0;
 	return split < n ? split : n;
 }
 
@@ -116,12 +141,13 @@ static inline unsigned line_miss(const nom_fast *e, const int32_t *date, size_t 
  * unchecked: the caller has proved that no total can overflow (sum of
  * |quantity| x largest value < 2^63, sum of |quantity| < 2^55).
  */
-static inline __attribute__((always_inline)) size_t lines_scalar(int64_t *restrict acc,
+static inline __attribute__((always_inline)) void lines_scalar(int64_t *restrict acc,
 	const uint16_t *restrict index, const nom_fast *restrict tab, const int32_t *restrict code,
 	const int32_t *restrict quantity, const int32_t *restrict date, const uint32_t *restrict provider,
-	size_t from, size_t to, uint16_t *restrict slow, size_t ns, const int has_date,
+	size_t from, size_t to, uint64_t *restrict slow, const int has_date,
 	const int has_provider, const int prefetch)
 {
+	uint64_t bits = 0;
 	for (size_t i = from; i < to; i++) {
 		const nom_fast *e = entry_of(tab, index, code[i]);
 		int64_t q = quantity[i];
@@ -129,29 +155,26 @@ static inline __attribute__((always_inline)) size_t lines_scalar(int64_t *restri
 		if (prefetch)
 			billing_prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
 		unsigned bad = line_miss(e, date, i, has_date);
-		slow[ns] = (uint16_t)i;
-		ns += bad;
+		bits = bits << 1 | bad;
 		uint32_t keep = bad - 1u;  /* all ones for a valued line, 0 for a slow one */
 		unsigned letter = nom_fast_letter(e);
 		int64_t *row = acc + p * ROW;
 		row[letter] += q * (int64_t)(e->lane[letter].value & (int32_t)keep);
 		row[TALLY] = (int64_t)(((uint64_t)row[TALLY] + (uint64_t)q)
 			| (uint64_t)(e->lane[3].aux & keep) << (BILLING_FLAGS_SHIFT - NOM_FAST_FLAGS_SHIFT));
+		bits = slow_flush(slow, bits, i + 1, to);
 	}
-	return ns;
 }
 
 /* Lines [0, n) of a block whose provider array may be read up to line `ahead` (prefetches). */
-static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restrict acc,
+static inline __attribute__((always_inline)) void block_scalar(int64_t *restrict acc,
 	const uint16_t *restrict index, const nom_fast *restrict tab, const int32_t *restrict code,
 	const int32_t *restrict quantity, const int32_t *restrict date, const uint32_t *restrict provider,
-	size_t n, size_t ahead, uint16_t *restrict slow, const int has_date, const int has_provider)
+	size_t n, size_t ahead, uint64_t *restrict slow, const int has_date, const int has_provider)
 {
 	size_t split = has_provider ? prefetch_split(n, ahead) : 0;
-	size_t ns = lines_scalar(acc, index, tab, code, quantity, date, provider, 0, split, slow, 0,
-		has_date, has_provider, 1);
-	return lines_scalar(acc, index, tab, code, quantity, date, provider, split, n, slow, ns,
-		has_date, has_provider, 0);
+	lines_scalar(acc, index, tab, code, quantity, date, provider, 0, split, slow, has_date, has_provider, 1);
+	lines_scalar(acc, index, tab, code, quantity, date, provider, split, n, slow, has_date, has_provider, 0);
 }
 
 #if HAVE_VECTOR_KERNEL
@@ -164,20 +187,19 @@ static inline __attribute__((always_inline)) size_t block_scalar(int64_t *restri
  */
 
 /*
- * Line i's entry, as the vector to multiply by its quantity; its index goes
- * to `slow` (kept when the line cannot be valued directly). A dated line
+ * Line i's entry, as the vector to multiply by its quantity; *bad is 1 when
+ * the line cannot be valued directly (it goes to the slow lines). A dated line
  * outside the entry's period takes count_only, blended in without a branch
  * (such lines come at random: a branch would often miss).
  */
 __attribute__((target("avx2"), always_inline))
 static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
-	const int32_t *restrict code, const int32_t *restrict date, size_t i, uint16_t *restrict slow,
-	size_t *ns, const int has_date)
+	const int32_t *restrict code, const int32_t *restrict date, size_t i, uint64_t *bits,
+	const int has_date)
 {
 	const nom_fast *e = entry_of(tab, index, code[i]);
 	unsigned bad = line_miss(e, date, i, has_date);
-	slow[*ns] = (uint16_t)i;
-	*ns += bad;
+	*bits = *bits << 1 | bad;
 	__m256i v = _mm256_load_si256((const __m256i *)e);
 	if (has_date)
 		v = _mm256_blendv_epi8(v, _mm256_load_si256((const __m256i *)&count_only),
@@ -222,25 +244,30 @@ static inline void row_add(int64_t *acc, size_t p, __m256i addend, __m256i flags
 	_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), addend), flags));
 }
 
-/* Lines [from, to), each added into its row (lines in any provider order); prefetch: rows ahead. */
+/*
+ * Lines [from, to), each added into its row (lines in any provider order);
+ * prefetch: rows ahead. `from` is a multiple of 64 (and of GROUP), so a group
+ * never spans two words of slow-line bits.
+ */
 __attribute__((target("avx2"), always_inline))
-static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
+static inline void lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to, size_t ahead,
-	uint16_t *restrict slow, size_t ns, const int has_date, const int prefetch)
+	uint64_t *restrict slow, const int has_date, const int prefetch)
 {
+	uint64_t bits = 0;
 	for (size_t g = from; g < to; g += GROUP) {
 		prefetch_input(code, quantity, date, provider, g, ahead, has_date, 1);
 		size_t end = to - g < GROUP ? to : g + GROUP;
 		for (size_t i = g; i < end; i++) {
-			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			__m256i add = line_entry(index, tab, code, date, i, &bits, has_date);
 			if (prefetch)
 				billing_prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
 			row_add(acc, provider[i], _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add),
 				entry_flags(add));
 		}
+		bits = slow_flush(slow, bits, end, to);
 	}
-	return ns;
 }
 
 /*
@@ -249,18 +276,19 @@ static inline size_t lines_vector(int64_t *restrict acc, const uint16_t *restric
  * provider do not each wait for the previous line's store to the row.
  */
 __attribute__((target("avx2"), always_inline))
-static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict index,
+static inline void runs_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint16_t *restrict slow, const int has_date, const int has_provider)
+	uint64_t *restrict slow, const int has_date, const int has_provider)
 {
 	__m256i sum = _mm256_setzero_si256(), flags = _mm256_setzero_si256();
-	size_t ns = 0, cur = has_provider ? provider[0] : 0;
+	size_t cur = has_provider ? provider[0] : 0;
+	uint64_t bits = 0;
 	for (size_t g = 0; g < n; g += GROUP) {
 		prefetch_input(code, quantity, date, provider, g, ahead, has_date, has_provider);
 		size_t end = n - g < GROUP ? n : g + GROUP;
 		for (size_t i = g; i < end; i++) {
-			__m256i add = line_entry(index, tab, code, date, i, slow, &ns, has_date);
+			__m256i add = line_entry(index, tab, code, date, i, &bits, has_date);
 			if (has_provider && provider[i] != cur) {
 				row_add(acc, cur, sum, flags);
 				sum = flags = _mm256_setzero_si256();
@@ -269,9 +297,9 @@ static inline size_t runs_vector(int64_t *restrict acc, const uint16_t *restrict
 			flags = _mm256_or_si256(flags, entry_flags(add));
 			sum = _mm256_add_epi64(sum, _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add));
 		}
+		bits = slow_flush(slow, bits, end, n);
 	}
 	row_add(acc, cur, sum, flags);
-	return ns;
 }
 
 /* Number of i in [1, n) with p[i] != p[i - 1]. */
@@ -297,33 +325,37 @@ static size_t provider_changes(const uint32_t *p, size_t n)
  * rows prefetched.
  */
 __attribute__((target("avx2"), always_inline))
-static inline size_t block_vector(int64_t *restrict acc, const uint16_t *restrict index,
+static inline void block_vector(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint16_t *restrict slow, const int has_date, const int has_provider)
+	uint64_t *restrict slow, const int has_date, const int has_provider)
 {
-	if (!has_provider || provider_changes(provider, n) * 4 <= n)
-		return runs_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, has_date,
-			has_provider);
+	if (!has_provider || provider_changes(provider, n) * 4 <= n) {
+		runs_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, has_date, has_provider);
+		return;
+	}
 	size_t split = prefetch_split(n, ahead);
-	size_t ns = lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, ahead, slow, 0,
-		has_date, 1);
-	return lines_vector(acc, index, tab, code, quantity, date, provider, split, n, ahead, slow, ns,
-		has_date, 0);
+	lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, ahead, slow, has_date, 1);
+	lines_vector(acc, index, tab, code, quantity, date, provider, split, n, ahead, slow, has_date, 0);
 }
 
 /* block_vector() specialised for each (dated, per provider) combination: one call per block. */
 __attribute__((target("avx2"), noinline))
-static size_t block_vector_any(int64_t *restrict acc, const uint16_t *restrict index,
+static void block_vector_any(int64_t *restrict acc, const uint16_t *restrict index,
 	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
 	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint16_t *restrict slow, int has_date, int has_provider)
+	uint64_t *restrict slow, int has_date, int has_provider)
 {
-	if (has_date)
-		return has_provider ? block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 1)
-			: block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 0);
-	return has_provider ? block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 1)
-		: block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 0);
+	if (has_date) {
+		if (has_provider)
+			block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 1);
+		else
+			block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 0);
+	} else if (has_provider) {
+		block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 1);
+	} else {
+		block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 0);
+	}
 }
 #endif
 
@@ -351,8 +383,8 @@ static inline int older_period_line(inami_billing *b, size_t h, int32_t quantity
 }
 
 /*
- * The slow lines of a block (indices `slow`, lines numbered from `off` in
- * messages). A line whose entry has an unvalued reason for every line
+ * The slow lines of a block of n lines (bits `slow`, lines numbered from
+ * `off` in messages), in line order. A line whose entry has an unvalued reason for every line
  * (unknown code; undated line of a code whose value needs a date; DERIVED
  * not allowed) and whose (code, reason) pair has a dense column is added
  * there in a few instructions, so the cache misses of such lines overlap; a
@@ -361,29 +393,33 @@ static inline int older_period_line(inami_billing *b, size_t h, int32_t quantity
  * columns are not used past it).
  */
 static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, const nom_fast *tab,
-	const int32_t *c, const int32_t *q, const int32_t *d, const uint32_t *p, const uint16_t *slow,
-	size_t ns, size_t off, const int has_date, const int has_provider)
+	const int32_t *c, const int32_t *q, const int32_t *d, const uint32_t *p, const uint64_t *slow,
+	size_t n, size_t off, const int has_date, const int has_provider)
 {
-	for (size_t k = 0; k < ns; k++) {
-		size_t i = slow[k];
-		const nom_fast *e = entry_of(tab, b->nom->index, c[i]);
-		int32_t date = has_date ? d[i] : 0;
-		uint32_t provider = has_provider ? p[i] : 0;
-		int reason = nom_fast_reason(e);
-		uint8_t bit;
-		int64_t *column;
-		if (reason != 0 && !(has_date && billing_date_bad(date))
-			&& (column = billing__dense_column(b, c[i], reason, &bit)) != NULL) {
-			column[provider] += q[i];  /* cannot overflow below the bound */
-			b->dense_seen[provider] |= bit;
-			billing_tally_raise(&ROW_OF(b, provider)[TALLY], INAMI_TOTAL_INCOMPLETE);
-			continue;
+	for (size_t k = 0; k < (n + 63) / 64; k++) {
+		for (uint64_t bits = slow[k]; bits != 0;) {
+			unsigned at = (unsigned)__builtin_clzll(bits);
+			size_t i = k * 64 + at;
+			bits ^= (uint64_t)1 << (63 - at);
+			const nom_fast *e = entry_of(tab, b->nom->index, c[i]);
+			int32_t date = has_date ? d[i] : 0;
+			uint32_t provider = has_provider ? p[i] : 0;
+			int reason = nom_fast_reason(e);
+			uint8_t bit;
+			int64_t *column;
+			if (reason != 0 && !(has_date && billing_date_bad(date))
+				&& (column = billing__dense_column(b, c[i], reason, &bit)) != NULL) {
+				column[provider] += q[i];  /* cannot overflow below the bound */
+				b->dense_seen[provider] |= bit;
+				billing_tally_raise(&ROW_OF(b, provider)[TALLY], INAMI_TOTAL_INCOMPLETE);
+				continue;
+			}
+			if (has_date && reason == 0 && older_period_line(b, (size_t)(e - tab), q[i], date, provider))
+				continue;
+			int r = slow_line(b, e, c[i], q[i], date, provider);
+			if (r <= 0)
+				return slow_line_error(b, r, off + i, date);
 		}
-		if (has_date && reason == 0 && older_period_line(b, (size_t)(e - tab), q[i], date, provider))
-			continue;
-		int r = slow_line(b, e, c[i], q[i], date, provider);
-		if (r <= 0)
-			return slow_line_error(b, r, off + i, date);
 	}
 	return INAMI_OK;
 }
@@ -415,7 +451,7 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
 	const int vector, const int has_date, const int has_provider)
 {
-	uint16_t slow[BLOCK];
+	uint64_t slow[SLOW_WORDS];
 	const nom_fast *tab = table_of(b, has_date);
 	const uint16_t *index = b->nom->index;
 
@@ -424,15 +460,14 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 		size_t m = n - off < BLOCK ? n - off : BLOCK;
 		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
 		const uint32_t *p = has_provider ? provider + off : NULL;
-		size_t ns;
 #if HAVE_VECTOR_KERNEL
 		if (vector)
-			ns = block_vector_any(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date,
+			block_vector_any(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date,
 				has_provider);
 		else
 #endif
-			ns = block_scalar(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date, has_provider);
-		int st = slow_lines(b, tab, c, q, d, p, slow, ns, off, has_date, has_provider);
+			block_scalar(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date, has_provider);
+		int st = slow_lines(b, tab, c, q, d, p, slow, m, off, has_date, has_provider);
 		if (st != INAMI_OK)
 			return st;
 	}
