@@ -77,7 +77,8 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
  * bits << 1 | slow) and store it once per word: a list of line numbers would
  * store each line at an address that depends on the previous lines' entries,
  * which the CPU must resolve before later loads can be ordered around it
- * (a loop with such a list ran about 20 % slower).
+ * (on lines that all have a value, the AVX2 loop ran up to 16 % slower with
+ * such a list: docs/billing.md).
  */
 #define SLOW_WORDS (BLOCK / 64)
 
@@ -187,10 +188,10 @@ static inline __attribute__((always_inline)) void block_scalar(int64_t *restrict
  */
 
 /*
- * Line i's entry, as the vector to multiply by its quantity; *bad is 1 when
- * the line cannot be valued directly (it goes to the slow lines). A dated line
- * outside the entry's period takes count_only, blended in without a branch
- * (such lines come at random: a branch would often miss).
+ * Line i's entry, as the vector to multiply by its quantity; its slow-line
+ * bit (1 when the line cannot be valued directly) is shifted into *bits. A
+ * dated line outside the entry's period takes count_only, blended in without
+ * a branch (such lines come at random: a branch would often miss).
  */
 __attribute__((target("avx2"), always_inline))
 static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
@@ -384,13 +385,13 @@ static inline int older_period_line(inami_billing *b, size_t h, int32_t quantity
 
 /*
  * The slow lines of a block of n lines (bits `slow`, lines numbered from
- * `off` in messages), in line order. A line whose entry has an unvalued reason for every line
- * (unknown code; undated line of a code whose value needs a date; DERIVED
- * not allowed) and whose (code, reason) pair has a dense column is added
- * there in a few instructions, so the cache misses of such lines overlap; a
- * dated line in an older period of its code is valued from that period's
- * entry; the others go through slow_line(). Only below the qsum bound (dense
- * columns are not used past it).
+ * `off` in messages), in line order. A line whose entry has an unvalued
+ * reason for every line (unknown code; undated line of a code whose value
+ * needs a date; DERIVED not allowed) and whose (code, reason) pair has a
+ * dense column is added there in a few instructions, so the cache misses of
+ * such lines overlap; a dated line in an older period of its code is valued
+ * from that period's entry; the others go through slow_line(). Only below
+ * the qsum bound (dense columns are not used past it).
  */
 static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, const nom_fast *tab,
 	const int32_t *c, const int32_t *q, const int32_t *d, const uint32_t *p, const uint64_t *slow,
