@@ -5,8 +5,10 @@
  * machine whose speed drifts by 10-30 % from one run to the next, this tells
  * a change of a few per cent from noise, which separate runs cannot.
  *
- * Usage: ab_totals LIB_A.so LIB_B.so [LINES] [PROVIDERS] [ROUNDS] [grouped]
+ * Usage: ab_totals LIB_A.so LIB_B.so [LINES] [PROVIDERS] [ROUNDS] [grouped] [UNKNOWN%]
  * e.g. ab_totals old/libinami.so.0 build/libinami/libinami.so.0 20000000 20000 11
+ * UNKNOWN% (default 0) puts that share of the lines on three codes outside
+ * the nomenclature (as an export full of codes without a known value).
  * Prints, undated and dated, each build's best and median in million lines
  * per second and the ratio of B's median to A's. Lines: bench_lines.h.
  * Not part of the tests (see tests/bench/bench_mvalues.sh and docs/billing.md).
@@ -83,15 +85,18 @@ static int by_time(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: ab_totals LIB_A.so LIB_B.so [LINES] [PROVIDERS] [ROUNDS] [grouped]\n");
+		fprintf(stderr, "usage: ab_totals LIB_A.so LIB_B.so [LINES] [PROVIDERS] [ROUNDS] [grouped] [UNKNOWN%%]\n");
 		return 2;
 	}
 	size_t n = argc > 3 ? strtoull(argv[3], NULL, 10) : 20000000;
 	size_t providers = argc > 4 ? strtoull(argv[4], NULL, 10) : 20000;
 	int rounds = argc > 5 ? atoi(argv[5]) : 11;
 	int grouped = argc > 6 && atoi(argv[6]) != 0;
-	if (n == 0 || providers == 0 || providers > UINT32_MAX || rounds < 1 || rounds > MAX_ROUNDS) {
-		fprintf(stderr, "ab_totals: LINES and PROVIDERS must be positive, ROUNDS 1..%d\n", MAX_ROUNDS);
+	int unknown = argc > 7 ? atoi(argv[7]) : 0;
+	if (n == 0 || providers == 0 || providers > UINT32_MAX || rounds < 1 || rounds > MAX_ROUNDS
+		|| unknown < 0 || unknown > 100) {
+		fprintf(stderr, "ab_totals: LINES and PROVIDERS must be positive, ROUNDS 1..%d, UNKNOWN%% 0..100\n",
+			MAX_ROUNDS);
 		return 2;
 	}
 	static build builds[2];
@@ -102,8 +107,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ab_totals: out of memory\n");
 		return 1;
 	}
-	printf("A = %s\nB = %s\n%zu lines, %zu providers, %s order, %d rounds each\n", argv[1], argv[2], n, providers,
-		grouped ? "grouped" : "random", rounds);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t r = bench_next();
+		if ((int)(r % 100) < unknown)
+			l.code[i] = 567011 + 11 * (int32_t)((r >> 8) % 3);  /* 567011, 567022, 567033: not in the nomenclature */
+	}
+	printf("A = %s\nB = %s\n%zu lines, %zu providers, %s order, %d%% of them moved to unknown codes, %d rounds each\n",
+		argv[1], argv[2], n, providers, grouped ? "grouped" : "random", unknown, rounds);
 	for (int dated = 0; dated < 2; dated++) {
 		for (int r = 0; r < rounds; r++) {
 			for (int k = 0; k < 2; k++) {
