@@ -74,6 +74,15 @@ static inline __attribute__((always_inline)) uint32_t digits_value(uint64_t x, u
 	return (uint32_t)((x & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32);
 }
 
+/*
+ * 1 when y-m-d is a date the general parser takes: most dates (month 1-12,
+ * day 1-28, year from 1000) without a call to the calendar check.
+ */
+static inline __attribute__((always_inline)) int fast_date_ok(int y, int m, int d)
+{
+	return ((unsigned)(m - 1) < 12 && (unsigned)(d - 1) < 28 && y >= 1000) || csv__days_ok(y, m, d);
+}
+
 /* A line read: its id's length and key, its length, and its values into the batch. Returns 1. */
 static inline __attribute__((always_inline)) int fast_take(const char *s, unsigned id_len, unsigned bytes,
 	fast_rec *f, uint32_t code, int32_t qty, int32_t date, int32_t *code_out, int32_t *qty_out,
@@ -165,10 +174,9 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
 		/* digits_value() in steps: after the first, bytes 4 and 6 hold the month and the day */
 		uint64_t t = (w & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
 		int m = (int)(t >> 32 & 0xFF), dd = (int)(t >> 48 & 0xFF);
-		t = (t & 0x00FF00FF00FF00FFull) * 6553601 >> 16;
+		t = (t & 0x00FF00FF00FF00FFull) * 6553601 >> 16;  /* the year in the low 16 bits */
 		date = (int32_t)((t & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32);
-		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || (w & 0xFF) == '0')
-			&& !csv__days_ok(date / 10000, m, dd))
+		if (!fast_date_ok((int)(t & 0xFFFF), m, dd))
 			return 0;
 	}
 	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);
@@ -247,7 +255,7 @@ V3_TARGET static inline __attribute__((always_inline)) int fast_parse_v3(const c
 		int y = (int)(w & 0xFFFF) * 100 + (int)(w >> 16 & 0xFFFF), m = (int)(w >> 32 & 0xFFFF);
 		int dd = (int)(w >> 48);
 		date = y * 10000 + m * 100 + dd;
-		if (((unsigned)(m - 1) >= 12 || (unsigned)(dd - 1) >= 28 || y < 1000) && !csv__days_ok(y, m, dd))
+		if (!fast_date_ok(y, m, dd))
 			return 0;
 	}
 	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);

@@ -25,8 +25,10 @@
  * One code (16 bytes): the value, letter, bounds and flags of one period,
  * from which the kernels' tables are compiled. For a code with several
  * periods it is the most recent one: a dated line inside it is valued
- * directly, any other line goes to the per-line resolver that walks the
- * periods. Entry 0 is the "unknown code" sentinel (value 0, letter M).
+ * directly, a dated line in an older period from that period's own entry
+ * (period_fast, nom__older_periods), any other line by the per-line resolver
+ * that walks the periods. Entry 0 is the "unknown code" sentinel (value 0,
+ * letter M).
  */
 typedef struct nom_hot {
 	int32_t value;      /* hundredths */
