@@ -4,7 +4,7 @@
 # /tmp/inami_bench), then times in the same run: `inami mvalues --csv`, sqlite3 (import + join
 # with the code table + group by) and a plain Python csv loop (inami best of 7 runs, the peers,
 # seconds each, best of 3), and prints the ratios; then the in-memory totals micro-benchmark
-# (lines per second, one core).
+# (lines per second, one core; undated lines also against a plain C loop in the same rounds).
 set -e
 BUILD=${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}
 LINES=${2:-5000000}
