@@ -231,6 +231,19 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	return sparse_add(b, provider, code, reason, quantity);
 }
 
+int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason)
+{
+	for (int k = 0; k < b->ndense; k++) {
+		if (b->dense_code[k] == code && b->dense_reason[k] == reason) {
+			s->code = code;
+			s->reason = reason;
+			s->kind = k;
+			return k;
+		}
+	}
+	return -1;
+}
+
 /* Move the dense columns into the hash (before it is read). Returns 0 when out of memory. */
 static int dense_flush(inami_billing *b)
 {
@@ -433,6 +446,7 @@ void billing__reset(inami_billing *b)
 	}
 	if (b->unvalued)
 		memset(b->unvalued, 0, b->unvalued_cap * sizeof(*b->unvalued));
+	memset(b->dense_cache, 0, sizeof(b->dense_cache));
 	b->providers = 0;
 	b->unvalued_count = 0;
 	b->view_valid = 0;

@@ -14,6 +14,20 @@ typedef struct billing_unvalued {
 /* (code, reason) pairs whose unvalued quantities get a column per provider. */
 #define DENSE_KINDS 8
 
+/*
+ * A direct-mapped cache from an unvalued (code, reason) pair to its dense
+ * column, by the code's low bits, so that the kernels' slow lines find the
+ * column with one predictable branch instead of a search whose exit
+ * mispredicts when several pairs alternate. A slot of zeros (reason 0)
+ * matches no unvalued pair.
+ */
+#define DENSE_CACHE 64
+
+typedef struct billing_dense_slot {
+	int32_t code, reason;
+	int32_t kind;            /* index into dense_qty */
+} billing_dense_slot;
+
 struct inami_billing {
 	const inami_nomenclature *nom;
 	int allow_derived;
@@ -41,6 +55,7 @@ struct inami_billing {
 	int64_t *dense_qty[DENSE_KINDS];
 	uint8_t *dense_seen;         /* per provider: bit k = pair k was added */
 	int ndense, dense_dirty;
+	billing_dense_slot dense_cache[DENSE_CACHE];  /* cleared when pairs may lose their column */
 	size_t line_base;            /* number of the first line passed to the kernels, in messages */
 	size_t line_readable;        /* lines readable in the arrays passed to the kernels (prefetches); 0: those passed */
 };
@@ -144,6 +159,18 @@ static inline int64_t *billing__dense_column(inami_billing *b, int32_t code, int
 		}
 	}
 	return NULL;
+}
+
+/* The dense column of (code, reason) put into slot s of the cache, or -1 when the pair has none (billing.c). */
+int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason);
+
+/* The dense column (index into dense_qty) of an unvalued (code, reason != 0), -1 when it has none yet. */
+static inline int billing__dense_kind(inami_billing *b, int32_t code, int32_t reason)
+{
+	billing_dense_slot *s = &b->dense_cache[(uint32_t)code & (DENSE_CACHE - 1)];
+	if (__builtin_expect(s->code == code && s->reason == reason, 1))
+		return s->kind;
+	return billing__dense_kind_fill(b, s, code, reason);
 }
 
 /* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */

@@ -406,12 +406,12 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 			int32_t date = has_date ? d[i] : 0;
 			uint32_t provider = has_provider ? p[i] : 0;
 			int reason = nom_fast_reason(e);
-			uint8_t bit;
-			int64_t *column;
+			int kind;
 			if (reason != 0 && !(has_date && billing_date_bad(date))
-				&& (column = billing__dense_column(b, c[i], reason, &bit)) != NULL) {
-				column[provider] += q[i];  /* cannot overflow below the bound */
-				b->dense_seen[provider] |= bit;
+				&& (kind = billing__dense_kind(b, c[i], reason)) >= 0) {
+				b->dense_qty[kind][provider] += q[i];  /* cannot overflow below the bound */
+				b->dense_seen[provider] |= (uint8_t)(1u << kind);
+				b->dense_dirty = 1;
 				billing_tally_raise(&ROW_OF(b, provider)[TALLY], INAMI_TOTAL_INCOMPLETE);
 				continue;
 			}

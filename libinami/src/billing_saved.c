@@ -68,6 +68,7 @@ void billing__restore(inami_billing *b, billing_saved *s)
 		b->dense_qty[k] = NULL;
 	}
 	b->ndense = s->ndense;
+	memset(b->dense_cache, 0, sizeof(b->dense_cache));  /* it may name the columns just freed */
 	for (int k = 0; k < b->ndense && np > 0; k++)
 		memcpy(b->dense_qty[k], s->dense_qty[k], np * sizeof(int64_t));
 	if (!s->had_dense_seen) {

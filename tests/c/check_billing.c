@@ -620,6 +620,57 @@ START_TEST(large_call_refused_changes_nothing)
 END_TEST
 
 /*
+ * A column for unvalued lines made during a refused large call goes with the
+ * refusal, and so must anything that remembers it (the kernels' cache of
+ * columns by code): after the refusal a new unknown code gets the same
+ * column index, and a line of the refused call's unknown code must still be
+ * listed under its own code. Codes 567100 and 567200 are made up, absent
+ * from nomenclature.csv (unknown_code).
+ */
+START_TEST(refused_call_forgets_new_columns)
+{
+	enum { N = 40000, FIRST = 567100, NEXT = 567200 };
+	int32_t *code = malloc(N * sizeof(int32_t)), *qty = malloc(N * sizeof(int32_t));
+	uint32_t *prov = malloc(N * sizeof(uint32_t));
+	ck_assert(code && qty && prov);
+	inami_billing *b = NULL, *ref = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 50, 0), INAMI_OK);
+	ck_assert_int_eq(inami_billing_new(&ref, test_nomenclature(), 50, 0), INAMI_OK);
+	for (size_t i = 0; i < N; i++) {
+		code[i] = i % 5 == 0 ? FIRST : 560011;
+		qty[i] = 1;
+		prov[i] = (uint32_t)(i % 50);
+	}
+	prov[N - 3] = 50;  /* out of range, in the last chunk: refused after FIRST got its column */
+	ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, prov, N), INAMI_ERANGE);
+	assert_same_totals(b, ref);
+
+	int32_t next[] = { NEXT, NEXT }, first[] = { FIRST, FIRST, FIRST }, ones[] = { 1, 1, 1 };
+	uint32_t to1[] = { 1, 1 }, to2[] = { 2, 2, 2 };
+	for (int k = 0; k < 2; k++) {
+		inami_billing *t = k ? ref : b;
+		ck_assert_int_eq(inami_billing_add(t, next, ones, NULL, to1, 2), INAMI_OK);
+		ck_assert_int_eq(inami_billing_add(t, first, ones, NULL, to2, 3), INAMI_OK);
+	}
+	assert_same_totals(b, ref);
+	size_t count;
+	int32_t c, reason;
+	int64_t q;
+	ck_assert_int_eq(inami_billing_unvalued_count(b, 2, &count), INAMI_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(inami_billing_unvalued(b, 2, 0, &c, &q, &reason), INAMI_OK);
+	ck_assert_int_eq(c, FIRST);
+	ck_assert_int_eq(q, 3);
+	ck_assert_int_eq(reason, INAMI_UNVALUED_UNKNOWN_CODE);
+	inami_billing_free(b);
+	inami_billing_free(ref);
+	free(code);
+	free(qty);
+	free(prov);
+}
+END_TEST
+
+/*
  * The fast line parser (whole blocks), in both its variants, and the general
  * one (input fed one byte at a time never gives the fast path its 64-byte
  * lookahead) must read the same file the same way: ids of every length around the 8-, 12- and
@@ -704,6 +755,7 @@ int main(void)
 	tcase_add_test(tc, csv_fast_path_equals_general);
 	tcase_add_test(tc, csv_fast_path_stays_in_buffer);
 	tcase_add_test(tc, large_call_refused_changes_nothing);
+	tcase_add_test(tc, refused_call_forgets_new_columns);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
