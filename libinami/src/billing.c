@@ -263,6 +263,7 @@ static int dense_flush(inami_billing *b)
 				return 0;
 			b->dense_qty[k][p] = 0;
 			b->dense_seen[p] &= (uint8_t)~bit;
+			billing_tally_raise(&ACC(b, p, TALLY), INAMI_TOTAL_INCOMPLETE);  /* see billing__flags */
 		}
 	}
 	b->dense_dirty = 0;
@@ -470,7 +471,7 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 			ACC(dst, map[p], k) += ACC(src, p, k);
 		int64_t d = ACC(dst, map[p], TALLY), s = ACC(src, p, TALLY);
 		ACC(dst, map[p], TALLY) = billing_tally_make(billing_tally_count(d) + billing_tally_count(s),
-			billing_tally_flags(d) | billing_tally_flags(s));
+			billing_tally_flags(d) | billing__flags(src, p));
 		/* src's dense columns straight into dst (a pair is in src's columns or its hash, not both) */
 		for (int k = 0; src->dense_dirty && k < src->ndense; k++)
 			if ((src->dense_seen[p] & (1u << k)) && !billing__unvalued_add(dst, map[p], src->dense_code[k],
@@ -512,7 +513,7 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 		if (prestations)
 			prestations[p] = st == INAMI_OK ? billing_tally_count(ACC(billing, p, TALLY)) : 0;
 		if (flags)
-			flags[p] = billing_tally_flags(ACC(billing, p, TALLY)) & NOM_PUBLIC;
+			flags[p] = billing__flags(billing, p) & NOM_PUBLIC;
 		if (status)
 			status[p] = st;
 	}
@@ -644,7 +645,7 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 		st = ensure_view(b);
 	if (st != INAMI_OK)
 		goto done;
-	summary->flags = billing_tally_flags(ACC(b, 0, TALLY)) & NOM_PUBLIC;
+	summary->flags = billing__flags(b, 0) & NOM_PUBLIC;
 	summary->unvalued_count = b->view_count;
 	for (size_t i = 0; i < b->view_count; i++) {
 		const billing_unvalued *e = &b->view[i];

@@ -161,6 +161,20 @@ static inline int64_t *billing__dense_column(inami_billing *b, int32_t code, int
 	return NULL;
 }
 
+/*
+ * The flags of provider p's totals: its tally's, plus INAMI_TOTAL_INCOMPLETE
+ * while it has a quantity in a dense unvalued column. The kernels do not
+ * raise INCOMPLETE in the row for lines added to a dense column;
+ * dense_flush() raises it when it moves a column's quantities into the hash.
+ */
+static inline unsigned billing__flags(const inami_billing *b, size_t p)
+{
+	unsigned flags = billing_tally_flags(b->acc[p * BILLING_ROW + BILLING_TALLY]);
+	if (b->dense_seen != NULL && b->dense_seen[p] != 0)
+		flags |= INAMI_TOTAL_INCOMPLETE;
+	return flags;
+}
+
 /* The dense column of (code, reason) put into slot s of the cache, or -1 when the pair has none (billing.c). */
 int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason);
 

@@ -181,6 +181,52 @@ START_TEST(kernels_agree)
 }
 END_TEST
 
+/*
+ * A line added into a dense unvalued column raises INCOMPLETE only through
+ * that column (billing__flags); when the columns move into the hash (the
+ * switch to checked adds) the flag must stay with its provider. Provider 0
+ * has one line of an unknown code (567011, absent from nomenclature.csv) in
+ * its dense column; provider 1's quantities then push the totals past the
+ * bound.
+ */
+START_TEST(incomplete_survives_checked_switch)
+{
+	inami_billing *b = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 2, 0), INAMI_OK);
+	/* provider 1's line makes the column (through the resolver), provider 0's is added to it */
+	int32_t unknown[] = { 567011, 567011 }, ones[] = { 1, 1 }, one = 1, valued = 560011;
+	uint32_t first = 0, both[] = { 1, 0 };
+	ck_assert_int_eq(inami_billing_add(b, unknown, ones, NULL, both, 2), INAMI_OK);
+	enum { BIG = 4096 };
+	static int32_t code[BIG], qty[BIG];
+	static uint32_t second[BIG];
+	for (size_t i = 0; i < BIG; i++) {
+		code[i] = 567011;
+		qty[i] = INT32_MAX;
+		second[i] = 1;
+	}
+	for (int k = 0; k < 1000 && b->qsum != UINT64_MAX; k++)
+		ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, second, BIG), INAMI_OK);
+	ck_assert_msg(b->qsum == UINT64_MAX, "the accumulator did not switch to checked adds");
+	ck_assert_int_eq(inami_billing_add(b, &valued, &one, NULL, &first, 1), INAMI_OK);
+	uint32_t flags[2];
+	int64_t kv[6], prestations[2];
+	ck_assert_int_eq(inami_billing_results(b, kv, prestations, flags, NULL, 2), INAMI_OK);
+	ck_assert_uint_ne(flags[0] & INAMI_TOTAL_INCOMPLETE, 0);
+	ck_assert_int_eq(kv[INAMI_KEY_M], 2400);  /* 560011 = M 24, AR 18 Dec 2002 */
+	ck_assert_int_eq(prestations[0], 2);
+	size_t count;
+	int32_t c, reason;
+	int64_t q;
+	ck_assert_int_eq(inami_billing_unvalued_count(b, 0, &count), INAMI_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(inami_billing_unvalued(b, 0, 0, &c, &q, &reason), INAMI_OK);
+	ck_assert_int_eq(c, 567011);
+	ck_assert_int_eq(q, 1);
+	inami_billing_free(b);
+}
+END_TEST
+
 /* The prestation count lives in 56 bits of the tally: below zero and beyond 2^55 are errors. */
 START_TEST(tally_bounds)
 {
@@ -384,6 +430,7 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, kernels_agree);
 	tcase_add_test(tc, tally_bounds);
+	tcase_add_test(tc, incomplete_survives_checked_switch);
 	tcase_add_test(tc, reset_without_providers);
 	tcase_add_test(tc, kernels_match_lookup);
 	tcase_add_test(tc, older_periods_match_lookup);

@@ -62,8 +62,14 @@ static text make_csv(long bad_line)
 		 * every chunk the threads share (indices in order of first appearance)
 		 */
 		long p = i < lines / 2 ? (i * 7919) % 350 : i % 2 ? (i * 104729) % 700 : 700 + (i - lines / 2) / 200;
-		/* now and then a code without a value: the provider's totals get a flag and an unvalued code */
-		int code = i % 97 == 0 ? 567011 : (i % 3) ? 560011 : 560416;
+		/*
+		 * now and then a code without a value: the provider's totals get a flag and an unvalued
+		 * code. Made-up codes absent from nomenclature.csv: eight in the first half, so that the
+		 * caller's thread has a dense column for each (there are 8), and in the second half a
+		 * ninth, which the helper's lines bring into the caller's hash at the merge.
+		 */
+		int unknown = i < lines / 2 ? 567101 + (int)((i / 97) % 8) : 567109;
+		int code = i % 97 == 0 ? unknown : (i % 3) ? 560011 : 560416;
 		int qty = (i % 50 == 0) ? -1 : 2;
 		if (i == long_line) {
 			put(&t, "p");
