@@ -53,7 +53,7 @@ struct inami_billing {
 	 */
 	int32_t dense_code[DENSE_KINDS], dense_reason[DENSE_KINDS];
 	int64_t *dense_qty[DENSE_KINDS];
-	uint8_t *dense_seen;         /* per provider: bit k = pair k was added */
+	uint8_t *dense_seen;         /* per provider: bit k = pair k was added (so INCOMPLETE: billing__flags) */
 	int ndense, dense_dirty;
 	billing_dense_slot dense_cache[DENSE_CACHE];  /* cleared when pairs may lose their column */
 	size_t line_base;            /* number of the first line passed to the kernels, in messages */
