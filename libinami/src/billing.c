@@ -218,10 +218,15 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
-		uint8_t bit;
-		int64_t *column = billing__dense_column(b, code, reason, &bit);
-		if (column == NULL && b->ndense < DENSE_KINDS && b->cap <= DENSE_MAX_CAP)
+		uint8_t bit = 0;
+		int kind = billing__dense_kind(b, code, reason);
+		int64_t *column = kind >= 0 ? b->dense_qty[kind] : NULL;
+		if (column != NULL) {
+			bit = (uint8_t)(1u << kind);
+			b->dense_dirty = 1;
+		} else if (b->ndense < DENSE_KINDS && b->cap <= DENSE_MAX_CAP) {
 			column = dense_new(b, code, reason, &bit);
+		}
 		if (column != NULL) {
 			column[provider] += quantity;  /* cannot overflow below the bound */
 			b->dense_seen[provider] |= bit;

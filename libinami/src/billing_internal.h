@@ -145,23 +145,6 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	int64_t quantity);
 
 /*
- * The dense column of unvalued (code, reason), with its bit in dense_seen,
- * or NULL when the pair has none yet (billing__unvalued_add makes it). Marks
- * the columns dirty: the caller adds to the column.
- */
-static inline int64_t *billing__dense_column(inami_billing *b, int32_t code, int32_t reason, uint8_t *bit)
-{
-	for (int k = 0; k < b->ndense; k++) {
-		if (b->dense_code[k] == code && b->dense_reason[k] == reason) {
-			*bit = (uint8_t)(1u << k);
-			b->dense_dirty = 1;
-			return b->dense_qty[k];
-		}
-	}
-	return NULL;
-}
-
-/*
  * The flags of provider p's totals: its tally's, plus INAMI_TOTAL_INCOMPLETE
  * while it has a quantity in a dense unvalued column. The kernels do not
  * raise INCOMPLETE in the row for lines added to a dense column;
@@ -178,7 +161,11 @@ static inline unsigned billing__flags(const inami_billing *b, size_t p)
 /* The dense column of (code, reason) put into slot s of the cache, or -1 when the pair has none (billing.c). */
 int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason);
 
-/* The dense column (index into dense_qty) of an unvalued (code, reason != 0), -1 when it has none yet. */
+/*
+ * The dense column (index into dense_qty) of an unvalued (code, reason !=
+ * 0), -1 when the pair has none yet (billing__unvalued_add makes it). A
+ * caller that adds to the column marks the columns dirty.
+ */
 static inline int billing__dense_kind(inami_billing *b, int32_t code, int32_t reason)
 {
 	billing_dense_slot *s = &b->dense_cache[(uint32_t)code & (DENSE_CACHE - 1)];
