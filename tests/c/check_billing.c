@@ -653,15 +653,7 @@ START_TEST(refused_call_forgets_new_columns)
 		ck_assert_int_eq(inami_billing_add(t, first, ones, NULL, to2, 3), INAMI_OK);
 	}
 	assert_same_totals(b, ref);
-	size_t count;
-	int32_t c, reason;
-	int64_t q;
-	ck_assert_int_eq(inami_billing_unvalued_count(b, 2, &count), INAMI_OK);
-	ck_assert_uint_eq(count, 1);
-	ck_assert_int_eq(inami_billing_unvalued(b, 2, 0, &c, &q, &reason), INAMI_OK);
-	ck_assert_int_eq(c, FIRST);
-	ck_assert_int_eq(q, 3);
-	ck_assert_int_eq(reason, INAMI_UNVALUED_UNKNOWN_CODE);
+	test_only_unvalued(b, 2, FIRST, 3, INAMI_UNVALUED_UNKNOWN_CODE);
 	inami_billing_free(b);
 	inami_billing_free(ref);
 	free(code);

@@ -104,6 +104,27 @@ static void same_unvalued(inami_billing *a, inami_billing *b, size_t count, cons
 }
 
 /*
+ * Lines of an unknown code (567011) with quantities of 2^31 - 1 for provider
+ * p until the accumulator switches to checked adds. The largest value is
+ * V 140 (14000 hundredths: 422656 and 422671 in nomenclature.csv, DERIVED
+ * from https://www.cm.be), so 75 calls of 4096 such lines pass 2^63 / 14000.
+ */
+static void push_past_bound(inami_billing *b, uint32_t p)
+{
+	enum { BIG = 4096 };
+	static int32_t code[BIG], qty[BIG];
+	static uint32_t provider[BIG];
+	for (size_t i = 0; i < BIG; i++) {
+		code[i] = 567011;
+		qty[i] = INT32_MAX;
+		provider[i] = p;
+	}
+	for (int k = 0; k < 1000 && b->qsum != UINT64_MAX; k++)
+		ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, provider, BIG), INAMI_OK);
+	ck_assert_msg(b->qsum == UINT64_MAX, "the accumulator did not switch to checked adds");
+}
+
+/*
  * The lines through one way of adding them. way 0: vector kernel, 1: scalar
  * kernel, 2: one line per call, 3: checked kernel (the last provider first
  * gets enough quantity of an unknown code to pass the bound below which adds
@@ -114,23 +135,8 @@ static inami_billing *add_lines(const lines *l, int way, int dated, int per_prov
 	inami_billing *b = NULL;
 	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), PROVIDERS, flags), INAMI_OK);
 	int was = billing__set_vector(way == 0);
-	if (way == 3) {
-		enum { BIG = 4096 };
-		static int32_t code[BIG], qty[BIG];
-		static uint32_t last[BIG];
-		for (size_t i = 0; i < BIG; i++) {
-			code[i] = 567011;
-			qty[i] = INT32_MAX;
-			last[i] = PROVIDERS - 1;
-		}
-		/*
-		 * the largest value is V 140 (14000 hundredths: 422656 and 422671 in nomenclature.csv,
-		 * DERIVED from https://www.cm.be), so 75 such calls pass 2^63 / 14000
-		 */
-		for (int k = 0; k < 1000 && b->qsum != UINT64_MAX; k++)
-			ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, last, BIG), INAMI_OK);
-		ck_assert_msg(b->qsum == UINT64_MAX, "the accumulator did not switch to checked adds");
-	}
+	if (way == 3)
+		push_past_bound(b, PROVIDERS - 1);
 	const int32_t *d = dated ? l->date : NULL;
 	const uint32_t *p = per_provider ? l->provider : NULL;
 	if (way == 2) {
@@ -197,17 +203,7 @@ START_TEST(incomplete_survives_checked_switch)
 	int32_t unknown[] = { 567011, 567011 }, ones[] = { 1, 1 }, one = 1, valued = 560011;
 	uint32_t first = 0, both[] = { 1, 0 };
 	ck_assert_int_eq(inami_billing_add(b, unknown, ones, NULL, both, 2), INAMI_OK);
-	enum { BIG = 4096 };
-	static int32_t code[BIG], qty[BIG];
-	static uint32_t second[BIG];
-	for (size_t i = 0; i < BIG; i++) {
-		code[i] = 567011;
-		qty[i] = INT32_MAX;
-		second[i] = 1;
-	}
-	for (int k = 0; k < 1000 && b->qsum != UINT64_MAX; k++)
-		ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, second, BIG), INAMI_OK);
-	ck_assert_msg(b->qsum == UINT64_MAX, "the accumulator did not switch to checked adds");
+	push_past_bound(b, 1);
 	ck_assert_int_eq(inami_billing_add(b, &valued, &one, NULL, &first, 1), INAMI_OK);
 	uint32_t flags[2];
 	int64_t kv[6], prestations[2];
@@ -215,14 +211,7 @@ START_TEST(incomplete_survives_checked_switch)
 	ck_assert_uint_ne(flags[0] & INAMI_TOTAL_INCOMPLETE, 0);
 	ck_assert_int_eq(kv[INAMI_KEY_M], 2400);  /* 560011 = M 24, AR 18 Dec 2002 */
 	ck_assert_int_eq(prestations[0], 2);
-	size_t count;
-	int32_t c, reason;
-	int64_t q;
-	ck_assert_int_eq(inami_billing_unvalued_count(b, 0, &count), INAMI_OK);
-	ck_assert_uint_eq(count, 1);
-	ck_assert_int_eq(inami_billing_unvalued(b, 0, 0, &c, &q, &reason), INAMI_OK);
-	ck_assert_int_eq(c, 567011);
-	ck_assert_int_eq(q, 1);
+	test_only_unvalued(b, 0, 567011, 1, INAMI_UNVALUED_UNKNOWN_CODE);
 	inami_billing_free(b);
 }
 END_TEST

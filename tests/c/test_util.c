@@ -59,3 +59,16 @@ int test_run(Suite *s)
 	srunner_free(sr);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+void test_only_unvalued(inami_billing *b, uint32_t p, int32_t code, int64_t quantity, int32_t reason)
+{
+	size_t count;
+	int32_t c, r;
+	int64_t q;
+	ck_assert_int_eq(inami_billing_unvalued_count(b, p, &count), INAMI_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(inami_billing_unvalued(b, p, 0, &c, &q, &r), INAMI_OK);
+	ck_assert_int_eq(c, code);
+	ck_assert_int_eq(q, quantity);
+	ck_assert_int_eq(r, reason);
+}

@@ -20,6 +20,9 @@ int test_eval(const inami_eval_input *in, int allow_derived, inami_result **out)
 /* The check with `id`, or NULL. */
 const inami_check *test_find_check(const inami_result *r, const char *id);
 
+/* Provider p of b has exactly one unvalued code: `code`, summed quantity `quantity`, `reason`. */
+void test_only_unvalued(inami_billing *b, uint32_t p, int32_t code, int64_t quantity, int32_t reason);
+
 /* Run a suite and return the process exit code. */
 int test_run(Suite *s);
 
