@@ -188,8 +188,8 @@ static int sparse_add(inami_billing *b, uint32_t provider, int32_t code, int32_t
 /* Largest provider capacity for which dense columns are made (2 MB per pair). */
 #define DENSE_MAX_CAP 262144
 
-/* A dense column for (code, reason), its bit in *bit; NULL when out of memory. */
-static int64_t *dense_new(inami_billing *b, int32_t code, int32_t reason, uint8_t *bit)
+/* A dense column for (code, reason): its index into dense_qty, -1 when out of memory. */
+static int dense_new(inami_billing *b, int32_t code, int32_t reason)
 {
 	int64_t *column = calloc(b->cap, sizeof(int64_t));
 	uint8_t *seen = b->dense_seen ? b->dense_seen : calloc(b->cap, 1);
@@ -197,16 +197,14 @@ static int64_t *dense_new(inami_billing *b, int32_t code, int32_t reason, uint8_
 		free(column);
 		if (seen != b->dense_seen)
 			free(seen);
-		return NULL;
+		return -1;
 	}
 	int k = b->ndense++;
 	b->dense_seen = seen;
 	b->dense_qty[k] = column;
 	b->dense_code[k] = code;
 	b->dense_reason[k] = reason;
-	b->dense_dirty = 1;
-	*bit = (uint8_t)(1u << k);
-	return column;
+	return k;
 }
 
 /*
@@ -218,18 +216,11 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
-		uint8_t bit = 0;
 		int kind = billing__dense_kind(b, code, reason);
-		int64_t *column = kind >= 0 ? b->dense_qty[kind] : NULL;
-		if (column != NULL) {
-			bit = (uint8_t)(1u << kind);
-			b->dense_dirty = 1;
-		} else if (b->ndense < DENSE_KINDS && b->cap <= DENSE_MAX_CAP) {
-			column = dense_new(b, code, reason, &bit);
-		}
-		if (column != NULL) {
-			column[provider] += quantity;  /* cannot overflow below the bound */
-			b->dense_seen[provider] |= bit;
+		if (kind < 0 && b->ndense < DENSE_KINDS && b->cap <= DENSE_MAX_CAP)
+			kind = dense_new(b, code, reason);
+		if (kind >= 0) {
+			billing__dense_add(b, kind, provider, quantity);
 			return 1;
 		}
 	}

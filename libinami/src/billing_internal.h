@@ -163,8 +163,7 @@ int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t co
 
 /*
  * The dense column (index into dense_qty) of an unvalued (code, reason !=
- * 0), -1 when the pair has none yet (billing__unvalued_add makes it). A
- * caller that adds to the column marks the columns dirty.
+ * 0), -1 when the pair has none yet (billing__unvalued_add makes it).
  */
 static inline int billing__dense_kind(inami_billing *b, int32_t code, int32_t reason)
 {
@@ -172,6 +171,18 @@ static inline int billing__dense_kind(inami_billing *b, int32_t code, int32_t re
 	if (__builtin_expect(s->code == code && s->reason == reason, 1))
 		return s->kind;
 	return billing__dense_kind_fill(b, s, code, reason);
+}
+
+/*
+ * Add an unvalued quantity into dense column `kind` for provider p, which
+ * also raises the provider's INCOMPLETE flag (billing__flags). Unchecked:
+ * only below the qsum bound.
+ */
+static inline void billing__dense_add(inami_billing *b, int kind, uint32_t p, int64_t quantity)
+{
+	b->dense_qty[kind][p] += quantity;
+	b->dense_seen[p] |= (uint8_t)(1u << kind);
+	b->dense_dirty = 1;
 }
 
 /* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */

@@ -409,9 +409,7 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 			int kind;
 			if (reason != 0 && !(has_date && billing_date_bad(date))
 				&& (kind = billing__dense_kind(b, c[i], reason)) >= 0) {
-				b->dense_qty[kind][provider] += q[i];  /* cannot overflow below the bound */
-				b->dense_seen[provider] |= (uint8_t)(1u << kind);  /* INCOMPLETE: billing__flags */
-				b->dense_dirty = 1;
+				billing__dense_add(b, kind, provider, q[i]);
 				continue;
 			}
 			if (has_date && reason == 0 && older_period_line(b, (size_t)(e - tab), q[i], date, provider))
