@@ -7,8 +7,12 @@
  * show when the machine was busy. For undated lines a peer runs in the same
  * rounds, interleaved: a plain C loop as one would write it by hand (a code
  * table, 64-bit adds into per-provider arrays, no checks), so that the ratio
- * stays meaningful when the machine's speed drifts between runs. Run by
- * tests/bench/bench_mvalues.sh.
+ * stays meaningful when the machine's speed drifts between runs. A second
+ * peer, also interleaved, is the floor of the library's way of adding: each
+ * line only adds its quantity into its provider's 32-byte row, rows
+ * prefetched as the library does, no code looked up; the library's share of
+ * its speed shows how much any change to the per-line work could still gain.
+ * Run by tests/bench/bench_mvalues.sh.
  * Usage: bench_totals [LINES] [PROVIDERS] [ROUNDS]
  */
 #include <stdio.h>
@@ -104,6 +108,42 @@ static double peer_round(const peer_code *t, const bench_lines *l, int64_t *m)
 	return seconds;
 }
 
+/* Lines ahead whose rows the floor peer prefetches, as billing_kernel.c. */
+#define FLOOR_AHEAD 32
+
+/* The floor peer's loop: each line's quantity into the 4 lanes of its provider's 32-byte row. */
+static void floor_add(int64_t (*rows)[4], const bench_lines *l)
+{
+	size_t n = l->n;
+	for (size_t i = 0; i < n; i++) {
+		if (i + FLOOR_AHEAD < n)
+			__builtin_prefetch(rows[l->prov[i + FLOOR_AHEAD]], 1);
+		int64_t *row = rows[l->prov[i]], q = l->qty[i];
+		row[0] += q;
+		row[1] += q;
+		row[2] += q;
+		row[3] += q;
+	}
+}
+
+/* One round of the floor peer: its time; the sum of the quantities in *qsum. Negative when out of memory. */
+static double floor_round(const bench_lines *l, int64_t *qsum)
+{
+	size_t np = l->providers;
+	int64_t (*rows)[4] = aligned_alloc(32, np * sizeof(*rows));
+	if (rows == NULL)
+		return -1;
+	memset(rows, 0, np * sizeof(*rows));
+	double t0 = now();
+	floor_add(rows, l);
+	double seconds = now() - t0;
+	*qsum = 0;
+	for (size_t p = 0; p < np; p++)
+		*qsum += rows[p][3];
+	free(rows);
+	return seconds;
+}
+
 int main(int argc, char **argv)
 {
 	size_t n = argc > 1 ? strtoull(argv[1], NULL, 10) : 20000000;
@@ -123,14 +163,18 @@ int main(int argc, char **argv)
 		if (grouped && !bench_lines_group(&l))
 			return 1;
 		for (int dated = 0; dated < 2; dated++) {
-			double best = 1e9, best_cpu = 1e9, best_peer = 1e9;
-			int64_t m = 0, m_peer = 0;
+			double best = 1e9, best_cpu = 1e9, best_peer = 1e9, best_floor = 1e9;
+			int64_t m = 0, m_peer = 0, q_floor = 0, q_inami = 0;
 			for (int r = 0; r < rounds; r++) {
 				if (!dated) {
 					double t = peer_round(table, &l, &m_peer);
 					if (t < 0)
 						return 1;
 					best_peer = t < best_peer ? t : best_peer;
+					t = floor_round(&l, &q_floor);
+					if (t < 0)
+						return 1;
+					best_floor = t < best_floor ? t : best_floor;
 				}
 				inami_billing *b;
 				if (inami_billing_new(&b, nom, providers, 0) != INAMI_OK)
@@ -144,11 +188,17 @@ int main(int argc, char **argv)
 				best = t < best ? t : best;
 				best_cpu = c < best_cpu ? c : best_cpu;
 				int64_t *kv = malloc(providers * 3 * sizeof(int64_t));
-				inami_billing_results(b, kv, NULL, NULL, NULL, providers);
-				m = 0;
-				for (size_t p = 0; p < providers; p++)
+				int64_t *pr = malloc(providers * sizeof(int64_t));
+				if (kv == NULL || pr == NULL)
+					return 1;
+				inami_billing_results(b, kv, pr, NULL, NULL, providers);
+				m = q_inami = 0;
+				for (size_t p = 0; p < providers; p++) {
 					m += kv[p * 3];
+					q_inami += pr[p];
+				}
 				free(kv);
+				free(pr);
 				inami_billing_free(b);
 			}
 			printf("in-memory totals (%s order, %s, %zu lines, %zu providers, 1 core): %.4f s best of %d = "
@@ -159,6 +209,11 @@ int main(int argc, char **argv)
 				printf("  plain C loop, same lines, rounds interleaved: %.4f s = %.0f million lines/s -> inami "
 					"is %.2fx as fast (check: M total %lld%s)\n", best_peer, n / best_peer / 1e6,
 					best_peer / best, (long long)m_peer, m_peer == m / 100 ? ", equal" : ", DIFFERENT");
+			if (!dated)
+				printf("  32-byte row updates alone (no code looked up), same lines, rounds interleaved: %.4f s = "
+					"%.0f million lines/s -> inami runs at %.0f%% of it (check: prestations %lld%s)\n",
+					best_floor, n / best_floor / 1e6, 100 * best_floor / best, (long long)q_floor,
+					q_floor == q_inami ? ", equal" : ", DIFFERENT");
 		}
 	}
 	free(table);
