@@ -2,8 +2,8 @@
 # Benchmark of issue 4 (not part of ctest). Usage: tests/bench/bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]
 # Generates a billing CSV (default 5,000,000 lines, 20,000 providers) in $BENCH_DIR (default
 # /tmp/inami_bench), then times in the same run: `inami mvalues --csv`, sqlite3 (import + join
-# with the code table + group by) and a plain Python csv loop (inami best of 7 runs, the peers,
-# seconds each, best of 3), and prints the ratios; then the in-memory totals micro-benchmark
+# with the code table + group by) and a plain Python csv loop (three rounds, inami run between the
+# peers: inami best of 12 runs, the peers, seconds each, best of 3), and prints the ratios; then the in-memory totals micro-benchmark
 # (lines per second, one core; undated lines also against a plain C loop in the same rounds).
 set -e
 BUILD=${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}
@@ -20,17 +20,26 @@ fi
 echo "input: $(wc -c < "$DIR/billing.csv") bytes, $LINES lines, $PROVIDERS providers"
 cat "$DIR/billing.csv" > /dev/null  # warm the page cache for every contender
 
+once() { # once NAME COMMAND... : wall time of one run, in seconds
+	n=$1
+	shift
+	s=$(date +%s.%N)
+	"$@" > "$DIR/out_$n" 2>&1 || { echo "$* failed" >&2; cat "$DIR/out_$n" >&2; exit 1; }
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc -l
+}
+
+lower() { # lower A B : the smaller of two times (A may be empty)
+	if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi
+}
+
 best() { # best RUNS NAME COMMAND... : best wall time of RUNS runs, in seconds
 	b=""
 	runs=$1
 	n=$2
 	shift 2
 	for i in $(seq "$runs"); do
-		s=$(date +%s.%N)
-		"$@" > "$DIR/out_$n" 2>&1 || { echo "$* failed" >&2; cat "$DIR/out_$n" >&2; exit 1; }
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc -l)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" -eq 1 ]; then b=$t; fi
+		b=$(lower "$b" "$(once "$n" "$@")")
 	done
 	echo "$b"
 }
@@ -51,11 +60,19 @@ if [ ! -f "$DIR/billing_grouped.csv" ] || [ "$DIR/billing_grouped.csv" -ot "$DIR
 fi
 cat "$DIR/billing_grouped.csv" > /dev/null
 
-# inami takes a fraction of a second: best of 7 (the machine's speed varies); the peers best of 3.
-T_INAMI=$(best 7 inami "$INAMI" mvalues "$DIR/billing.csv" --csv)
+# Three rounds, each: inami twice, sqlite3 once, inami twice, Python once; best time of each. The
+# machine's speed drifts over the minute the peers take, so inami is timed between them rather than
+# all at once before them (its best of 12 runs against the peers' best of 3).
+T_INAMI=""
+T_SQLITE=""
+T_PY=""
+for round in 1 2 3; do
+	T_INAMI=$(lower "$T_INAMI" "$(best 2 inami "$INAMI" mvalues "$DIR/billing.csv" --csv)")
+	T_SQLITE=$(lower "$T_SQLITE" "$(once sqlite sqlite3 :memory: -init "$DIR/query.sql" .quit)")
+	T_INAMI=$(lower "$T_INAMI" "$(best 2 inami "$INAMI" mvalues "$DIR/billing.csv" --csv)")
+	T_PY=$(lower "$T_PY" "$(once python /usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv")")
+done
 T_INAMI_G=$(best 7 inami "$INAMI" mvalues "$DIR/billing_grouped.csv" --csv)
-T_SQLITE=$(best 3 sqlite sqlite3 :memory: -init "$DIR/query.sql" .quit)
-T_PY=$(best 3 python /usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv")
 rm -f "$DIR"/out_inami "$DIR"/out_sqlite "$DIR"/out_python
 
 AVX2=no
