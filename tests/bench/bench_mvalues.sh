@@ -3,8 +3,9 @@
 # Generates a billing CSV (default 5,000,000 lines, 20,000 providers) in $BENCH_DIR (default
 # /tmp/inami_bench), then times in the same run: `inami mvalues --csv`, sqlite3 (import + join
 # with the code table + group by) and a plain Python csv loop (three rounds, inami run between the
-# peers: inami best of 12 runs, the peers, seconds each, best of 3), and prints the ratios; then the in-memory totals micro-benchmark
-# (lines per second, one core; undated lines also against a plain C loop in the same rounds).
+# peers: inami best of 12 runs, the peers, seconds each, best of 3), and prints the ratios; then
+# the in-memory totals micro-benchmark (lines per second, one core; undated lines also against a
+# plain C loop and against the row updates alone, in the same rounds).
 set -e
 BUILD=${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}
 LINES=${2:-5000000}
