@@ -16,6 +16,30 @@ int inami__days_in_month(int year, int month)
 	return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
+inami_date inami__date_add_days(inami_date date, int days)
+{
+	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+
+	d += days;
+	while (d > inami__days_in_month(y, m)) {
+		d -= inami__days_in_month(y, m);
+		if (++m > 12) {
+			m = 1;
+			if (++y > 9999)
+				return 0;
+		}
+	}
+	while (d < 1) {
+		if (--m < 1) {
+			m = 12;
+			if (--y < 1000)
+				return 0;
+		}
+		d += inami__days_in_month(y, m);
+	}
+	return (inami_date)(y * 10000 + m * 100 + d);
+}
+
 int inami_date_check(inami_date date)
 {
 	int y = date / 10000, m = date / 100 % 100, d = date % 100;

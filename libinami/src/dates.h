@@ -6,6 +6,9 @@
 
 int inami__days_in_month(int year, int month);
 
+/* date + days (calendar days, either way) for a valid date; 0 past 9999-12-31 or before 1000-01-01. */
+inami_date inami__date_add_days(inami_date date, int days);
+
 /* Complete calendar months from `date` (included) to 31 December of its year. */
 int inami__complete_months_from(inami_date date);
 

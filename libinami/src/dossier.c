@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "dossier_internal.h"
 #include "dossier_model.h"
 #include "error.h"

@@ -231,22 +231,6 @@ int inami__calendar_get(inami_profession profession, int year, const char *miles
 	return INAMI_OK;
 }
 
-inami_date inami__date_add_days(inami_date date, int days)
-{
-	int y = date / 10000, m = date / 100 % 100, d = date % 100;
-
-	d += days;
-	while (d > inami__days_in_month(y, m)) {
-		d -= inami__days_in_month(y, m);
-		if (++m > 12) {
-			m = 1;
-			if (++y > 9999)
-				return 0;
-		}
-	}
-	return (inami_date)(y * 10000 + m * 100 + d);
-}
-
 void inami__milestone_iso(inami_date date, inami_date_precision precision, char *buf, size_t size)
 {
 	if (precision == INAMI_PRECISION_DAY)

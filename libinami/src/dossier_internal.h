@@ -22,9 +22,6 @@ int inami__calendar_covers(inami_profession profession, int year);
 /* The calendar row for a milestone (found = 0 when the data has none for that year). */
 int inami__calendar_get(inami_profession profession, int year, const char *milestone, calendar_entry *out);
 
-/* date + days (calendar days), 0 on overflow past year 9999. */
-inami_date inami__date_add_days(inami_date date, int days);
-
 /* "2021-08-31" / "2021-09" into buf (>= 11 bytes). */
 void inami__milestone_iso(inami_date date, inami_date_precision precision, char *buf, size_t size);
 

@@ -4,6 +4,9 @@
 
 #include "test_util.h"
 
+/* dates.c (internal): date + days, either way; 0 outside 1000-01-01..9999-12-31. */
+inami_date inami__date_add_days(inami_date date, int days);
+
 START_TEST(test_version)
 {
 	ck_assert_str_eq(inami_version(), INAMI_VERSION);
@@ -66,6 +69,25 @@ START_TEST(test_dates)
 }
 END_TEST
 
+/* Internal date arithmetic, both ways: month and year ends, leap days, the range's ends. */
+START_TEST(test_date_add_days)
+{
+	ck_assert_int_eq(inami__date_add_days(20230430, 1), 20230501);
+	ck_assert_int_eq(inami__date_add_days(20231231, 1), 20240101);
+	ck_assert_int_eq(inami__date_add_days(20240228, 1), 20240229);
+	ck_assert_int_eq(inami__date_add_days(20230228, 1), 20230301);
+	ck_assert_int_eq(inami__date_add_days(20210601, -1), 20210531);
+	ck_assert_int_eq(inami__date_add_days(20240101, -1), 20231231);
+	ck_assert_int_eq(inami__date_add_days(20240301, -1), 20240229);
+	ck_assert_int_eq(inami__date_add_days(20230301, -1), 20230228);
+	ck_assert_int_eq(inami__date_add_days(20230115, -380), 20211231);
+	ck_assert_int_eq(inami__date_add_days(20211231, 380), 20230115);
+	ck_assert_int_eq(inami__date_add_days(20230115, 0), 20230115);
+	ck_assert_int_eq(inami__date_add_days(99991231, 1), 0);
+	ck_assert_int_eq(inami__date_add_days(10000101, -1), 0);
+}
+END_TEST
+
 START_TEST(test_euros)
 {
 	int64_t c;
@@ -115,6 +137,7 @@ int main(void)
 	tcase_add_test(tc, test_professions);
 	tcase_add_test(tc, test_measures_langs_provenance);
 	tcase_add_test(tc, test_dates);
+	tcase_add_test(tc, test_date_add_days);
 	tcase_add_test(tc, test_euros);
 	tcase_add_test(tc, test_strerror);
 	suite_add_tcase(s, tc);

@@ -285,26 +285,6 @@ static void line_matches_lookup(const inami_nomenclature *n, int32_t code, int32
 		"code %d on %d: unvalued reason %d, want %d", (int)code, (int)date, (int)ureason, want);
 }
 
-/* The day before (step -1) or after (step 1) date d. */
-static inami_date day_beside(inami_date d, int step)
-{
-	int y = d / 10000, m = d / 100 % 100, day = d % 100 + step;
-	if (day < 1) {
-		if (--m < 1) {
-			m = 12;
-			y--;
-		}
-		day = inami__days_in_month(y, m);
-	} else if (day > inami__days_in_month(y, m)) {
-		day = 1;
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	return y * 10000 + m * 100 + day;
-}
-
 /*
  * Every code of nomenclature n, on the dates `dates`, on the first and last
  * day of each of its periods and the days around them, undated, DERIVED
@@ -327,7 +307,7 @@ static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates
 					if (bounds[k] == 0)
 						continue;
 					line_matches_lookup(n, e.code, bounds[k], flags);
-					inami_date beside = day_beside(bounds[k], k ? 1 : -1);
+					inami_date beside = inami__date_add_days(bounds[k], k ? 1 : -1);
 					if (inami_date_check(beside) == INAMI_OK)
 						line_matches_lookup(n, e.code, beside, flags);
 				}

@@ -10,6 +10,9 @@
 
 #include "fuzz.h"
 
+/* dates.c: date + days (either way), 0 outside 1000-01-01..9999-12-31. */
+inami_date inami__date_add_days(inami_date date, int days);
+
 /*
  * One line of `code` on `date` through the billing kernels against the
  * nomenclature's own lookup, which walks the periods: valued with the same
@@ -54,8 +57,7 @@ static void use(const inami_nomenclature *nom, const uint8_t *data, size_t size)
 		if (i < 16) {
 			/* the bounds of the period, a day just outside each (invalid ones are skipped), undated, a date of the input */
 			int32_t from = info.valid_from, to = info.valid_to;
-			int32_t before = from % 100 == 1 ? from - 73 : from - 1;  /* 1 June -> 28 May */
-			int32_t after = to % 100 >= 28 ? to - to % 100 + 101 : to + 1;  /* 30 April -> 1 May */
+			int32_t before = from ? inami__date_add_days(from, -1) : 0, after = to ? inami__date_add_days(to, 1) : 0;
 			int32_t probe = size >= 4 ? 19990101 + (int32_t)(data[i % size] % 30) * 10000
 				+ (int32_t)(data[(i + 1) % size] % 12) * 100 + (int32_t)(data[(i + 2) % size] % 28) : 20220301;
 			const int32_t dates[] = { from, to, before, after, 0, probe };
