@@ -89,7 +89,7 @@ static int read_field(const char *text, size_t len, size_t *pos, int *line, char
 	return INAMI_OK;
 }
 
-int csv_parse(const char *text, size_t len, const char *name, csv_table *out)
+int inami__csv_parse(const char *text, size_t len, const char *name, csv_table *out)
 {
 	growable g = { NULL, NULL, 0, 0 };
 	size_t pos = 0, cols = 0, row_cells = 0;
@@ -166,7 +166,7 @@ int csv_parse(const char *text, size_t len, const char *name, csv_table *out)
 	return INAMI_OK;
 }
 
-void csv_free(csv_table *t)
+void inami__csv_free(csv_table *t)
 {
 	if (t->cells)
 		for (size_t i = 0; i < (t->rows + 1) * t->cols; i++)
@@ -176,7 +176,7 @@ void csv_free(csv_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-int csv_column(const csv_table *t, const char *name)
+int inami__csv_column(const csv_table *t, const char *name)
 {
 	for (size_t c = 0; c < t->cols; c++)
 		if (strcmp(t->cells[c], name) == 0)
@@ -184,16 +184,16 @@ int csv_column(const csv_table *t, const char *name)
 	return -1;
 }
 
-const char *csv_cell(const csv_table *t, size_t row, int col)
+const char *inami__csv_cell(const csv_table *t, size_t row, int col)
 {
 	return t->cells[(row + 1) * t->cols + (size_t)col];
 }
 
-int csv_embedded(const char *name, csv_table *out)
+int inami__csv_embedded(const char *name, csv_table *out)
 {
-	for (const inami_embedded_file *f = inami_embedded_files; f->name; f++)
+	for (const inami_embedded_file *f = inami__embedded_files; f->name; f++)
 		if (strcmp(f->name, name) == 0)
-			return csv_parse(f->text, f->len, name, out);
+			return inami__csv_parse(f->text, f->len, name, out);
 	return inami__fail(INAMI_ENORULES, "the data file %s is not embedded in this build", name);
 }
 

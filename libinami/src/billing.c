@@ -109,7 +109,7 @@ int inami_billing_reserve(inami_billing *billing, size_t provider_count)
 		billing->acc = acc;
 		billing->cap = ncap;
 	}
-	/* rows past the provider count are zero (memset above, billing__reset): give them their bias */
+	/* rows past the provider count are zero (memset above, inami__billing_reset): give them their bias */
 	for (size_t p = billing->providers; p < provider_count; p++)
 		ACC(billing, p, TALLY) = billing_tally_make(0, 0);
 	billing->providers = provider_count;
@@ -212,7 +212,7 @@ static int dense_new(inami_billing *b, int32_t code, int32_t reason)
  * bound), the first DENSE_KINDS pairs add into columns; otherwise, and for
  * further pairs, into the hash. Returns 0 when out of memory.
  */
-int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+int inami__billing_unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
 	int64_t quantity)
 {
 	if (b->qsum != UINT64_MAX) {
@@ -227,7 +227,7 @@ int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int
 	return sparse_add(b, provider, code, reason, quantity);
 }
 
-int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason)
+int inami__billing_dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason)
 {
 	for (int k = 0; k < b->ndense; k++) {
 		if (b->dense_code[k] == code && b->dense_reason[k] == reason) {
@@ -379,7 +379,7 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 	 * for small calls, the whole call is checked first.
 	 */
 	billing_saved saved;
-	if (count >= CHUNK * 4 && billing__save(billing, &saved, count * 16 / CHUNK_STATE_SHARE)) {
+	if (count >= CHUNK * 4 && inami__billing_save(billing, &saved, count * 16 / CHUNK_STATE_SHARE)) {
 		for (size_t off = 0; off < count; off += CHUNK) {
 			size_t m = count - off < CHUNK ? count - off : CHUNK;
 			const int32_t *d = date ? date + off : NULL;
@@ -389,24 +389,24 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 			billing->line_base = off;
 			billing->line_readable = count - off;  /* the kernels prefetch the next chunk */
 			if (st == INAMI_OK)
-				st = billing__add_valid(billing, code + off, quantity + off, d, p, m);
+				st = inami__billing_add_valid(billing, code + off, quantity + off, d, p, m);
 			billing->line_base = 0;
 			billing->line_readable = 0;
 			if (st != INAMI_OK) {
-				billing__restore(billing, &saved);
+				inami__billing_restore(billing, &saved);
 				return st;
 			}
 		}
-		billing__drop(&saved);
+		inami__billing_drop(&saved);
 		return INAMI_OK;
 	}
 	int st = check_lines(billing, date, provider, count, 0);
 	if (st != INAMI_OK)
 		return st;
-	return billing__add_valid(billing, code, quantity, date, provider, count);
+	return inami__billing_add_valid(billing, code, quantity, date, provider, count);
 }
 
-int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_valid(inami_billing *billing, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count)
 {
 	int st;
@@ -420,18 +420,18 @@ int billing__add_valid(inami_billing *billing, const int32_t *code, const int32_
 	uint64_t qs = abs_sum(quantity, count);
 	if (billing->qsum <= billing->qlimit && qs <= billing->qlimit - billing->qsum) {
 		billing->qsum += qs;
-		st = billing__add_fast(billing, code, quantity, date, provider, count);
+		st = inami__billing_add_fast(billing, code, quantity, date, provider, count);
 	} else {
 		if (!dense_flush(billing))
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		billing->qsum = UINT64_MAX;
-		st = billing__add_checked(billing, code, quantity, date, provider, count);
+		st = inami__billing_add_checked(billing, code, quantity, date, provider, count);
 	}
 	billing->lines += (int64_t)count;
 	return st;
 }
 
-void billing__reset(inami_billing *b)
+void inami__billing_reset(inami_billing *b)
 {
 	/* nothing to clear (and no array yet: memset must not get NULL) while there is no provider */
 	if (b->providers > 0) {
@@ -452,17 +452,17 @@ void billing__reset(inami_billing *b)
 	b->qsum = 0;
 }
 
-int billing__can_merge(const inami_billing *dst, const inami_billing *src)
+int inami__billing_can_merge(const inami_billing *dst, const inami_billing *src)
 {
 	return dst->nom == src->nom && dst->allow_derived == src->allow_derived
 		&& dst->qsum <= dst->qlimit && src->qsum <= dst->qlimit - dst->qsum;
 }
 
-int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
+int inami__billing_merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 {
 	dst->view_valid = 0;
 	for (size_t p = 0; p < src->providers; p++) {
-		/* cannot overflow: see billing__can_merge */
+		/* cannot overflow: see inami__billing_can_merge */
 		for (int k = 0; k < TALLY; k++)
 			ACC(dst, map[p], k) += ACC(src, p, k);
 		int64_t d = ACC(dst, map[p], TALLY), s = ACC(src, p, TALLY);
@@ -470,13 +470,13 @@ int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map)
 			billing_tally_flags(d) | billing__flags(src, p));
 		/* src's dense columns straight into dst (a pair is in src's columns or its hash, not both) */
 		for (int k = 0; src->dense_dirty && k < src->ndense; k++)
-			if ((src->dense_seen[p] & (1u << k)) && !billing__unvalued_add(dst, map[p], src->dense_code[k],
+			if ((src->dense_seen[p] & (1u << k)) && !inami__billing_unvalued_add(dst, map[p], src->dense_code[k],
 				src->dense_reason[k], src->dense_qty[k][p]))
 				return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < src->unvalued_cap; i++) {
 		const billing_unvalued *e = &src->unvalued[i];
-		if (e->reason && !billing__unvalued_add(dst, map[e->provider], e->code, e->reason, e->quantity))
+		if (e->reason && !inami__billing_unvalued_add(dst, map[e->provider], e->code, e->reason, e->quantity))
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	dst->qsum += src->qsum;

@@ -6,7 +6,7 @@
  * number of lines. The fuzz harness calls inami_billing_csv_feed().
  *
  * Speed: the usual layout (provider,code,quantity[,date] in that order, short
- * unquoted ids) goes through csv__fast_lines() (billing_csv_fast.c), which
+ * unquoted ids) goes through inami__csv_fast_lines() (billing_csv_fast.c), which
  * accepts only lines the general parser here accepts, with the same values,
  * and hands anything else to it. Files: billing_csv_file.c.
  */
@@ -60,7 +60,7 @@ void inami_billing_csv_free(inami_billing_csv *r)
 	free(r->quantity);
 	free(r->date);
 	free(r->provider);
-	ids_free(&r->ids);
+	inami__ids_free(&r->ids);
 	free(r->first_chunk);
 	free(r->first_line);
 	free(r);
@@ -96,7 +96,7 @@ static int track_first(inami_billing_csv *r)
 	return INAMI_OK;
 }
 
-int csv__flush(inami_billing_csv *r)
+int inami__csv_flush(inami_billing_csv *r)
 {
 	if (r->n == 0)
 		return INAMI_OK;
@@ -106,20 +106,20 @@ int csv__flush(inami_billing_csv *r)
 			return st;
 	}
 	/* Lines parsed here are valid by construction: indices from the id table, checked dates. */
-	int st = billing__add_valid(r->totals, r->code, r->quantity, r->has_date ? r->date : NULL,
+	int st = inami__billing_add_valid(r->totals, r->code, r->quantity, r->has_date ? r->date : NULL,
 		r->provider, r->n);
 	r->n = 0;
 	return st;
 }
 
-uint32_t csv__provider(inami_billing_csv *r, const char *s, size_t len)
+uint32_t inami__csv_provider(inami_billing_csv *r, const char *s, size_t len)
 {
-	uint32_t i = ids_find(&r->ids, s, len);
+	uint32_t i = inami__ids_find(&r->ids, s, len);
 	if (i != ID_NONE)
 		return i;
 	if (inami_billing_reserve(r->totals, r->ids.count + 1) != INAMI_OK)
 		return ID_NONE;
-	return ids_add(&r->ids, s, len);
+	return inami__ids_add(&r->ids, s, len);
 }
 
 /* A malformed line: an error, or skipped and counted with --skip-bad. */
@@ -182,7 +182,7 @@ static int parse_header(inami_billing_csv *r, const char *s, size_t len)
 	return INAMI_OK;
 }
 
-int csv__days_ok(int y, int m, int d)
+int inami__csv_days_ok(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (m < 1 || m > 12 || d < 1 || y < 1000)
@@ -244,7 +244,7 @@ static int parse_line(inami_billing_csv *r, const char *s, size_t len)
 				}
 				int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5],
 					dd = v[6] * 10 + v[7];
-				if (!csv__days_ok(y, m, dd))
+				if (!inami__csv_days_ok(y, m, dd))
 					return bad_line(r, start + 1, "date is not a real calendar date");
 				date = y * 10000 + m * 100 + dd;
 				pos += 10;
@@ -280,7 +280,7 @@ static int parse_line(inami_billing_csv *r, const char *s, size_t len)
 		return bad_line(r, 1, "provider is empty");
 	if (prov_len > MAX_ID)
 		return bad_line(r, 1, "provider id is longer than 255 bytes");
-	uint32_t p = csv__provider(r, prov, prov_len);
+	uint32_t p = inami__csv_provider(r, prov, prov_len);
 	if (p == ID_NONE) {
 		r->failed = 1;
 		r->failed_status = INAMI_ENOMEM;
@@ -292,7 +292,7 @@ static int parse_line(inami_billing_csv *r, const char *s, size_t len)
 	r->provider[r->n] = p;
 	r->lines++;
 	if (++r->n == BATCH)
-		return csv__flush(r);
+		return inami__csv_flush(r);
 	return INAMI_OK;
 }
 
@@ -341,7 +341,7 @@ int inami_billing_csv_feed(inami_billing_csv *r, const char *data, size_t len)
 	}
 	for (;;) {
 		if (r->fast && end - p >= FAST_LOOKAHEAD) {
-			if ((st = csv__fast_lines(r, &p, end)) != INAMI_OK)
+			if ((st = inami__csv_fast_lines(r, &p, end)) != INAMI_OK)
 				return st;
 		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -380,19 +380,19 @@ int inami_billing_csv_finish(inami_billing_csv *r)
 			"is expected)", r->name);
 	}
 	if (st == INAMI_OK)
-		st = csv__flush(r);
+		st = inami__csv_flush(r);
 	return st;
 }
 
-void csv__reset(inami_billing_csv *r)
+void inami__csv_reset(inami_billing_csv *r)
 {
-	billing__reset(r->totals); /* the same object: inami_billing_csv_totals() stays valid */
+	inami__billing_reset(r->totals); /* the same object: inami_billing_csv_totals() stays valid */
 	r->have_header = r->has_date = r->ncols = r->fast = 0;
 	r->failed = r->failed_status = 0;
 	r->line_no = r->lines = r->skipped = 0;
 	r->first_skipped[0] = '\0';
 	r->carry_len = r->n = 0;
-	ids_clear(&r->ids);
+	inami__ids_clear(&r->ids);
 }
 
 int64_t inami_billing_csv_line_count(const inami_billing_csv *r)

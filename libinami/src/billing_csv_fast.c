@@ -80,7 +80,7 @@ static inline __attribute__((always_inline)) uint32_t digits_value(uint64_t x, u
  */
 static inline __attribute__((always_inline)) int fast_date_ok(int y, int m, int d)
 {
-	return ((unsigned)(m - 1) < 12 && (unsigned)(d - 1) < 28 && y >= 1000) || csv__days_ok(y, m, d);
+	return ((unsigned)(m - 1) < 12 && (unsigned)(d - 1) < 28 && y >= 1000) || inami__csv_days_ok(y, m, d);
 }
 
 /* A line read: its id's length and key, its length, and its values into the batch. Returns 1. */
@@ -304,7 +304,7 @@ static inline __attribute__((always_inline)) int fast_lines(inami_billing_csv *r
 			const fast_rec *f = &rec[taken];
 			uint32_t p;
 			if (f->plen > SHORT_ID)
-				p = csv__provider(r, s, f->plen);
+				p = inami__csv_provider(r, s, f->plen);
 			else
 				p = csv__provider_short(r, s, f->plen, f->k0, f->k1, f->hash);
 			if (p == ID_NONE)
@@ -317,7 +317,7 @@ static inline __attribute__((always_inline)) int fast_lines(inami_billing_csv *r
 		r->lines += (int64_t)taken;
 		*pp = s;
 		if (r->n == BATCH) {
-			int st = csv__flush(r);
+			int st = inami__csv_flush(r);
 			if (st != INAMI_OK)
 				return st;
 		}
@@ -354,12 +354,12 @@ static int v3_available(void)
 #endif
 }
 
-int csv__set_fast_v3(int on)
+int inami__csv_set_fast_v3(int on)
 {
 	return cpu_choice_force(&use_v3, v3_available, on);
 }
 
-int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end)
+int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 {
 #if HAVE_FAST_V3
 	if (cpu_choice(&use_v3, v3_available))

@@ -81,7 +81,7 @@ static uint64_t line_start(const shared *sh, uint64_t at)
 	return at + (uint64_t)(nl - probe);
 }
 
-size_t csv__front_limit = SIZE_MAX;
+size_t inami__csv_front_limit = SIZE_MAX;
 
 /* Next chunk for this side, or 0 when there is none left. */
 static int take_chunk(side *sd, size_t *k)
@@ -89,7 +89,7 @@ static int take_chunk(side *sd, size_t *k)
 	shared *sh = sd->sh;
 	int ok;
 	pthread_mutex_lock(&sh->lock);
-	ok = !sh->stop && sh->front < sh->end && (sd->from_back || sh->front < csv__front_limit);
+	ok = !sh->stop && sh->front < sh->end && (sd->from_back || sh->front < inami__csv_front_limit);
 	if (ok)
 		*k = sd->from_back ? --sh->end : sh->front++;
 	pthread_mutex_unlock(&sh->lock);
@@ -124,7 +124,7 @@ static void *read_side(void *arg)
 		 * last line, which may have no newline.
 		 */
 		if (sd->status == INAMI_OK && sd->from_back)
-			sd->status = to == sh->size ? inami_billing_csv_finish(sd->r) : csv__flush(sd->r);
+			sd->status = to == sh->size ? inami_billing_csv_finish(sd->r) : inami__csv_flush(sd->r);
 		if (sd->status == INAMI_OK && to < sh->size && sd->r->carry_len != 0)
 			sd->status = INAMI_EPARSE;
 	}
@@ -212,7 +212,7 @@ static int map_helper_ids(inami_billing_csv *r, const inami_billing_csv *hp, uin
 				__builtin_prefetch(ids_short_home(&r->ids, hash[j]));
 		}
 		for (size_t j = 0; j < m && st == INAMI_OK; j++) {
-			uint32_t p = len[j] > SHORT_ID ? csv__provider(r, text[j], len[j])
+			uint32_t p = len[j] > SHORT_ID ? inami__csv_provider(r, text[j], len[j])
 				: csv__provider_short(r, text[j], len[j], k0[j], k1[j], hash[j]);
 			if ((map[order[g + j].id] = p) == ID_NONE)
 				st = inami__fail(INAMI_ENOMEM, "out of memory for provider ids");
@@ -265,17 +265,17 @@ static int read_parallel(inami_billing_csv *r, int fd, const char *path, uint64_
 	if (done && *st == INAMI_EPARSE && !r->failed)
 		done = 0; /* a very long line in the front part: read again in one thread */
 	if (done && *st == INAMI_OK)
-		*st = csv__flush(r);
+		*st = inami__csv_flush(r);
 	if (done && *st == INAMI_OK) {
 		/* r may hold the file's last line unfinished: it comes after everything merged here */
 		if (back.status != INAMI_OK || back.r->skipped > 0
-			|| !billing__can_merge(r->totals, back.r->totals)) {
+			|| !inami__billing_can_merge(r->totals, back.r->totals)) {
 			done = 0;
 		} else {
 			uint32_t *map = malloc((back.r->ids.count + 1) * sizeof(*map));
 			*st = map ? map_helper_ids(r, back.r, map) : inami__fail(INAMI_ENOMEM, "out of memory");
 			if (*st == INAMI_OK)
-				*st = billing__merge(r->totals, back.r->totals, map);
+				*st = inami__billing_merge(r->totals, back.r->totals, map);
 			free(map);
 			r->lines += back.r->lines;
 			r->line_no += back.r->line_no;
@@ -307,7 +307,7 @@ static int read_regular(inami_billing_csv *r, int fd, const char *path, uint64_t
 	if (r->have_header && r->carry_len == 0 && size - off >= PARALLEL_MIN && sysconf(_SC_NPROCESSORS_ONLN) >= 2) {
 		if (read_parallel(r, fd, path, off, size, &st))
 			return st == INAMI_OK ? inami_billing_csv_finish(r) : st;
-		csv__reset(r);
+		inami__csv_reset(r);
 		off = 0;
 	}
 	st = feed_range(r, fd, off, size, path);

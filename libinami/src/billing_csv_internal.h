@@ -11,7 +11,7 @@
 #define MAX_COLUMNS 32
 
 /*
- * csv__fast_lines() reads at most this many bytes from the start of a line:
+ * inami__csv_fast_lines() reads at most this many bytes from the start of a line:
  * four 16-byte vectors; its 8-byte loads of the fields end before byte 48, as
  * each load comes after the checks that bound the fields before it (id <= 16,
  * code <= 8, quantity <= 9 bytes).
@@ -26,7 +26,7 @@ struct inami_billing_csv {
 	char *name;
 	int have_header, has_date, ncols;
 	unsigned char role[MAX_COLUMNS];
-	int fast;         /* the header is provider,code,quantity[,date]: csv__fast_lines() may be used */
+	int fast;         /* the header is provider,code,quantity[,date]: inami__csv_fast_lines() may be used */
 	int failed, failed_status;
 	int64_t line_no, lines, skipped;
 	char first_skipped[512];
@@ -51,45 +51,45 @@ struct inami_billing_csv {
 };
 
 /* Add the batch to the totals. */
-int csv__flush(inami_billing_csv *r);
+int inami__csv_flush(inami_billing_csv *r);
 
 /* Index of provider id s, added (with its totals row) when new; ID_NONE when out of memory. */
-uint32_t csv__provider(inami_billing_csv *r, const char *s, size_t len);
+uint32_t inami__csv_provider(inami_billing_csv *r, const char *s, size_t len);
 
-/* csv__provider() for a short id (len <= SHORT_ID) whose key words and hash are known (provider_ids.h). */
+/* inami__csv_provider() for a short id (len <= SHORT_ID) whose key words and hash are known (provider_ids.h). */
 static inline uint32_t csv__provider_short(inami_billing_csv *r, const char *s, size_t len, uint64_t k0,
 	uint64_t k1, uint64_t hash)
 {
 	uint32_t p = ids_find_short(&r->ids, k0, k1, hash);
 	if (p == ID_NONE && inami_billing_reserve(r->totals, r->ids.count + 1) == INAMI_OK)
-		p = ids_add_short(&r->ids, s, len, k0, k1, hash);
+		p = inami__ids_add_short(&r->ids, s, len, k0, k1, hash);
 	return p;
 }
 
 /* 1 when y-m-d is a real calendar date (y >= 1000). */
-int csv__days_ok(int y, int m, int d);
+int inami__csv_days_ok(int y, int m, int d);
 
 /*
  * Usual lines from *pp on, as many as fast_parse() takes, with at least
  * FAST_LOOKAHEAD bytes before `end` (billing_csv_fast.c). Returns the status
  * of a batch flush.
  */
-int csv__fast_lines(inami_billing_csv *r, const char **pp, const char *end);
+int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end);
 
 /*
- * Tests: 0 makes csv__fast_lines() use its baseline variant, 1 the AVX2 one
+ * Tests: 0 makes inami__csv_fast_lines() use its baseline variant, 1 the AVX2 one
  * where the CPU has it. Returns the previous setting.
  */
-int csv__set_fast_v3(int on);
+int inami__csv_set_fast_v3(int on);
 
 /*
  * Test hook (tests/c/check_coverage_billing.c): in a two-thread read the
  * calling thread takes at most this many chunks, the helper the rest
  * (SIZE_MAX: no limit). Set only while no read runs.
  */
-extern size_t csv__front_limit;
+extern size_t inami__csv_front_limit;
 
 /* Back to the state of a new reader (same nomenclature, flags and name). */
-void csv__reset(inami_billing_csv *r);
+void inami__csv_reset(inami_billing_csv *r);
 
 #endif

@@ -126,22 +126,22 @@ static inline void billing__prefetch(const inami_billing *b, uint32_t p)
  * by construction (provider indices in range, dates 0 or YYYYMMDD): the CSV
  * reader. count > 0.
  */
-int billing__add_valid(inami_billing *b, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_valid(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
 
 /*
- * The kernels (billing_kernel.c) over valid lines: billing__add_fast with
- * unchecked adds, for lines the qsum bound covers; billing__add_checked with
+ * The kernels (billing_kernel.c) over valid lines: inami__billing_add_fast with
+ * unchecked adds, for lines the qsum bound covers; inami__billing_add_checked with
  * every add checked, in line order. Return INAMI_OK, or the error of a line
  * (date not YYYYMMDD, numbered from b->line_base; out of memory).
  */
-int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
-int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
 
 /* Record an unvalued line's quantity for (provider, code, reason) (billing.c). Returns 0 when out of memory. */
-int billing__unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
+int inami__billing_unvalued_add(inami_billing *b, uint32_t provider, int32_t code, int32_t reason,
 	int64_t quantity);
 
 /*
@@ -159,18 +159,18 @@ static inline unsigned billing__flags(const inami_billing *b, size_t p)
 }
 
 /* The dense column of (code, reason) put into slot s of the cache, or -1 when the pair has none (billing.c). */
-int billing__dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason);
+int inami__billing_dense_kind_fill(inami_billing *b, billing_dense_slot *s, int32_t code, int32_t reason);
 
 /*
  * The dense column (index into dense_qty) of an unvalued (code, reason !=
- * 0), -1 when the pair has none yet (billing__unvalued_add makes it).
+ * 0), -1 when the pair has none yet (inami__billing_unvalued_add makes it).
  */
 static inline int billing__dense_kind(inami_billing *b, int32_t code, int32_t reason)
 {
 	billing_dense_slot *s = &b->dense_cache[(uint32_t)code & (DENSE_CACHE - 1)];
 	if (__builtin_expect(s->code == code && s->reason == reason, 1))
 		return s->kind;
-	return billing__dense_kind_fill(b, s, code, reason);
+	return inami__billing_dense_kind_fill(b, s, code, reason);
 }
 
 /*
@@ -186,7 +186,7 @@ static inline void billing__dense_add(inami_billing *b, int kind, uint32_t p, in
 }
 
 /* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */
-int billing__set_vector(int on);
+int inami__billing_set_vector(int on);
 
 /* A copy of an accumulator's state (billing_saved.c). */
 typedef struct billing_saved {
@@ -201,24 +201,24 @@ typedef struct billing_saved {
 } billing_saved;
 
 /* Copy b's state into s when it takes at most `limit` bytes; 0 when not copied (too large, no memory). */
-int billing__save(const inami_billing *b, billing_saved *s, size_t limit);
+int inami__billing_save(const inami_billing *b, billing_saved *s, size_t limit);
 
 /* Put the state of s back into b (whose provider count has not changed) and free s. */
-void billing__restore(inami_billing *b, billing_saved *s);
+void inami__billing_restore(inami_billing *b, billing_saved *s);
 
 /* Free s without using it. */
-void billing__drop(billing_saved *s);
+void inami__billing_drop(billing_saved *s);
 
 /* Back to no providers and no lines, keeping the object (callers may hold its address). */
-void billing__reset(inami_billing *b);
+void inami__billing_reset(inami_billing *b);
 
 /*
  * Add everything of `src` into `dst`; src provider p becomes dst provider
  * map[p] (dst must have room). Only when neither was ever in checked mode and
- * dst->qsum + src->qsum <= dst->qlimit (billing__can_merge), so that no add
+ * dst->qsum + src->qsum <= dst->qlimit (inami__billing_can_merge), so that no add
  * can overflow and the result equals adding the lines to one accumulator.
  */
-int billing__can_merge(const inami_billing *dst, const inami_billing *src);
-int billing__merge(inami_billing *dst, inami_billing *src, const uint32_t *map);
+int inami__billing_can_merge(const inami_billing *dst, const inami_billing *src);
+int inami__billing_merge(inami_billing *dst, inami_billing *src, const uint32_t *map);
 
 #endif

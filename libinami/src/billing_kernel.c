@@ -47,9 +47,9 @@ static int slow_line(inami_billing *b, const nom_fast *e, int32_t code, int32_t 
 		return -1;
 	int reason = nom_fast_reason(e);
 	if (reason == 0)
-		reason = nom__resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
+		reason = inami__nom_resolve(b->nom, code, date, b->allow_derived, &value, &letter, &flags);
 	if (reason) {
-		if (!billing__unvalued_add(b, provider, code, reason, quantity))
+		if (!inami__billing_unvalued_add(b, provider, code, reason, quantity))
 			return 0;
 		flags = INAMI_TOTAL_INCOMPLETE;
 	} else if (__builtin_add_overflow(row[letter], value * quantity, &row[letter])) {
@@ -435,7 +435,7 @@ static int vector_available(void)
 #endif
 }
 
-int billing__set_vector(int on)
+int inami__billing_set_vector(int on)
 {
 	return cpu_choice_force(&use_vector, vector_available, on);
 }
@@ -491,7 +491,7 @@ KERNEL(vector_undated, 1, 0, 1)
 KERNEL(vector_dated, 1, 1, 1)
 #endif
 
-int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count)
 {
 	typedef int (*kernel)(inami_billing *, const int32_t *, const int32_t *, const int32_t *,
@@ -509,7 +509,7 @@ int billing__add_fast(inami_billing *b, const int32_t *code, const int32_t *quan
 	return kernels[vector][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
 }
 
-int billing__add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
+int inami__billing_add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count)
 {
 	const nom_fast *tab = table_of(b, date != NULL);

@@ -30,7 +30,7 @@ static void *dup_bytes(const void *p, size_t n, int *ok)
 	return q;
 }
 
-int billing__save(const inami_billing *b, billing_saved *s, size_t limit)
+int inami__billing_save(const inami_billing *b, billing_saved *s, size_t limit)
 {
 	memset(s, 0, sizeof(*s));
 	if (state_bytes(b) > limit)
@@ -43,7 +43,7 @@ int billing__save(const inami_billing *b, billing_saved *s, size_t limit)
 		s->dense_qty[k] = dup_bytes(b->dense_qty[k], np * sizeof(int64_t), &ok);
 	s->unvalued = dup_bytes(b->unvalued, b->unvalued_cap * sizeof(billing_unvalued), &ok);
 	if (!ok) {
-		billing__drop(s);
+		inami__billing_drop(s);
 		return 0;
 	}
 	s->had_dense_seen = b->dense_seen != NULL;
@@ -56,7 +56,7 @@ int billing__save(const inami_billing *b, billing_saved *s, size_t limit)
 	return 1;
 }
 
-void billing__restore(inami_billing *b, billing_saved *s)
+void inami__billing_restore(inami_billing *b, billing_saved *s)
 {
 	size_t np = b->providers;
 	if (np > 0) {
@@ -87,10 +87,10 @@ void billing__restore(inami_billing *b, billing_saved *s)
 	b->qsum = s->qsum;
 	b->lines = s->lines;
 	b->view_valid = 0;
-	billing__drop(s);
+	inami__billing_drop(s);
 }
 
-void billing__drop(billing_saved *s)
+void inami__billing_drop(billing_saved *s)
 {
 	free(s->acc);
 	free(s->dense_seen);

@@ -22,8 +22,8 @@ int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
 	INAMI_CHECK_NULL(d);
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
-	textbuf_init(&b);
-	textbuf_printf(&b, "inami-dossier 1\nprofession %s\npremium_year %d\nretired %s\nbank_account %s\n",
+	inami__textbuf_init(&b);
+	inami__textbuf_printf(&b, "inami-dossier 1\nprofession %s\npremium_year %d\nretired %s\nbank_account %s\n",
 		inami_profession_id(d->profession), d->premium_year, d->retired ? "yes" : "no",
 		d->bank_account_at_start ? "yes" : "no");
 	for (size_t i = 0; i < d->count; i++) {
@@ -32,18 +32,18 @@ int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
 			inami__milestone_iso(e->date, INAMI_PRECISION_DAY, date, sizeof(date));
 		else
 			strcpy(date, "-");
-		textbuf_printf(&b, "event %s %s", date, inami_event_kind_id(e->kind));
+		inami__textbuf_printf(&b, "event %s %s", date, inami_event_kind_id(e->kind));
 		if (e->amount_cents >= 0) {
 			inami__fixed_format(e->amount_cents, 1, amount, sizeof(amount));
-			textbuf_printf(&b, " amount=%s", amount);
+			inami__textbuf_printf(&b, " amount=%s", amount);
 		}
 		if (e->note)
-			textbuf_printf(&b, " note=%s", e->note);
-		textbuf_puts(&b, "\n");
+			inami__textbuf_printf(&b, " note=%s", e->note);
+		inami__textbuf_puts(&b, "\n");
 	}
-	textbuf_printf(&b, "state %s\n", inami_dossier_state_id(d->state));
+	inami__textbuf_printf(&b, "state %s\n", inami_dossier_state_id(d->state));
 	if (b.failed) {
-		textbuf_free(&b);
+		inami__textbuf_free(&b);
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	}
 	if (len)

@@ -10,6 +10,6 @@ typedef struct inami_embedded_file {
 	size_t len;
 } inami_embedded_file;
 
-extern const inami_embedded_file inami_embedded_files[];
+extern const inami_embedded_file inami__embedded_files[];
 
 #endif

@@ -156,19 +156,19 @@ static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 	}
 	if (fig->provenance == INAMI_PROV_DERIVED) {
 		snprintf(note, sizeof(note), "%s is DERIVED, an estimate: %s", what, fig->note[0] ? fig->note : "computed from other figures");
-		result_add_note(c->r, note);
+		inami__result_add_note(c->r, note);
 	}
 	if (fig->provenance == INAMI_PROV_ILLUSTRATIVE) {
 		snprintf(note, sizeof(note), "%s is ILLUSTRATIVE (an example, not a real figure)%s%s", what,
 			fig->note[0] ? ": " : "", fig->note);
-		result_add_note(c->r, note);
+		inami__result_add_note(c->r, note);
 	}
 	if (fig->has_conflict) {
 		fmt_value(fig->conflict_value, v, sizeof(v));
 		snprintf(note, sizeof(note), "CONFLICT on %s: another source gives %s (%s, %s)%s%s", what, v,
 			inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
 			fig->conflict_note[0] ? ": " : "", fig->conflict_note);
-		result_add_note(c->r, note);
+		inami__result_add_note(c->r, note);
 	}
 }
 
@@ -199,7 +199,7 @@ static int tier_min(eval_ctx *c, const tier_rule *t, int m, const inami_figure *
 		*out = &t->min[m];
 		return INAMI_OK;
 	}
-	const specialty_threshold *sp = rules_find_specialty(c->ts, c->in->specialty);
+	const specialty_threshold *sp = inami__rules_find_specialty(c->ts, c->in->specialty);
 	int reduced = t->specialty[m] == SPECIALTY_REDUCED;
 	if (!sp || !(reduced ? sp->has_reduced : sp->has_full))
 		return inami__fail(INAMI_ENORULES,
@@ -253,7 +253,7 @@ static int uses_specialty(const threshold_set *ts)
 static inami_check *add_check(eval_ctx *c, const char *id, inami_check_state state, int blocking,
 	const char *detail, const inami_figure *rule)
 {
-	inami_check *k = result_add_check(c->r, id, c->lang, state, blocking, detail);
+	inami_check *k = inami__result_add_check(c->r, id, c->lang, state, blocking, detail);
 
 	if (rule && rule->source)
 		k->source = rule->source;
@@ -560,7 +560,7 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 		char extra[256];
 		snprintf(extra, sizeof(extra), "partially conventioned: the '%s' amount needs the '%s' thresholds",
 			c->pr->partial_tier, c->pr->partial_requires);
-		result_add_note(c->r, extra);
+		inami__result_add_note(c->r, extra);
 	}
 	return INAMI_OK;
 }
@@ -677,10 +677,10 @@ static int find_rules(eval_ctx *c)
 	const inami_eval_input *in = c->in;
 	int st;
 
-	if ((st = rules_check_profession(c->rs, in->profession)) != INAMI_OK)
+	if ((st = inami__rules_check_profession(c->rs, in->profession)) != INAMI_OK)
 		return st;
 	c->pr = &c->rs->professions[in->profession];
-	c->as = rules_find_amounts(c->rs, in->profession, in->premium_year);
+	c->as = inami__rules_find_amounts(c->rs, in->profession, in->premium_year);
 	if (!c->as) {
 		size_t n = 0;
 		int years[256];
@@ -698,7 +698,7 @@ static int find_rules(eval_ctx *c)
 		if (!in->specialty)
 			return inami__fail(INAMI_EINVAL, "the activity threshold of a %s in premium year %d depends on the specialty: "
 				"give one (see 'inami rules specialties')", profession_name(c), in->premium_year);
-		if (!rules_find_specialty_label(c->rs, in->specialty))
+		if (!inami__rules_find_specialty_label(c->rs, in->specialty))
 			return inami__fail(INAMI_ENOTFOUND, "unknown specialty '%s' (see 'inami rules specialties')", in->specialty);
 	}
 	return INAMI_OK;
@@ -712,7 +712,7 @@ static void note_unused_measures(eval_ctx *c)
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		if (c->given[m] && !(c->pr->measures & (1u << m))) {
 			snprintf(note, sizeof(note), "%s is not counted for %ss and was ignored", measure_name(m), profession_name(c));
-			result_add_note(c->r, note);
+			inami__result_add_note(c->r, note);
 			c->given[m] = 0;
 		}
 	}
@@ -782,7 +782,7 @@ static int evaluate(eval_ctx *c)
 		char note[512];
 		r->lower_bound = 1;
 		snprintf(note, sizeof(note), "lower bound: %s", c->ts->minimums_reduced);
-		result_add_note(r, note);
+		inami__result_add_note(r, note);
 	}
 	if (reached == TIER_NONE && !c->blocked_other && c->ts->incomplete)
 		return inami__fail(INAMI_ENORULES, "%s premium year %d: activity below the known tiers, and %s",
@@ -808,7 +808,7 @@ static int evaluate(eval_ctx *c)
 		if (it->figure.note[0]) {
 			char note[1024];
 			snprintf(note, sizeof(note), "about the amount: %s", it->figure.note);
-			result_add_note(r, note);
+			inami__result_add_note(r, note);
 		}
 		if (r->months < 12)
 			use_figure(c, &c->pr->pro_rata, "the pro-rata rule");
@@ -865,7 +865,7 @@ int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	c.r = calloc(1, sizeof(*c.r));
 	if (!c.r)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
-	pool_init(&c.r->mem);
+	inami__pool_init(&c.r->mem);
 	c.r->provenance = INAMI_PROV_NOT_FOUND;
 	c.r->weakest = INAMI_PROV_OFFICIAL;
 	c.r->source = "";

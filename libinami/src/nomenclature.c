@@ -85,7 +85,7 @@ static int period_cmp(const void *a, const void *b)
 
 static const char *copy_str(pool *p, const char *s)
 {
-	return s ? pool_strdup(p, s) : NULL;
+	return s ? inami__pool_strdup(p, s) : NULL;
 }
 
 /* Copy a base period's strings into the new pool. */
@@ -172,7 +172,7 @@ static void compile_fast(const inami_nomenclature *n, size_t h, int v, nom_fast 
 	int64_t value;
 	int letter;
 	unsigned int flags;
-	int reason = nom__resolve(n, n->periods[n->first[h]].code, 0, allow_derived, &value, &letter, &flags);
+	int reason = inami__nom_resolve(n, n->periods[n->first[h]].code, 0, allow_derived, &value, &letter, &flags);
 	if (reason) {
 		fast_slow(f, reason);
 		return;
@@ -239,7 +239,7 @@ static void nom_destroy(inami_nomenclature *n)
 {
 	if (n == NULL)
 		return;
-	pool_free(&n->strings);
+	inami__pool_free(&n->strings);
 	free(n->periods);
 	free(n->index);
 	free(n->hot);
@@ -263,8 +263,8 @@ static int load_layer(inami_nomenclature **out, const inami_nomenclature *base,
 	*out = NULL;
 	if (n == NULL)
 		return inami__fail(INAMI_ENOMEM, "out of memory loading %s", name);
-	pool_init(&n->strings);
-	st = nom__parse_csv(name, data, len, &n->strings, &rows, &nrows);
+	inami__pool_init(&n->strings);
+	st = inami__nom_parse_csv(name, data, len, &n->strings, &rows, &nrows);
 	if (st != INAMI_OK)
 		goto fail;
 	nrows = resolve_conflicts(rows, nrows);
@@ -319,7 +319,7 @@ static char default_message[1024];
 
 static void make_default(void)
 {
-	for (const inami_embedded_file *f = inami_embedded_files; f->name; f++) {
+	for (const inami_embedded_file *f = inami__embedded_files; f->name; f++) {
 		if (strcmp(f->name, "nomenclature.csv") == 0) {
 			default_status = load_layer(&default_nom, NULL, "default", f->text, f->len);
 			if (default_status != INAMI_OK)
@@ -449,7 +449,7 @@ static int find_period(const inami_nomenclature *n, int32_t code, inami_date dat
 	return INAMI_UNVALUED_OUT_OF_VALIDITY;
 }
 
-int nom__resolve(const inami_nomenclature *n, int32_t code, inami_date date, int allow_derived,
+int inami__nom_resolve(const inami_nomenclature *n, int32_t code, inami_date date, int allow_derived,
 	int64_t *value, int *letter, unsigned int *flags)
 {
 	const nom_period *p;

@@ -141,7 +141,7 @@ static inline const nom_fast *nom__older_periods(const inami_nomenclature *n, si
  * Resolve one line: its value in hundredths, letter and total flags, or the
  * unvalued reason (0 when valued).
  */
-int nom__resolve(const inami_nomenclature *n, int32_t code, inami_date date, int allow_derived,
+int inami__nom_resolve(const inami_nomenclature *n, int32_t code, inami_date date, int allow_derived,
 	int64_t *value, int *letter, unsigned int *flags);
 
 #endif

@@ -49,7 +49,7 @@ static int read_record(cursor *c, field *f, int *nfields)
 		if (c->pos < c->len && c->data[c->pos] == '"') {
 			/* Quoted field: copy, turning "" into ". */
 			size_t start = ++c->pos, out = 0;
-			char *buf = pool_alloc(c->strings, c->len - start + 1);
+			char *buf = inami__pool_alloc(c->strings, c->len - start + 1);
 			if (buf == NULL)
 				return inami__fail(INAMI_ENOMEM, "out of memory reading %s", c->name);
 			for (;;) {
@@ -205,17 +205,17 @@ static int parse_row(cursor *c, const field *f, const int *col, const char *laye
 	if (src->len == 0)
 		return inami__fail(INAMI_EPARSE, "%s:%d:%d: source_url is empty (every value needs its source)",
 			c->name, c->line, src->column);
-	p->source = pool_strndup(c->strings, src->text, src->len);
-	p->note = col[COL_NOTE] >= 0 ? pool_strndup(c->strings, f[col[COL_NOTE]].text, f[col[COL_NOTE]].len)
+	p->source = inami__pool_strndup(c->strings, src->text, src->len);
+	p->note = col[COL_NOTE] >= 0 ? inami__pool_strndup(c->strings, f[col[COL_NOTE]].text, f[col[COL_NOTE]].len)
 		: "";
 	p->description = col[COL_DESC] >= 0
-		? pool_strndup(c->strings, f[col[COL_DESC]].text, f[col[COL_DESC]].len) : "";
+		? inami__pool_strndup(c->strings, f[col[COL_DESC]].text, f[col[COL_DESC]].len) : "";
 	if (p->source == NULL || p->note == NULL || p->description == NULL)
 		return inami__fail(INAMI_ENOMEM, "out of memory reading %s", c->name);
 	return INAMI_OK;
 }
 
-int nom__parse_csv(const char *name, const char *data, size_t len, pool *strings,
+int inami__nom_parse_csv(const char *name, const char *data, size_t len, pool *strings,
 	nom_period **rows, size_t *nrows)
 {
 	cursor c = { data, len, 0, 1, name, strings };
@@ -223,7 +223,7 @@ int nom__parse_csv(const char *name, const char *data, size_t len, pool *strings
 	int nf = 0, col[COL_COUNT], header_fields;
 	size_t cap = 0, n = 0;
 	nom_period *out = NULL;
-	const char *layer = pool_strdup(strings, name);
+	const char *layer = inami__pool_strdup(strings, name);
 
 	*rows = NULL;
 	*nrows = 0;

@@ -5,7 +5,7 @@
 #include "nomenclature.h"
 
 /* Parse a whole CSV; rows (malloc'd, free()) point into `strings`. */
-int nom__parse_csv(const char *name, const char *data, size_t len, pool *strings,
+int inami__nom_parse_csv(const char *name, const char *data, size_t len, pool *strings,
 	nom_period **rows, size_t *nrows);
 
 #endif

@@ -12,12 +12,12 @@ struct pool_block {
 	_Alignas(16) unsigned char data[];
 };
 
-void pool_init(pool *p)
+void inami__pool_init(pool *p)
 {
 	p->head = NULL;
 }
 
-void pool_free(pool *p)
+void inami__pool_free(pool *p)
 {
 	pool_block *b = p->head;
 
@@ -29,7 +29,7 @@ void pool_free(pool *p)
 	p->head = NULL;
 }
 
-void *pool_alloc(pool *p, size_t size)
+void *inami__pool_alloc(pool *p, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;
 	if (p->head == NULL || p->head->size - p->head->used < size) {
@@ -48,9 +48,9 @@ void *pool_alloc(pool *p, size_t size)
 	return ptr;
 }
 
-char *pool_strndup(pool *p, const char *s, size_t len)
+char *inami__pool_strndup(pool *p, const char *s, size_t len)
 {
-	char *d = pool_alloc(p, len + 1);
+	char *d = inami__pool_alloc(p, len + 1);
 
 	if (d) {
 		memcpy(d, s, len);
@@ -59,12 +59,12 @@ char *pool_strndup(pool *p, const char *s, size_t len)
 	return d;
 }
 
-char *pool_strdup(pool *p, const char *s)
+char *inami__pool_strdup(pool *p, const char *s)
 {
-	return pool_strndup(p, s, strlen(s));
+	return inami__pool_strndup(p, s, strlen(s));
 }
 
-char *pool_printf(pool *p, const char *fmt, ...)
+char *inami__pool_printf(pool *p, const char *fmt, ...)
 {
 	va_list ap;
 	char small[512];
@@ -75,8 +75,8 @@ char *pool_printf(pool *p, const char *fmt, ...)
 	if (n < 0)
 		return NULL;
 	if ((size_t)n < sizeof(small))
-		return pool_strndup(p, small, (size_t)n);
-	char *d = pool_alloc(p, (size_t)n + 1);
+		return inami__pool_strndup(p, small, (size_t)n);
+	char *d = inami__pool_alloc(p, (size_t)n + 1);
 	if (d) {
 		va_start(ap, fmt);
 		vsnprintf(d, (size_t)n + 1, fmt, ap);
@@ -85,20 +85,20 @@ char *pool_printf(pool *p, const char *fmt, ...)
 	return d;
 }
 
-void textbuf_init(textbuf *b)
+void inami__textbuf_init(textbuf *b)
 {
 	b->data = NULL;
 	b->len = b->cap = 0;
 	b->failed = 0;
 }
 
-void textbuf_free(textbuf *b)
+void inami__textbuf_free(textbuf *b)
 {
 	free(b->data);
-	textbuf_init(b);
+	inami__textbuf_init(b);
 }
 
-void textbuf_append(textbuf *b, const char *s, size_t len)
+void inami__textbuf_append(textbuf *b, const char *s, size_t len)
 {
 	if (b->failed)
 		return;
@@ -119,12 +119,12 @@ void textbuf_append(textbuf *b, const char *s, size_t len)
 	b->data[b->len] = '\0';
 }
 
-void textbuf_puts(textbuf *b, const char *s)
+void inami__textbuf_puts(textbuf *b, const char *s)
 {
-	textbuf_append(b, s, strlen(s));
+	inami__textbuf_append(b, s, strlen(s));
 }
 
-void textbuf_printf(textbuf *b, const char *fmt, ...)
+void inami__textbuf_printf(textbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	char small[1024];
@@ -137,7 +137,7 @@ void textbuf_printf(textbuf *b, const char *fmt, ...)
 		return;
 	}
 	if ((size_t)n < sizeof(small)) {
-		textbuf_append(b, small, (size_t)n);
+		inami__textbuf_append(b, small, (size_t)n);
 		return;
 	}
 	char *big = malloc((size_t)n + 1);
@@ -148,6 +148,6 @@ void textbuf_printf(textbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	textbuf_append(b, big, (size_t)n);
+	inami__textbuf_append(b, big, (size_t)n);
 	free(big);
 }

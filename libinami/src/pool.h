@@ -10,15 +10,15 @@ typedef struct pool {
 	pool_block *head;
 } pool;
 
-void pool_init(pool *p);
-void pool_free(pool *p);
+void inami__pool_init(pool *p);
+void inami__pool_free(pool *p);
 /* Zeroed memory owned by the pool; NULL when out of memory. */
-void *pool_alloc(pool *p, size_t size);
+void *inami__pool_alloc(pool *p, size_t size);
 /* Copy of `len` bytes of `s` plus a NUL; NULL when out of memory. */
-char *pool_strndup(pool *p, const char *s, size_t len);
-char *pool_strdup(pool *p, const char *s);
+char *inami__pool_strndup(pool *p, const char *s, size_t len);
+char *inami__pool_strdup(pool *p, const char *s);
 /* printf into pool memory. */
-char *pool_printf(pool *p, const char *fmt, ...)
+char *inami__pool_printf(pool *p, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
@@ -30,11 +30,11 @@ typedef struct textbuf {
 	int failed;   /* an allocation failed; the text is incomplete */
 } textbuf;
 
-void textbuf_init(textbuf *b);
-void textbuf_free(textbuf *b);
-void textbuf_append(textbuf *b, const char *s, size_t len);
-void textbuf_puts(textbuf *b, const char *s);
-void textbuf_printf(textbuf *b, const char *fmt, ...)
+void inami__textbuf_init(textbuf *b);
+void inami__textbuf_free(textbuf *b);
+void inami__textbuf_append(textbuf *b, const char *s, size_t len);
+void inami__textbuf_puts(textbuf *b, const char *s);
+void inami__textbuf_printf(textbuf *b, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif

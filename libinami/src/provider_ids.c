@@ -27,7 +27,7 @@ static uint64_t hash_bytes(const char *s, size_t len)
 	return h ^ (h >> 33);
 }
 
-void ids_free(provider_ids *t)
+void inami__ids_free(provider_ids *t)
 {
 	free(t->text);
 	free(t->off);
@@ -36,7 +36,7 @@ void ids_free(provider_ids *t)
 	memset(t, 0, sizeof(*t));
 }
 
-void ids_clear(provider_ids *t)
+void inami__ids_clear(provider_ids *t)
 {
 	t->text_len = 0;
 	t->count = 0;
@@ -105,7 +105,7 @@ static int short_room(provider_ids *t)
 	return 1;
 }
 
-uint32_t ids_add_short(provider_ids *t, const char *s, size_t len, uint64_t k0, uint64_t k1, uint64_t h)
+uint32_t inami__ids_add_short(provider_ids *t, const char *s, size_t len, uint64_t k0, uint64_t k1, uint64_t h)
 {
 	if (!short_room(t))
 		return ID_NONE;
@@ -161,7 +161,7 @@ static size_t long_slot(const provider_ids *t, const char *s, size_t len, uint64
 	return j;
 }
 
-uint32_t ids_find(const provider_ids *t, const char *s, size_t len)
+uint32_t inami__ids_find(const provider_ids *t, const char *s, size_t len)
 {
 	if (len <= SHORT_ID) {
 		uint64_t k0, k1;
@@ -174,12 +174,12 @@ uint32_t ids_find(const provider_ids *t, const char *s, size_t len)
 	return t->longs[j] ? LONG_INDEX(t->longs[j]) : ID_NONE;
 }
 
-uint32_t ids_add(provider_ids *t, const char *s, size_t len)
+uint32_t inami__ids_add(provider_ids *t, const char *s, size_t len)
 {
 	if (len <= SHORT_ID) {
 		uint64_t k0, k1;
 		ids_short_key(s, len, 0, &k0, &k1);
-		return ids_add_short(t, s, len, k0, k1, ids_short_hash(k0, k1));
+		return inami__ids_add_short(t, s, len, k0, k1, ids_short_hash(k0, k1));
 	}
 	if (!long_room(t))
 		return ID_NONE;

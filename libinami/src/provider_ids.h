@@ -37,10 +37,10 @@ typedef struct provider_ids {
 	size_t long_cap, long_count;
 } provider_ids;
 
-void ids_free(provider_ids *t);
+void inami__ids_free(provider_ids *t);
 
 /* Forget every id, keeping the memory. */
-void ids_clear(provider_ids *t);
+void inami__ids_clear(provider_ids *t);
 
 /* Text of id i (NUL-terminated) and its length. */
 static inline const char *ids_text(const provider_ids *t, uint32_t i, size_t *len)
@@ -99,12 +99,12 @@ static inline uint32_t ids_find_short(const provider_ids *t, uint64_t k0, uint64
 }
 
 /* Add a short id known to be absent (key and hash from the functions above). ID_NONE: out of memory. */
-uint32_t ids_add_short(provider_ids *t, const char *s, size_t len, uint64_t k0, uint64_t k1, uint64_t h);
+uint32_t inami__ids_add_short(provider_ids *t, const char *s, size_t len, uint64_t k0, uint64_t k1, uint64_t h);
 
 /* Index of id s (any length), or ID_NONE. */
-uint32_t ids_find(const provider_ids *t, const char *s, size_t len);
+uint32_t inami__ids_find(const provider_ids *t, const char *s, size_t len);
 
 /* Add id s, known to be absent. ID_NONE: out of memory. */
-uint32_t ids_add(provider_ids *t, const char *s, size_t len);
+uint32_t inami__ids_add(provider_ids *t, const char *s, size_t len);
 
 #endif

@@ -5,7 +5,7 @@
 #include "error.h"
 #include "result.h"
 
-inami_check *result_add_check(inami_result *r, const char *id, inami_lang lang, inami_check_state state,
+inami_check *inami__result_add_check(inami_result *r, const char *id, inami_lang lang, inami_check_state state,
 	int blocking, const char *detail)
 {
 	inami_check *c = &r->checks[r->check_count < RESULT_MAX_CHECKS ? r->check_count++ : RESULT_MAX_CHECKS - 1];
@@ -16,7 +16,7 @@ inami_check *result_add_check(inami_result *r, const char *id, inami_lang lang, 
 	c->state = state;
 	c->blocking = blocking;
 	c->label = label ? label : id;
-	c->detail = detail ? pool_strdup(&r->mem, detail) : "";
+	c->detail = detail ? inami__pool_strdup(&r->mem, detail) : "";
 	if (!c->detail)
 		c->detail = "";
 	c->measure = -1;
@@ -24,7 +24,7 @@ inami_check *result_add_check(inami_result *r, const char *id, inami_lang lang, 
 	return c;
 }
 
-void result_add_note(inami_result *r, const char *text)
+void inami__result_add_note(inami_result *r, const char *text)
 {
 	if (!text || r->note_count >= RESULT_MAX_NOTES)
 		return;
@@ -32,7 +32,7 @@ void result_add_note(inami_result *r, const char *text)
 		if (strcmp(r->notes[i], text) == 0)
 			return;
 	}
-	const char *copy = pool_strdup(&r->mem, text);
+	const char *copy = inami__pool_strdup(&r->mem, text);
 	if (copy)
 		r->notes[r->note_count++] = copy;
 }
@@ -41,7 +41,7 @@ void inami_result_free(inami_result *result)
 {
 	if (!result)
 		return;
-	pool_free(&result->mem);
+	inami__pool_free(&result->mem);
 	free(result);
 }
 

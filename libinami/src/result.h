@@ -36,9 +36,9 @@ struct inami_result {
 };
 
 /* Add a check; the detail is copied. Returns the check (never NULL: the table is sized for every check). */
-inami_check *result_add_check(inami_result *r, const char *id, inami_lang lang, inami_check_state state,
+inami_check *inami__result_add_check(inami_result *r, const char *id, inami_lang lang, inami_check_state state,
 	int blocking, const char *detail);
 /* Add a note unless the same text is there already. */
-void result_add_note(inami_result *r, const char *text);
+void inami__result_add_note(inami_result *r, const char *text);
 
 #endif

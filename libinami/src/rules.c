@@ -30,16 +30,16 @@ static int copy_section(pool *mem, const section *src, section_list *out)
 	s.cap = src->count ? src->count : 1;
 	for (size_t i = 0; i < src->count; i++) {
 		s.entries[i] = src->entries[i];
-		s.entries[i].key = pool_strdup(mem, src->entries[i].key);
-		s.entries[i].value = pool_strdup(mem, src->entries[i].value);
-		s.entries[i].layer = pool_strdup(mem, src->entries[i].layer);
+		s.entries[i].key = inami__pool_strdup(mem, src->entries[i].key);
+		s.entries[i].value = inami__pool_strdup(mem, src->entries[i].value);
+		s.entries[i].layer = inami__pool_strdup(mem, src->entries[i].layer);
 		if (!s.entries[i].key || !s.entries[i].value || !s.entries[i].layer) {
 			free(s.entries);
 			return -1;
 		}
 	}
-	s.layer = pool_strdup(mem, src->layer);
-	if (!s.layer || section_list_push(out, &s) != 0) {
+	s.layer = inami__pool_strdup(mem, src->layer);
+	if (!s.layer || inami__section_list_push(out, &s) != 0) {
 		free(s.entries);
 		return -1;
 	}
@@ -94,9 +94,9 @@ static int check_override_sources(const section *s)
 		if (is_meta_or_default(e->key))
 			continue;
 		snprintf(key, sizeof(key), "%s.provenance", e->key);
-		int has_prov = section_find(s, key) || section_find(s, "provenance");
+		int has_prov = inami__section_find(s, key) || inami__section_find(s, "provenance");
 		snprintf(key, sizeof(key), "%s.source", e->key);
-		int has_src = section_find(s, key) || section_find(s, "source");
+		int has_src = inami__section_find(s, key) || inami__section_find(s, "source");
 		if (!has_prov || !has_src)
 			return inami__fail(INAMI_EPARSE, "%s:%d:1: '%s' is overridden without its own provenance and source "
 				"(add %s.provenance and %s.source, or 'provenance' and 'source' in the override section)",
@@ -117,7 +117,7 @@ static int merge_sections(section_list *all, section_list *fresh)
 			if (same_identity(&all->items[j], s))
 				old = &all->items[j];
 		}
-		rules_section_heading(s, heading, sizeof(heading));
+		inami__rules_section_heading(s, heading, sizeof(heading));
 		if (old && !s->override)
 			return inami__fail(INAMI_EPARSE, "%s:%d:1: %s is already defined (%s:%d); "
 				"write '%.*s override]' to replace its figures", s->layer, s->line, heading,
@@ -135,7 +135,7 @@ static int merge_sections(section_list *all, section_list *fresh)
 			}
 			continue;
 		}
-		if (section_list_push(all, s) != 0)
+		if (inami__section_list_push(all, s) != 0)
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		s->entries = NULL;   /* now owned by `all` */
 	}
@@ -150,7 +150,7 @@ static void free_ruleset(inami_ruleset *rs)
 		free(rs->sections[i].entries);
 	free(rs->sections);
 	free((void *)rs->layers);
-	pool_free(&rs->mem);
+	inami__pool_free(&rs->mem);
 	free(rs);
 }
 
@@ -173,7 +173,7 @@ static int load_layer(inami_ruleset **out, const inami_ruleset *base, const char
 	*out = NULL;
 	if (!rs)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
-	pool_init(&rs->mem);
+	inami__pool_init(&rs->mem);
 	size_t nlayers = (base ? base->layer_count : 0) + 1;
 	rs->layers = calloc(nlayers, sizeof(*rs->layers));
 	if (!rs->layers) {
@@ -181,12 +181,12 @@ static int load_layer(inami_ruleset **out, const inami_ruleset *base, const char
 		goto done;
 	}
 	for (size_t i = 0; base && i < base->layer_count; i++) {
-		if (!(rs->layers[rs->layer_count++] = pool_strdup(&rs->mem, base->layers[i]))) {
+		if (!(rs->layers[rs->layer_count++] = inami__pool_strdup(&rs->mem, base->layers[i]))) {
 			st = inami__fail(INAMI_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
-	if (!(rs->layers[rs->layer_count++] = pool_strdup(&rs->mem, layer_name))) {
+	if (!(rs->layers[rs->layer_count++] = inami__pool_strdup(&rs->mem, layer_name))) {
 		st = inami__fail(INAMI_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -197,25 +197,25 @@ static int load_layer(inami_ruleset **out, const inami_ruleset *base, const char
 		}
 	}
 	for (size_t p = 0; p < nparts; p++) {
-		const char *name = pool_strdup(&rs->mem, parts[p].name);
+		const char *name = inami__pool_strdup(&rs->mem, parts[p].name);
 		if (!name) {
 			st = inami__fail(INAMI_ENOMEM, "out of memory");
 			goto done;
 		}
-		if ((st = rules_parse(&rs->mem, name, parts[p].text, parts[p].len, &fresh)) != INAMI_OK)
+		if ((st = inami__rules_parse(&rs->mem, name, parts[p].text, parts[p].len, &fresh)) != INAMI_OK)
 			goto done;
 		if ((st = merge_sections(&all, &fresh)) != INAMI_OK)
 			goto done;
-		section_list_free(&fresh);
+		inami__section_list_free(&fresh);
 	}
 	rs->sections = all.items;
 	rs->section_count = all.count;
 	all.items = NULL;
 	all.count = 0;
-	st = rules_build(rs);
+	st = inami__rules_build(rs);
 done:
-	section_list_free(&fresh);
-	section_list_free(&all);
+	inami__section_list_free(&fresh);
+	inami__section_list_free(&all);
 	if (st != INAMI_OK) {
 		free_ruleset(rs);
 		return st;
@@ -235,7 +235,7 @@ static void make_default(void)
 	text_part parts[64];
 	size_t n = 0;
 
-	for (const inami_embedded_file *f = inami_embedded_files; f->name && n < 64; f++) {
+	for (const inami_embedded_file *f = inami__embedded_files; f->name && n < 64; f++) {
 		size_t len = strlen(f->name);
 		if (len > 6 && strcmp(f->name + len - 6, ".rules") == 0) {
 			snprintf(names[n], sizeof(names[n]), "default:%s", f->name);

@@ -33,7 +33,7 @@ static int fail_section(const section *s, const char *fmt, const char *arg)
 {
 	char msg[512], heading[96];
 
-	rules_section_heading(s, heading, sizeof(heading));
+	inami__rules_section_heading(s, heading, sizeof(heading));
 	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
 	return inami__fail(INAMI_EPARSE, "%s:%d:1: %s %s", s->layer, s->line, heading, msg);
 }
@@ -124,8 +124,8 @@ static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
 		return st;
 	if (lens[2] == 0)
 		return fail_entry(e, "a conflict needs the source of the other value%s", NULL);
-	fig->conflict_source = pool_strndup(mem, parts[2], lens[2]);
-	fig->conflict_note = n > 3 ? pool_strndup(mem, parts[3], lens[3]) : "";
+	fig->conflict_source = inami__pool_strndup(mem, parts[2], lens[2]);
+	fig->conflict_note = n > 3 ? inami__pool_strndup(mem, parts[3], lens[3]) : "";
 	if (!fig->conflict_source || !fig->conflict_note)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	fig->has_conflict = 1;
@@ -152,30 +152,30 @@ static int resolve_meta(inami_ruleset *rs, const section *s, const entry *e, ina
 	fig->conflict_source = fig->conflict_note = "";
 
 	snprintf(key, sizeof(key), "%s.provenance", e->key);
-	m = section_find(s, key);
+	m = inami__section_find(s, key);
 	if (m == NULL)
-		m = section_find(s, "provenance");
+		m = inami__section_find(s, "provenance");
 	if (m == NULL)
 		return fail_key(e, "'%s' has no provenance (add KEY.provenance or a section 'provenance')", e->key);
 	if ((st = parse_provenance(m, m->value, &fig->provenance)) != INAMI_OK)
 		return st;
 
 	snprintf(key, sizeof(key), "%s.source", e->key);
-	m = section_find(s, key);
+	m = inami__section_find(s, key);
 	if (m == NULL)
-		m = section_find(s, "source");
+		m = inami__section_find(s, "source");
 	if (m)
 		fig->source = m->value;
 	else if (fig->provenance != INAMI_PROV_NOT_FOUND)
 		return fail_key(e, "'%s' has no source (add KEY.source or a section 'source')", e->key);
 
 	snprintf(key, sizeof(key), "%s.note", e->key);
-	m = section_find(s, key);
+	m = inami__section_find(s, key);
 	if (m)
 		fig->note = m->value;
 
 	snprintf(key, sizeof(key), "%s.conflict", e->key);
-	m = section_find(s, key);
+	m = inami__section_find(s, key);
 	if (m && (st = parse_conflict(&rs->mem, m, fig)) != INAMI_OK)
 		return st;
 	return INAMI_OK;
@@ -237,7 +237,7 @@ static int check_meta_targets(const section *s)
 static int split_words(pool *mem, const entry *e, const char ***out, size_t *count)
 {
 	size_t n = 0, cap = 8;
-	const char **words = pool_alloc(mem, cap * sizeof(*words));
+	const char **words = inami__pool_alloc(mem, cap * sizeof(*words));
 	const char *p = e->value;
 
 	if (!words)
@@ -251,14 +251,14 @@ static int split_words(pool *mem, const entry *e, const char ***out, size_t *cou
 		while (*p && *p != ' ' && *p != '\t')
 			p++;
 		if (n == cap) {
-			const char **more = pool_alloc(mem, cap * 2 * sizeof(*more));
+			const char **more = inami__pool_alloc(mem, cap * 2 * sizeof(*more));
 			if (!more)
 				return inami__fail(INAMI_ENOMEM, "out of memory");
 			memcpy(more, words, n * sizeof(*words));
 			words = more;
 			cap *= 2;
 		}
-		words[n] = pool_strndup(mem, start, (size_t)(p - start));
+		words[n] = inami__pool_strndup(mem, start, (size_t)(p - start));
 		if (!words[n])
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		for (const char *c = words[n]; *c; c++) {
@@ -305,7 +305,7 @@ static int take_label(pool *mem, const char *prefix, const entry *e, label3 **li
 		*st = fail_key(e, "expected '%s.ID.en', '.fr' or '.nl'", prefix);
 		return 1;
 	}
-	char *idc = pool_strndup(mem, id, (size_t)(dot - id));
+	char *idc = inami__pool_strndup(mem, id, (size_t)(dot - id));
 	if (!idc) {
 		*st = inami__fail(INAMI_ENOMEM, "out of memory");
 		return 1;
@@ -314,7 +314,7 @@ static int take_label(pool *mem, const char *prefix, const entry *e, label3 **li
 	if (l == NULL) {
 		if (*n == *cap) {
 			size_t nc = *cap ? *cap * 2 : 16;
-			label3 *more = pool_alloc(mem, nc * sizeof(*more));
+			label3 *more = inami__pool_alloc(mem, nc * sizeof(*more));
 			if (!more) {
 				*st = inami__fail(INAMI_ENOMEM, "out of memory");
 				return 1;
@@ -480,14 +480,14 @@ static specialty_threshold *take_specialty(inami_ruleset *rs, threshold_set *ts,
 	}
 	/* Room was reserved for every key of the section. */
 	specialty_threshold *sp = &ts->specialties[ts->specialty_count++];
-	sp->id = pool_strndup(&rs->mem, id, len);
+	sp->id = inami__pool_strndup(&rs->mem, id, len);
 	return sp->id ? sp : NULL;
 }
 
 static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts)
 {
 	const profession_rules *pr = &rs->professions[s->profession];
-	const entry *tiers = section_find(s, "tiers");
+	const entry *tiers = inami__section_find(s, "tiers");
 	const char **ids;
 	size_t n;
 	int st;
@@ -503,8 +503,8 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 		return st;
 	if (n == 0)
 		return fail_entry(tiers, "at least one tier is needed%s", NULL);
-	ts->tiers = pool_alloc(&rs->mem, n * sizeof(*ts->tiers));
-	ts->specialties = pool_alloc(&rs->mem, (s->count + 1) * sizeof(*ts->specialties));
+	ts->tiers = inami__pool_alloc(&rs->mem, n * sizeof(*ts->tiers));
+	ts->specialties = inami__pool_alloc(&rs->mem, (s->count + 1) * sizeof(*ts->specialties));
 	if (!ts->tiers || !ts->specialties)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
@@ -512,7 +512,7 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 			return fail_entry(tiers, "tier '%s' is listed twice", ids[i]);
 		ts->tiers[ts->tier_count++].id = ids[i];
 	}
-	const entry *src = section_find(s, "source");
+	const entry *src = inami__section_find(s, "source");
 	ts->source = src ? src->value : "";
 
 	for (size_t i = 0; i < s->count; i++) {
@@ -547,7 +547,7 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 			specialty_threshold *sp = take_specialty(rs, ts, id, (size_t)(dot2 - id));
 			if (!sp)
 				return inami__fail(INAMI_ENOMEM, "out of memory");
-			if (!rules_find_specialty_label(rs, sp->id))
+			if (!inami__rules_find_specialty_label(rs, sp->id))
 				return fail_key(e, "unknown specialty '%s' (declare it in [profession doctor])", sp->id);
 			int full = strcmp(dot2, ".full") == 0;
 			if ((st = figure_value(rs, s, e, full ? &sp->full : &sp->reduced,
@@ -618,8 +618,8 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 
 static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 {
-	const entry *status = section_find(s, "status");
-	const entry *note = section_find(s, "note");
+	const entry *status = inami__section_find(s, "status");
+	const entry *note = inami__section_find(s, "note");
 	int st;
 
 	as->profession = s->profession;
@@ -627,7 +627,7 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	as->note = note ? note->value : "";
 	if (!rs->professions[s->profession].defined)
 		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
-	as->thresholds = rules_find_thresholds(rs, s->profession, s->from);
+	as->thresholds = inami__rules_find_thresholds(rs, s->profession, s->from);
 	if (status && strcmp(status->value, "available") != 0) {
 		/* A layer turns a NOT FOUND year into a known one with `status = available`. */
 		if (strcmp(status->value, "not_found") != 0)
@@ -643,7 +643,7 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	as->available = 1;
 	if (!as->thresholds)
 		return fail_section(s, "has no [thresholds] section in force for its year%s", NULL);
-	as->items = pool_alloc(&rs->mem, (s->count + 1) * sizeof(*as->items));
+	as->items = inami__pool_alloc(&rs->mem, (s->count + 1) * sizeof(*as->items));
 	if (!as->items)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 	for (size_t i = 0; i < s->count; i++) {
@@ -685,13 +685,13 @@ static int inherit_specialties(inami_ruleset *rs)
 			return fail_entry(ts->specialties_from_entry,
 				"specialties_from must name the first year of another [thresholds] section of the profession "
 				"that gives its own specialty thresholds%s", NULL);
-		specialty_threshold *all = pool_alloc(&rs->mem, (ts->specialty_count + base->specialty_count + 1) * sizeof(*all));
+		specialty_threshold *all = inami__pool_alloc(&rs->mem, (ts->specialty_count + base->specialty_count + 1) * sizeof(*all));
 		if (!all)
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		memcpy(all, ts->specialties, ts->specialty_count * sizeof(*all));
 		size_t n = ts->specialty_count;
 		for (size_t k = 0; k < base->specialty_count; k++) {
-			if (!rules_find_specialty(ts, base->specialties[k].id))
+			if (!inami__rules_find_specialty(ts, base->specialties[k].id))
 				all[n++] = base->specialties[k];
 		}
 		ts->specialties = all;
@@ -708,7 +708,7 @@ static int cmp_thresholds(const void *a, const void *b)
 	return x->from - y->from;
 }
 
-int rules_build(inami_ruleset *rs)
+int inami__rules_build(inami_ruleset *rs)
 {
 	size_t spec_cap = 0, label_cap = 0, nt = 0, na = 0;
 	int st;
@@ -719,8 +719,8 @@ int rules_build(inami_ruleset *rs)
 		nt += rs->sections[i].kind == SECTION_THRESHOLDS;
 		na += rs->sections[i].kind == SECTION_AMOUNTS;
 	}
-	rs->thresholds = pool_alloc(&rs->mem, (nt + 1) * sizeof(*rs->thresholds));
-	rs->amounts = pool_alloc(&rs->mem, (na + 1) * sizeof(*rs->amounts));
+	rs->thresholds = inami__pool_alloc(&rs->mem, (nt + 1) * sizeof(*rs->thresholds));
+	rs->amounts = inami__pool_alloc(&rs->mem, (na + 1) * sizeof(*rs->amounts));
 	if (!rs->thresholds || !rs->amounts)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
 

@@ -31,21 +31,21 @@ int inami_ruleset_dump(const inami_ruleset *rules, inami_profession profession, 
 		return inami__fail(INAMI_ENOPROFESSION, "unknown profession %d", (int)profession);
 	if (year < 0)
 		return inami__fail(INAMI_EINVAL, "premium year %d is invalid", year);
-	textbuf_init(&b);
-	textbuf_puts(&b, "inami-rules 1\n");
+	inami__textbuf_init(&b);
+	inami__textbuf_puts(&b, "inami-rules 1\n");
 	for (size_t i = 0; i < rules->section_count; i++) {
 		const section *s = &rules->sections[i];
 		if (!wanted(s, profession, year))
 			continue;
 		section copy = *s;
 		copy.override = 0;
-		rules_section_heading(&copy, heading, sizeof(heading));
-		textbuf_printf(&b, "\n%s\n", heading);
+		inami__rules_section_heading(&copy, heading, sizeof(heading));
+		inami__textbuf_printf(&b, "\n%s\n", heading);
 		for (size_t k = 0; k < s->count; k++)
-			textbuf_printf(&b, "%s = %s\n", s->entries[k].key, s->entries[k].value);
+			inami__textbuf_printf(&b, "%s = %s\n", s->entries[k].key, s->entries[k].value);
 	}
 	if (b.failed) {
-		textbuf_free(&b);
+		inami__textbuf_free(&b);
 		return inami__fail(INAMI_ENOMEM, "out of memory dumping the rules");
 	}
 	*out = b.data;

@@ -162,26 +162,26 @@ typedef struct section_list {
 	size_t count, cap;
 } section_list;
 
-int rules_parse(pool *mem, const char *layer, const char *text, size_t len, section_list *out);
+int inami__rules_parse(pool *mem, const char *layer, const char *text, size_t len, section_list *out);
 
 /* Add `s` to the list; 0 on success, -1 when out of memory. */
-int section_list_push(section_list *list, const section *s);
-void section_list_free(section_list *list);
+int inami__section_list_push(section_list *list, const section *s);
+void inami__section_list_free(section_list *list);
 
 /* Look up a key in a section (NULL when absent). */
-const entry *section_find(const section *s, const char *key);
+const entry *inami__section_find(const section *s, const char *key);
 
 /* rules_build.c: build the model of `rs` from rs->sections; on error the model is partial. */
-int rules_build(inami_ruleset *rs);
+int inami__rules_build(inami_ruleset *rs);
 
 /* rules_query.c: lookups used by the evaluator. */
-const amount_set *rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year);
-const threshold_set *rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year);
-const specialty_threshold *rules_find_specialty(const threshold_set *ts, const char *id);
-const label3 *rules_find_specialty_label(const inami_ruleset *rs, const char *id);
-int rules_check_profession(const inami_ruleset *rs, inami_profession p);
+const amount_set *inami__rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year);
+const threshold_set *inami__rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year);
+const specialty_threshold *inami__rules_find_specialty(const threshold_set *ts, const char *id);
+const label3 *inami__rules_find_specialty_label(const inami_ruleset *rs, const char *id);
+int inami__rules_check_profession(const inami_ruleset *rs, inami_profession p);
 
 /* Section heading as written: "[amounts physiotherapist 2022]". */
-void rules_section_heading(const section *s, char *buf, size_t size);
+void inami__rules_section_heading(const section *s, char *buf, size_t size);
 
 #endif

@@ -12,7 +12,7 @@
 
 #define MAX_LINE 4096
 
-int section_list_push(section_list *list, const section *s)
+int inami__section_list_push(section_list *list, const section *s)
 {
 	if (list->count == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 32;
@@ -26,7 +26,7 @@ int section_list_push(section_list *list, const section *s)
 	return 0;
 }
 
-void section_list_free(section_list *list)
+void inami__section_list_free(section_list *list)
 {
 	for (size_t i = 0; i < list->count; i++)
 		free(list->items[i].entries);
@@ -35,7 +35,7 @@ void section_list_free(section_list *list)
 	list->count = list->cap = 0;
 }
 
-const entry *section_find(const section *s, const char *key)
+const entry *inami__section_find(const section *s, const char *key)
 {
 	for (size_t i = 0; i < s->count; i++) {
 		if (strcmp(s->entries[i].key, key) == 0)
@@ -205,8 +205,8 @@ static int add_entry(pool *mem, section *sec, const char *layer, int line,
 		sec->cap = cap;
 	}
 	entry *e = &sec->entries[sec->count];
-	e->key = pool_strndup(mem, key, klen);
-	e->value = pool_strndup(mem, value, vlen);
+	e->key = inami__pool_strndup(mem, key, klen);
+	e->value = inami__pool_strndup(mem, value, vlen);
 	if (e->key == NULL || e->value == NULL)
 		return inami__fail(INAMI_ENOMEM, "out of memory reading %s", layer);
 	e->layer = layer;
@@ -245,7 +245,7 @@ static int parse_entry(pool *mem, const char *layer, int line, const char *s, si
 	return add_entry(mem, sec, layer, line, s, klen, s + vstart, vend - vstart, (int)vstart + 1);
 }
 
-int rules_parse(pool *mem, const char *layer, const char *text, size_t len, section_list *out)
+int inami__rules_parse(pool *mem, const char *layer, const char *text, size_t len, section_list *out)
 {
 	size_t pos = 0;
 	int line = 0, seen_header = 0, st = INAMI_OK;
@@ -297,7 +297,7 @@ int rules_parse(pool *mem, const char *layer, const char *text, size_t len, sect
 			continue;
 		}
 		if (s[0] == '[') {
-			if (in_section && section_list_push(out, &cur) != 0) {
+			if (in_section && inami__section_list_push(out, &cur) != 0) {
 				free(cur.entries);
 				return inami__fail(INAMI_ENOMEM, "out of memory reading %s", layer);
 			}
@@ -316,7 +316,7 @@ int rules_parse(pool *mem, const char *layer, const char *text, size_t len, sect
 	}
 	if (!seen_header)
 		return inami__fail(INAMI_EPARSE, "%s:1:1: empty rules file (the first line must be 'inami-rules 1')", layer);
-	if (in_section && section_list_push(out, &cur) != 0) {
+	if (in_section && inami__section_list_push(out, &cur) != 0) {
 		free(cur.entries);
 		return inami__fail(INAMI_ENOMEM, "out of memory reading %s", layer);
 	}
@@ -327,7 +327,7 @@ fail:
 	return st;
 }
 
-void rules_section_heading(const section *s, char *buf, size_t size)
+void inami__rules_section_heading(const section *s, char *buf, size_t size)
 {
 	const char *p = inami_profession_id(s->profession);
 	const char *ov = s->override ? " override" : "";

@@ -4,7 +4,7 @@
 #include "error.h"
 #include "rules_model.h"
 
-int rules_check_profession(const inami_ruleset *rs, inami_profession p)
+int inami__rules_check_profession(const inami_ruleset *rs, inami_profession p)
 {
 	if (inami_profession_id(p) == NULL)
 		return inami__fail(INAMI_ENOPROFESSION, "unknown profession %d (known: 1-%d, see inami_profession)",
@@ -14,7 +14,7 @@ int rules_check_profession(const inami_ruleset *rs, inami_profession p)
 	return INAMI_OK;
 }
 
-const amount_set *rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year)
+const amount_set *inami__rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year)
 {
 	for (size_t i = 0; i < rs->amount_count; i++) {
 		if (rs->amounts[i].profession == p && rs->amounts[i].year == year)
@@ -24,7 +24,7 @@ const amount_set *rules_find_amounts(const inami_ruleset *rs, inami_profession p
 }
 
 /* The set in force for `year`: the latest `from` not after the year whose range covers it. */
-const threshold_set *rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year)
+const threshold_set *inami__rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year)
 {
 	const threshold_set *best = NULL;
 
@@ -38,7 +38,7 @@ const threshold_set *rules_find_thresholds(const inami_ruleset *rs, inami_profes
 	return best;
 }
 
-const specialty_threshold *rules_find_specialty(const threshold_set *ts, const char *id)
+const specialty_threshold *inami__rules_find_specialty(const threshold_set *ts, const char *id)
 {
 	for (size_t i = 0; i < ts->specialty_count; i++) {
 		if (strcmp(ts->specialties[i].id, id) == 0)
@@ -47,7 +47,7 @@ const specialty_threshold *rules_find_specialty(const threshold_set *ts, const c
 	return NULL;
 }
 
-const label3 *rules_find_specialty_label(const inami_ruleset *rs, const char *id)
+const label3 *inami__rules_find_specialty_label(const inami_ruleset *rs, const char *id)
 {
 	for (size_t i = 0; i < rs->specialty_count; i++) {
 		if (strcmp(rs->specialties[i].id, id) == 0)
@@ -62,9 +62,9 @@ static int usable_year(const inami_ruleset *rs, inami_profession p, int year, co
 	int st;
 
 	INAMI_CHECK_NULL(rs);
-	if ((st = rules_check_profession(rs, p)) != INAMI_OK)
+	if ((st = inami__rules_check_profession(rs, p)) != INAMI_OK)
 		return st;
-	const amount_set *as = rules_find_amounts(rs, p, year);
+	const amount_set *as = inami__rules_find_amounts(rs, p, year);
 	if (!as)
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d", inami_profession_id(p), year);
 	if (!as->available)
@@ -83,7 +83,7 @@ int inami_rules_years(const inami_ruleset *rules, inami_profession profession,
 	INAMI_CHECK_NULL(count);
 	if (cap > 0)
 		INAMI_CHECK_NULL(years);
-	if ((st = rules_check_profession(rules, profession)) != INAMI_OK)
+	if ((st = inami__rules_check_profession(rules, profession)) != INAMI_OK)
 		return st;
 	size_t n = 0;
 	/* Amount sets are kept in load order; emit in ascending year order. */
@@ -116,9 +116,9 @@ int inami_rules_year_status(const inami_ruleset *rules, inami_profession profess
 	INAMI_CHECK_NULL(rules);
 	INAMI_CHECK_NULL(available);
 	INAMI_CHECK_NULL(note);
-	if ((st = rules_check_profession(rules, profession)) != INAMI_OK)
+	if ((st = inami__rules_check_profession(rules, profession)) != INAMI_OK)
 		return st;
-	const amount_set *as = rules_find_amounts(rules, profession, year);
+	const amount_set *as = inami__rules_find_amounts(rules, profession, year);
 	*available = as && as->available;
 	if (!as)
 		*note = "no rules for this premium year";
@@ -205,9 +205,9 @@ int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession prof
 	if (!specialty)
 		return inami__fail(INAMI_EINVAL, "tier %s of %s %d depends on the specialty: pass one", t->id,
 			inami_profession_id(profession), year);
-	if (!rules_find_specialty_label(rules, specialty))
+	if (!inami__rules_find_specialty_label(rules, specialty))
 		return inami__fail(INAMI_ENOTFOUND, "unknown specialty '%s' (see 'inami rules specialties')", specialty);
-	const specialty_threshold *sp = rules_find_specialty(ts, specialty);
+	const specialty_threshold *sp = inami__rules_find_specialty(ts, specialty);
 	int reduced = t->specialty[measure] == SPECIALTY_REDUCED;
 	if (!sp || !(reduced ? sp->has_reduced : sp->has_full))
 		return inami__fail(INAMI_ENORULES, "no %s activity threshold for %s specialty '%s' in premium year %d (NOT FOUND in the sources)",

@@ -15,7 +15,7 @@
 #include "test_util.h"
 
 /* billing_csv_fast.c: 0 forces the baseline fast path, 1 the AVX2 one (where the CPU has it). */
-int csv__set_fast_v3(int on);
+int inami__csv_set_fast_v3(int on);
 
 static int total(const int32_t *code, const int32_t *qty, const int32_t *date, size_t n,
 	unsigned flags, inami_billing_summary *s, int32_t *uc, int64_t *uq, int32_t *ur, size_t cap)
@@ -711,13 +711,13 @@ START_TEST(csv_fast_path_equals_general)
 	ck_assert_int_eq(inami_billing_csv_finish(bytes), INAMI_OK);
 	/* both variants of the fast path: the AVX2 one (where the CPU has it) and the baseline */
 	for (int v3 = 1; v3 >= 0; v3--) {
-		int was = csv__set_fast_v3(v3);
+		int was = inami__csv_set_fast_v3(v3);
 		inami_billing_csv *whole = NULL;
 		ck_assert_int_eq(inami_billing_csv_new(&whole, test_nomenclature(), INAMI_CSV_SKIP_BAD, "t.csv"),
 			INAMI_OK);
 		ck_assert_int_eq(inami_billing_csv_feed(whole, text, len), INAMI_OK);
 		ck_assert_int_eq(inami_billing_csv_finish(whole), INAMI_OK);
-		csv__set_fast_v3(was);
+		inami__csv_set_fast_v3(was);
 		ck_assert_int_gt(inami_billing_csv_skipped_count(whole), 100); /* the bad lines were there */
 		ck_assert_uint_gt(inami_billing_provider_count(inami_billing_csv_totals(whole)), 2000);
 		assert_same_reader(whole, bytes);

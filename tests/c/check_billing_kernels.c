@@ -134,7 +134,7 @@ static inami_billing *add_lines(const lines *l, int way, int dated, int per_prov
 {
 	inami_billing *b = NULL;
 	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), PROVIDERS, flags), INAMI_OK);
-	int was = billing__set_vector(way == 0);
+	int was = inami__billing_set_vector(way == 0);
 	if (way == 3)
 		push_past_bound(b, PROVIDERS - 1);
 	const int32_t *d = dated ? l->date : NULL;
@@ -146,7 +146,7 @@ static inami_billing *add_lines(const lines *l, int way, int dated, int per_prov
 	} else {
 		ck_assert_int_eq(inami_billing_add(b, l->code, l->quantity, d, p, LINES), INAMI_OK);
 	}
-	billing__set_vector(was);
+	inami__billing_set_vector(was);
 	return b;
 }
 
@@ -295,7 +295,7 @@ static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates
 {
 	size_t count = inami_nomenclature_count(n);
 	for (int vector = 0; vector < 2; vector++) {
-		int was = billing__set_vector(vector);
+		int was = inami__billing_set_vector(vector);
 		for (size_t i = 0; i < count; i++) {
 			inami_code_info e = { .version = INAMI_CODE_INFO_VERSION };
 			ck_assert_int_eq(inami_nomenclature_entry(n, i, &e), INAMI_OK);
@@ -315,7 +315,7 @@ static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates
 		}
 		line_matches_lookup(n, 567011, 20220301, 0); /* not in the shipped nomenclature */
 		line_matches_lookup(n, 567011, 0, 0);
-		billing__set_vector(was);
+		inami__billing_set_vector(was);
 	}
 }
 
@@ -377,7 +377,7 @@ START_TEST(reset_without_providers)
 {
 	inami_billing *b = NULL;
 	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 0, 0), INAMI_OK);
-	billing__reset(b);
+	inami__billing_reset(b);
 	ck_assert_uint_eq(inami_billing_provider_count(b), 0);
 	ck_assert_int_eq(inami_billing_reserve(b, 1), INAMI_OK);
 	int32_t code = 560011, qty = 1; /* M 24 (AR 18 Dec 2002) */
@@ -386,7 +386,7 @@ START_TEST(reset_without_providers)
 	ck_assert_int_eq(inami_billing_results(b, kv, &pr, NULL, NULL, 1), INAMI_OK);
 	ck_assert_int_eq(kv[INAMI_KEY_M], 2400);
 	ck_assert_int_eq(pr, 1);
-	billing__reset(b);
+	inami__billing_reset(b);
 	ck_assert_uint_eq(inami_billing_provider_count(b), 0);
 	inami_billing_free(b);
 }

@@ -21,7 +21,7 @@
 #include "test_util.h"
 
 /* Test hook of the two-thread read (libinami/src/billing_csv_internal.h; the static library is linked). */
-extern size_t csv__front_limit;
+extern size_t inami__csv_front_limit;
 
 #define PROVIDERS 1300
 
@@ -244,10 +244,10 @@ END_TEST
 START_TEST(helper_reads_almost_all_like_one_thread)
 {
 	for (size_t limit = 0; limit < 4; limit++) {
-		csv__front_limit = limit;
+		inami__csv_front_limit = limit;
 		compare(0, 0);
 	}
-	csv__front_limit = SIZE_MAX;
+	inami__csv_front_limit = SIZE_MAX;
 }
 END_TEST
 

@@ -18,7 +18,7 @@
 
 static int parse(const char *text, csv_table *t)
 {
-	return csv_parse(text, strlen(text), "t.csv", t);
+	return inami__csv_parse(text, strlen(text), "t.csv", t);
 }
 
 START_TEST(csv_plain_quoted_crlf_trailing_comma)
@@ -29,17 +29,17 @@ START_TEST(csv_plain_quoted_crlf_trailing_comma)
 	ck_assert_int_eq(parse(text, &t), INAMI_OK);
 	ck_assert_uint_eq(t.rows, 2);
 	ck_assert_uint_eq(t.cols, 3);
-	ck_assert_int_eq(csv_column(&t, "name"), 1);
-	ck_assert_int_eq(csv_column(&t, "missing"), -1);
-	ck_assert_str_eq(csv_cell(&t, 0, 1), "a \"b\"");
-	ck_assert_str_eq(csv_cell(&t, 0, 2), "two\nlines");
-	ck_assert_str_eq(csv_cell(&t, 1, 2), "");
+	ck_assert_int_eq(inami__csv_column(&t, "name"), 1);
+	ck_assert_int_eq(inami__csv_column(&t, "missing"), -1);
+	ck_assert_str_eq(inami__csv_cell(&t, 0, 1), "a \"b\"");
+	ck_assert_str_eq(inami__csv_cell(&t, 0, 2), "two\nlines");
+	ck_assert_str_eq(inami__csv_cell(&t, 1, 2), "");
 	ck_assert_int_eq(t.lines[0], 1);   /* header */
 	ck_assert_int_eq(t.lines[1], 3);   /* after the blank line */
 	ck_assert_int_eq(t.lines[2], 5);   /* after the quoted newline */
-	csv_free(&t);
+	inami__csv_free(&t);
 	ck_assert_ptr_null(t.cells);
-	csv_free(&t);   /* twice is harmless */
+	inami__csv_free(&t);   /* twice is harmless */
 }
 END_TEST
 
@@ -68,10 +68,10 @@ END_TEST
 START_TEST(csv_embedded_tables)
 {
 	csv_table t;
-	ck_assert_int_eq(csv_embedded("solidarity_minimum.csv", &t), INAMI_OK);
+	ck_assert_int_eq(inami__csv_embedded("solidarity_minimum.csv", &t), INAMI_OK);
 	ck_assert_uint_gt(t.rows, 0);
-	csv_free(&t);
-	ck_assert_int_eq(csv_embedded("no_such_table.csv", &t), INAMI_ENORULES);
+	inami__csv_free(&t);
+	ck_assert_int_eq(inami__csv_embedded("no_such_table.csv", &t), INAMI_ENORULES);
 	ck_assert_ptr_nonnull(strstr(inami_error_last(), "no_such_table.csv"));
 }
 END_TEST
@@ -100,30 +100,30 @@ START_TEST(pool_and_textbuf_long_text)
 	big[sizeof(big) - 1] = '\0';
 
 	pool p;
-	pool_init(&p);
-	/* longer than pool_printf's and textbuf_printf's stack buffers */
-	char *s = pool_printf(&p, "<%s>", big);
+	inami__pool_init(&p);
+	/* longer than inami__pool_printf's and inami__textbuf_printf's stack buffers */
+	char *s = inami__pool_printf(&p, "<%s>", big);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_uint_eq(strlen(s), sizeof(big) + 1);
 	ck_assert_int_eq(s[0], '<');
 	ck_assert_int_eq(s[sizeof(big)], '>');
-	ck_assert_str_eq(pool_printf(&p, "%d-%s", 7, "short"), "7-short");
-	ck_assert_str_eq(pool_strndup(&p, "abcdef", 3), "abc");
+	ck_assert_str_eq(inami__pool_printf(&p, "%d-%s", 7, "short"), "7-short");
+	ck_assert_str_eq(inami__pool_strndup(&p, "abcdef", 3), "abc");
 	for (int i = 0; i < 200; i++)   /* many allocations: several pool blocks */
-		ck_assert_ptr_nonnull(pool_alloc(&p, 1000));
-	char *large = pool_alloc(&p, 1 << 20);   /* larger than a block */
+		ck_assert_ptr_nonnull(inami__pool_alloc(&p, 1000));
+	char *large = inami__pool_alloc(&p, 1 << 20);   /* larger than a block */
 	ck_assert_ptr_nonnull(large);
 	ck_assert_int_eq(large[(1 << 20) - 1], 0);   /* zeroed */
-	pool_free(&p);
+	inami__pool_free(&p);
 
 	textbuf b;
-	textbuf_init(&b);
-	textbuf_printf(&b, "[%s]", big);
-	textbuf_puts(&b, "!");
+	inami__textbuf_init(&b);
+	inami__textbuf_printf(&b, "[%s]", big);
+	inami__textbuf_puts(&b, "!");
 	ck_assert_int_eq(b.failed, 0);
 	ck_assert_uint_eq(b.len, sizeof(big) + 2);
 	ck_assert_int_eq(b.data[b.len - 1], '!');
-	textbuf_free(&b);
+	inami__textbuf_free(&b);
 	ck_assert_ptr_null(b.data);
 }
 END_TEST

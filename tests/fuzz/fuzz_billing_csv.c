@@ -11,7 +11,7 @@
 #include "fuzz.h"
 
 /* billing_csv_fast.c: 0 forces the fast path's baseline variant; returns the previous setting. */
-int csv__set_fast_v3(int on);
+int inami__csv_set_fast_v3(int on);
 
 typedef struct outcome {
 	int rc;
@@ -92,9 +92,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run(nom, flags, data, size, size ? size : 1, &whole);
 		run(nom, flags, data, size, step, &split);
 		/* the fast path's baseline variant too (the AVX2 one runs above where the CPU has it) */
-		int was = csv__set_fast_v3(0);
+		int was = inami__csv_set_fast_v3(0);
 		run(nom, flags, data, size, size ? size : 1, &baseline);
-		csv__set_fast_v3(was);
+		inami__csv_set_fast_v3(was);
 		assert_same(&whole, &split);
 		assert_same(&whole, &baseline);
 	}
