@@ -194,9 +194,7 @@ int inami_solidarity_minimum(inami_contract_type type, int32_t *bp,
 int inami_alloc_terms_init(inami_alloc_terms *terms, unsigned int version)
 {
 	INAMI_CHECK_NULL(terms);
-	if (version != INAMI_ALLOC_TERMS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_alloc_terms version %u is not %d", version,
-			INAMI_ALLOC_TERMS_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_ALLOC_TERMS_VERSION, "inami_alloc_terms");
 	inami_alloc_terms init = INAMI_ALLOC_TERMS_INIT;
 	*terms = init;
 	return INAMI_OK;
@@ -205,9 +203,7 @@ int inami_alloc_terms_init(inami_alloc_terms *terms, unsigned int version)
 int inami_allocation_init(inami_allocation *allocation, unsigned int version)
 {
 	INAMI_CHECK_NULL(allocation);
-	if (version != INAMI_ALLOCATION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_allocation version %u is not %d", version,
-			INAMI_ALLOCATION_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_ALLOCATION_VERSION, "inami_allocation");
 	inami_allocation init = INAMI_ALLOCATION_INIT;
 	*allocation = init;
 	return INAMI_OK;
@@ -234,9 +230,7 @@ int inami__terms_check(const inami_alloc_terms *terms)
 	int32_t min;
 	char a[32], b[32];
 
-	if (terms->version != INAMI_ALLOC_TERMS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_alloc_terms version %u is not %d", terms->version,
-			INAMI_ALLOC_TERMS_VERSION);
+	INAMI_CHECK_VERSION(terms->version, INAMI_ALLOC_TERMS_VERSION, "inami_alloc_terms");
 	if ((unsigned)terms->contract_type >= INAMI_CONTRACT_TYPE_COUNT)
 		return inami__fail(INAMI_EINVAL, "unknown contract type %d", (int)terms->contract_type);
 	if (terms->solidarity_base != INAMI_SOLIDARITY_ON_NET && terms->solidarity_base != INAMI_SOLIDARITY_ON_PREMIUM)
@@ -286,8 +280,6 @@ int inami_allocate(int64_t premium_cents, const inami_alloc_terms *terms, inami_
 {
 	INAMI_CHECK_NULL(terms);
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_ALLOCATION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_allocation version %u is not %d", out->version,
-			INAMI_ALLOCATION_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_ALLOCATION_VERSION, "inami_allocation");
 	return inami__allocate(premium_cents, terms, out);
 }

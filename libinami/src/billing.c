@@ -625,9 +625,7 @@ int inami_billing_total(const inami_nomenclature *nomenclature, const int32_t *c
 {
 	INAMI_CHECK_NULL(nomenclature);
 	INAMI_CHECK_NULL(summary);
-	if (summary->version != INAMI_BILLING_SUMMARY_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_billing_summary version %u is unknown (expected %d)",
-			summary->version, INAMI_BILLING_SUMMARY_VERSION);
+	INAMI_CHECK_VERSION(summary->version, INAMI_BILLING_SUMMARY_VERSION, "inami_billing_summary");
 	if (flags & ~INAMI_BILLING_ALLOW_DERIVED)
 		return inami__fail(INAMI_EINVAL, "unknown billing flags 0x%x", flags);
 	memset((char *)summary + sizeof(summary->version), 0, sizeof(*summary) - sizeof(summary->version));

@@ -10,9 +10,7 @@
 int inami_dossier_options_init(inami_dossier_options *options, unsigned int version)
 {
 	INAMI_CHECK_NULL(options);
-	if (version != INAMI_DOSSIER_OPTIONS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_dossier_options version %u is not %d", version,
-			INAMI_DOSSIER_OPTIONS_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_DOSSIER_OPTIONS_VERSION, "inami_dossier_options");
 	inami_dossier_options init = INAMI_DOSSIER_OPTIONS_INIT;
 	*options = init;
 	return INAMI_OK;
@@ -21,9 +19,7 @@ int inami_dossier_options_init(inami_dossier_options *options, unsigned int vers
 int inami_dossier_event_init(inami_dossier_event *event, unsigned int version)
 {
 	INAMI_CHECK_NULL(event);
-	if (version != INAMI_DOSSIER_EVENT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_dossier_event version %u is not %d", version,
-			INAMI_DOSSIER_EVENT_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_DOSSIER_EVENT_VERSION, "inami_dossier_event");
 	inami_dossier_event init = INAMI_DOSSIER_EVENT_INIT;
 	*event = init;
 	return INAMI_OK;
@@ -32,9 +28,7 @@ int inami_dossier_event_init(inami_dossier_event *event, unsigned int version)
 int inami_notification_init(inami_notification *notification, unsigned int version)
 {
 	INAMI_CHECK_NULL(notification);
-	if (version != INAMI_NOTIFICATION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_notification version %u is not %d", version,
-			INAMI_NOTIFICATION_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_NOTIFICATION_VERSION, "inami_notification");
 	inami_notification init = INAMI_NOTIFICATION_INIT;
 	*notification = init;
 	return INAMI_OK;
@@ -47,9 +41,7 @@ int inami_dossier_new(inami_dossier **out, const inami_dossier_options *options)
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
 	INAMI_CHECK_NULL(options);
-	if (options->version != INAMI_DOSSIER_OPTIONS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_dossier_options version %u is not %d", options->version,
-			INAMI_DOSSIER_OPTIONS_VERSION);
+	INAMI_CHECK_VERSION(options->version, INAMI_DOSSIER_OPTIONS_VERSION, "inami_dossier_options");
 	if ((st = inami__calendar_covers(options->profession, options->premium_year)) != INAMI_OK)
 		return st;
 	inami_dossier *d = calloc(1, sizeof(*d));
@@ -257,12 +249,9 @@ int inami_dossier_apply(inami_dossier *dossier, const inami_dossier_event *event
 
 	INAMI_CHECK_NULL(dossier);
 	INAMI_CHECK_NULL(event);
-	if (event->version != INAMI_DOSSIER_EVENT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_dossier_event version %u is not %d", event->version,
-			INAMI_DOSSIER_EVENT_VERSION);
-	if (notification && notification->version != INAMI_NOTIFICATION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_notification version %u is not %d", notification->version,
-			INAMI_NOTIFICATION_VERSION);
+	INAMI_CHECK_VERSION(event->version, INAMI_DOSSIER_EVENT_VERSION, "inami_dossier_event");
+	if (notification)
+		INAMI_CHECK_VERSION(notification->version, INAMI_NOTIFICATION_VERSION, "inami_notification");
 	if ((unsigned)event->kind >= INAMI_EVENT_KIND_COUNT)
 		return inami__fail(INAMI_EINVAL, "unknown dossier event %d", (int)event->kind);
 	if (event->date != 0 && inami_date_check(event->date) != INAMI_OK)

@@ -288,9 +288,7 @@ int inami_timeline_milestone(const inami_timeline *timeline, size_t index, inami
 {
 	INAMI_CHECK_NULL(timeline);
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_MILESTONE_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_milestone version %u is not %d", out->version,
-			INAMI_MILESTONE_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_MILESTONE_VERSION, "inami_milestone");
 	if (index >= MILESTONE_COUNT)
 		return inami__fail(INAMI_ERANGE, "milestone index %zu is out of range (%d milestones)", index,
 			MILESTONE_COUNT);

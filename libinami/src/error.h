@@ -15,4 +15,17 @@ int inami__fail(int status, const char *fmt, ...)
 #define INAMI_CHECK_NULL(ptr) \
 	do { if ((ptr) == NULL) return inami__fail(INAMI_ENULL, "%s: argument '%s' is NULL", __func__, #ptr); } while (0)
 
+/*
+ * INAMI_OK when 1 <= version <= current, else INAMI_EVERSION with a message
+ * naming the struct. A caller compiled against an older header passes an
+ * older version, which stays accepted: code reading a field added in version
+ * N must first check that the caller's version is at least N.
+ */
+int inami__check_version(unsigned int version, unsigned int current, const char *type);
+
+/* Return from the calling function when inami__check_version() refuses. */
+#define INAMI_CHECK_VERSION(version, current, type) \
+	do { int st_ = inami__check_version((version), (current), (type)); \
+	     if (st_ != INAMI_OK) return st_; } while (0)
+
 #endif

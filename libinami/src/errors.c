@@ -1,4 +1,4 @@
-/* Status texts and the per-thread last error. */
+/* Status texts, the per-thread last error and the struct version check. */
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -41,6 +41,14 @@ int inami__fail(int status, const char *fmt, ...)
 	return status;
 }
 
+int inami__check_version(unsigned int version, unsigned int current, const char *type)
+{
+	if (version >= 1 && version <= current)
+		return INAMI_OK;
+	return inami__fail(INAMI_EVERSION, "%s version %u is unknown (this library knows 1 to %u); "
+		"initialise it with its _INIT macro or _init() function", type, version, current);
+}
+
 const char *inami_error_last(void)
 {
 	return last_message;
@@ -55,14 +63,4 @@ void inami_error_clear(void)
 {
 	last_message[0] = '\0';
 	last_status = INAMI_OK;
-}
-
-const char *inami_version(void)
-{
-	return INAMI_VERSION;
-}
-
-int inami_version_number(void)
-{
-	return INAMI_VERSION_NUMBER;
 }

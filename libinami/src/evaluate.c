@@ -41,9 +41,7 @@ int inami_eval_input_init(inami_eval_input *input, unsigned int version)
 	static const inami_eval_input defaults = INAMI_EVAL_INPUT_INIT;
 
 	INAMI_CHECK_NULL(input);
-	if (version != INAMI_EVAL_INPUT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_eval_input version %u is unknown (expected %d)",
-			version, INAMI_EVAL_INPUT_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_EVAL_INPUT_VERSION, "inami_eval_input");
 	*input = defaults;
 	return INAMI_OK;
 }
@@ -53,9 +51,7 @@ int inami_eval_options_init(inami_eval_options *options, unsigned int version)
 	static const inami_eval_options defaults = INAMI_EVAL_OPTIONS_INIT;
 
 	INAMI_CHECK_NULL(options);
-	if (version != INAMI_EVAL_OPTIONS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_eval_options version %u is unknown (expected %d)",
-			version, INAMI_EVAL_OPTIONS_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_EVAL_OPTIONS_VERSION, "inami_eval_options");
 	*options = defaults;
 	return INAMI_OK;
 }
@@ -843,14 +839,10 @@ int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	*out = NULL;
 	INAMI_CHECK_NULL(rules);
 	INAMI_CHECK_NULL(input);
-	if (input->version != INAMI_EVAL_INPUT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_eval_input version %u is unknown (expected %d); "
-			"initialise it with INAMI_EVAL_INPUT_INIT", input->version, INAMI_EVAL_INPUT_VERSION);
+	INAMI_CHECK_VERSION(input->version, INAMI_EVAL_INPUT_VERSION, "inami_eval_input");
 	if (!options)
 		options = &defaults;
-	if (options->version != INAMI_EVAL_OPTIONS_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_eval_options version %u is unknown (expected %d)",
-			options->version, INAMI_EVAL_OPTIONS_VERSION);
+	INAMI_CHECK_VERSION(options->version, INAMI_EVAL_OPTIONS_VERSION, "inami_eval_options");
 	if ((int)options->lang < 0 || (int)options->lang > 2)
 		return inami__fail(INAMI_EINVAL, "unknown language %d", (int)options->lang);
 	if (options->flags & ~INAMI_EVAL_ALLOW_DERIVED)

@@ -411,9 +411,7 @@ int inami_nomenclature_entry(const inami_nomenclature *nomenclature, size_t inde
 {
 	INAMI_CHECK_NULL(nomenclature);
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_CODE_INFO_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_code_info version %u is unknown (expected %d)",
-			out->version, INAMI_CODE_INFO_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_CODE_INFO_VERSION, "inami_code_info");
 	if (index >= nomenclature->count)
 		return inami__fail(INAMI_ERANGE, "entry %zu does not exist (%zu entries)", index,
 			nomenclature->count);
@@ -473,9 +471,7 @@ int inami_nomenclature_lookup(const inami_nomenclature *nomenclature, int32_t co
 {
 	INAMI_CHECK_NULL(nomenclature);
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_CODE_INFO_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_code_info version %u is unknown (expected %d)",
-			out->version, INAMI_CODE_INFO_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_CODE_INFO_VERSION, "inami_code_info");
 	if (date != 0 && inami_date_check(date) != INAMI_OK)
 		return inami__fail(INAMI_EINVAL, "%d is not a date (YYYYMMDD)", (int)date);
 	const nom_period *p;

@@ -214,9 +214,7 @@ int inami__products_terms(const inami_products *products, size_t index, const in
 	if (x == NULL)
 		return bad_index(products, index);
 	if (in) {
-		if (in->version != INAMI_ALLOC_TERMS_VERSION)
-			return inami__fail(INAMI_EVERSION, "inami_alloc_terms version %u is not %d", in->version,
-				INAMI_ALLOC_TERMS_VERSION);
+		INAMI_CHECK_VERSION(in->version, INAMI_ALLOC_TERMS_VERSION, "inami_alloc_terms");
 		t = *in;
 	}
 	t.contract_type = x->type;
@@ -246,9 +244,7 @@ int inami_allocate_product(const inami_products *products, const char *id,
 	INAMI_CHECK_NULL(products);
 	INAMI_CHECK_NULL(id);
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_ALLOCATION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_allocation version %u is not %d", out->version,
-			INAMI_ALLOCATION_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_ALLOCATION_VERSION, "inami_allocation");
 	if (premium_cents < 0)
 		return inami__fail(INAMI_ENEGATIVE, "the premium is negative (%lld cents)", (long long)premium_cents);
 	if ((st = inami_products_find(products, id, &index)) != INAMI_OK)

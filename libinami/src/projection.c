@@ -8,9 +8,7 @@
 int inami_projection_input_init(inami_projection_input *input, unsigned int version)
 {
 	INAMI_CHECK_NULL(input);
-	if (version != INAMI_PROJECTION_INPUT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_projection_input version %u is not %d", version,
-			INAMI_PROJECTION_INPUT_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_PROJECTION_INPUT_VERSION, "inami_projection_input");
 	inami_projection_input init = INAMI_PROJECTION_INPUT_INIT;
 	*input = init;
 	return INAMI_OK;
@@ -19,9 +17,7 @@ int inami_projection_input_init(inami_projection_input *input, unsigned int vers
 int inami_projection_init(inami_projection *projection, unsigned int version)
 {
 	INAMI_CHECK_NULL(projection);
-	if (version != INAMI_PROJECTION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_projection version %u is not %d", version,
-			INAMI_PROJECTION_VERSION);
+	INAMI_CHECK_VERSION(version, INAMI_PROJECTION_VERSION, "inami_projection");
 	inami_projection init = INAMI_PROJECTION_INIT;
 	*projection = init;
 	return INAMI_OK;
@@ -141,12 +137,8 @@ static int project(const inami_projection_input *in, const inami_alloc_terms *te
 
 static int check_input(const inami_projection_input *in, inami_projection *out)
 {
-	if (in->version != INAMI_PROJECTION_INPUT_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_projection_input version %u is not %d", in->version,
-			INAMI_PROJECTION_INPUT_VERSION);
-	if (out->version != INAMI_PROJECTION_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_projection version %u is not %d", out->version,
-			INAMI_PROJECTION_VERSION);
+	INAMI_CHECK_VERSION(in->version, INAMI_PROJECTION_INPUT_VERSION, "inami_projection_input");
+	INAMI_CHECK_VERSION(out->version, INAMI_PROJECTION_VERSION, "inami_projection");
 	if (in->premium_count == 0 || in->premiums_cents == NULL)
 		return inami__fail(INAMI_EINVAL, "a projection needs at least one premium");
 	if (in->premium_count > 100)

@@ -149,9 +149,7 @@ int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	int st;
 
 	INAMI_CHECK_NULL(out);
-	if (out->version != INAMI_TIER_INFO_VERSION)
-		return inami__fail(INAMI_EVERSION, "inami_tier_info version %u is unknown (expected %d)",
-			out->version, INAMI_TIER_INFO_VERSION);
+	INAMI_CHECK_VERSION(out->version, INAMI_TIER_INFO_VERSION, "inami_tier_info");
 	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
 		return st;
 	const threshold_set *ts = as->thresholds;
