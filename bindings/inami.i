@@ -101,6 +101,11 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_date_parse;
 %ignore inami_euros_parse;
 %ignore inami_euros_format;
+%ignore inami_measure_parse;
+%ignore inami_measure_format;
+%ignore inami_figure_init;
+%ignore inami_tier_info_init;
+%ignore inami_rules_tier_amount;
 %ignore inami_ruleset_default;
 %ignore inami_ruleset_load_file;
 %ignore inami_ruleset_load_buffer;
@@ -191,8 +196,10 @@ INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
 %newobject inami_swig_ruleset_load_string;
 %newobject inami_swig_ruleset_dump;
 %typemap(newfree) char *inami_swig_ruleset_dump "inami_free($1);";
+%newobject inami_swig_measure_format;
 %newobject inami_swig_rules_tier;
 %newobject inami_swig_rules_tier_threshold;
+%newobject inami_swig_rules_tier_amount;
 %newobject inami_swig_rules_maximum;
 %newobject inami_swig_evaluate;
 %newobject inami_swig_nomenclature_load_file;
@@ -207,6 +214,8 @@ INAMI_HELPER(inami_swig_measure_from_id)
 INAMI_HELPER(inami_swig_date_parse)
 INAMI_HELPER(inami_swig_euros_parse)
 INAMI_HELPER(inami_swig_euros_format)
+INAMI_HELPER(inami_swig_measure_parse)
+INAMI_HELPER(inami_swig_measure_format)
 INAMI_HELPER(inami_swig_ruleset_default)
 INAMI_HELPER(inami_swig_ruleset_load_file)
 INAMI_HELPER(inami_swig_ruleset_load_string)
@@ -216,6 +225,7 @@ INAMI_HELPER(inami_swig_rules_year)
 INAMI_HELPER(inami_swig_rules_tier_count)
 INAMI_HELPER(inami_swig_rules_tier)
 INAMI_HELPER(inami_swig_rules_tier_threshold)
+INAMI_HELPER(inami_swig_rules_tier_amount)
 INAMI_HELPER(inami_swig_rules_maximum)
 INAMI_HELPER(inami_swig_rules_specialty_id)
 INAMI_HELPER(inami_swig_rules_specialty_label)
@@ -282,6 +292,23 @@ char *inami_swig_euros_format(int64_t cents)
 {
 	char buf[32];
 	if (INAMI_SWIG_CALL(inami_euros_format(cents, buf, sizeof(buf))) < 0)
+		return NULL;
+	return inami_swig_strdup(buf);
+}
+
+/* "1234.5" of a measure -> 123450 in its unit (whole prestations, hundredths otherwise). */
+int64_t inami_swig_measure_parse(int measure, const char *text)
+{
+	int64_t v = 0;
+	INAMI_SWIG_CALL(inami_measure_parse((inami_measure)measure, text, &v));
+	return v;
+}
+
+/* 123450 of a measure -> "1234.5" (a new string). */
+char *inami_swig_measure_format(int measure, int64_t value)
+{
+	char buf[32];
+	if (INAMI_SWIG_CALL(inami_measure_format((inami_measure)measure, value, buf, sizeof(buf))) < 0)
 		return NULL;
 	return inami_swig_strdup(buf);
 }
@@ -377,14 +404,34 @@ inami_tier_info *inami_swig_rules_tier(const inami_ruleset *rules, int professio
 	return t;
 }
 
+/* A new figure with its version set, or NULL (status ENOMEM). */
+static inami_figure *inami_swig_figure_new(void)
+{
+	inami_figure *f = calloc(1, sizeof(*f));
+	if (f == NULL)
+		inami_swig_status = INAMI_ENOMEM;
+	else
+		f->version = INAMI_FIGURE_VERSION;
+	return f;
+}
+
+inami_figure *inami_swig_rules_tier_amount(const inami_ruleset *rules, int profession, int year,
+	size_t index)
+{
+	inami_figure *f = inami_swig_figure_new();
+	if (f && INAMI_SWIG_CALL(inami_rules_tier_amount(rules, (inami_profession)profession, year, index, f)) < 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
 inami_figure *inami_swig_rules_tier_threshold(const inami_ruleset *rules, int profession,
 	int year, size_t index, int measure, const char *specialty)
 {
-	inami_figure *f = calloc(1, sizeof(*f));
-	if (f == NULL) {
-		inami_swig_status = INAMI_ENOMEM;
+	inami_figure *f = inami_swig_figure_new();
+	if (f == NULL)
 		return NULL;
-	}
 	if (INAMI_SWIG_CALL(inami_rules_tier_threshold(rules, (inami_profession)profession, year,
 			index, (inami_measure)measure, specialty, f)) < 0) {
 		free(f);
@@ -396,11 +443,9 @@ inami_figure *inami_swig_rules_tier_threshold(const inami_ruleset *rules, int pr
 inami_figure *inami_swig_rules_maximum(const inami_ruleset *rules, int profession, int year,
 	int measure)
 {
-	inami_figure *f = calloc(1, sizeof(*f));
-	if (f == NULL) {
-		inami_swig_status = INAMI_ENOMEM;
+	inami_figure *f = inami_swig_figure_new();
+	if (f == NULL)
 		return NULL;
-	}
 	if (INAMI_SWIG_CALL(inami_rules_maximum(rules, (inami_profession)profession, year,
 			(inami_measure)measure, f)) < 0) {
 		free(f);
@@ -453,24 +498,23 @@ inami_result *inami_swig_evaluate(const inami_ruleset *rules, const inami_eval_i
 int inami_swig_result_missing_measure(const inami_result *r, size_t index)
 {
 	inami_measure m = INAMI_MEASURE_PRESTATIONS;
-	double threshold = 0, missing = 0;
-	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, NULL, NULL));
 	return (int)m;
 }
 
-double inami_swig_result_missing_threshold(const inami_result *r, size_t index)
+/* The next tier's threshold in the measure's unit (whole prestations, hundredths otherwise). */
+int64_t inami_swig_result_missing_threshold(const inami_result *r, size_t index)
 {
-	inami_measure m;
-	double threshold = 0, missing = 0;
-	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	int64_t threshold = 0;
+	INAMI_SWIG_CALL(inami_result_missing(r, index, NULL, &threshold, NULL));
 	return threshold;
 }
 
-double inami_swig_result_missing_value(const inami_result *r, size_t index)
+/* What is missing for the next tier, in the measure's unit. */
+int64_t inami_swig_result_missing_value(const inami_result *r, size_t index)
 {
-	inami_measure m;
-	double threshold = 0, missing = 0;
-	INAMI_SWIG_CALL(inami_result_missing(r, index, &m, &threshold, &missing));
+	int64_t missing = 0;
+	INAMI_SWIG_CALL(inami_result_missing(r, index, NULL, NULL, &missing));
 	return missing;
 }
 

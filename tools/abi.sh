@@ -12,7 +12,9 @@ lib=$(ls "$build"/libinami/libinami.so.* 2>/dev/null | grep -E 'libinami\.so\.[0
 baseline="$root/abi/libinami.abi"
 case $mode in
 update)
-	abidw --no-corpus-path --out-file "$baseline" "$lib"
+	# No build-machine paths in the baseline: no corpus or compilation directory, file names only.
+	abidw --no-corpus-path --no-comp-dir-path --short-locs --headers-dir "$root/include/inami" \
+		--out-file "$baseline" "$lib"
 	echo "abi: wrote $baseline from $lib"
 	;;
 check)

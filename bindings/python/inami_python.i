@@ -445,7 +445,7 @@ PyObject *inami_py_result_scalars(const inami_result *r)
 
 /*
  * Checks as a list of (id, state, blocking, label, detail, measure or None,
- * observed, threshold, rule_year, source).
+ * observed, threshold, rule_year, source); values in the measure's int unit.
  */
 PyObject *inami_py_result_checks(const inami_result *r)
 {
@@ -471,9 +471,9 @@ PyObject *inami_py_result_checks(const inami_result *r)
 		t = Py_BuildValue("(NNNNNNNNiN)", inami_py_str(c->id),
 			inami_py_str(inami_check_state_id(c->state)), PyBool_FromLong(c->blocking),
 			inami_py_str(c->label), inami_py_str(c->detail),
-			inami_py_str(c->has_values ? inami_measure_id((inami_measure)c->measure) : NULL),
-			c->has_values ? PyFloat_FromDouble(c->observed) : (Py_INCREF(Py_None), Py_None),
-			c->has_values ? PyFloat_FromDouble(c->threshold) : (Py_INCREF(Py_None), Py_None),
+			inami_py_str(c->has_values ? inami_measure_id(c->measure) : NULL),
+			c->has_values ? PyLong_FromLongLong(c->observed) : (Py_INCREF(Py_None), Py_None),
+			c->has_values ? PyLong_FromLongLong(c->threshold) : (Py_INCREF(Py_None), Py_None),
 			c->rule_year, inami_py_str(c->source));
 		if (t == NULL) {
 			Py_DECREF(list);
@@ -484,7 +484,7 @@ PyObject *inami_py_result_checks(const inami_result *r)
 	return list;
 }
 
-/* What is missing for the next tier: a list of (measure, threshold, missing). */
+/* What is missing for the next tier: a list of (measure, threshold, missing) in the measure's int unit. */
 PyObject *inami_py_result_missing(const inami_result *r)
 {
 	size_t n;
@@ -500,7 +500,7 @@ PyObject *inami_py_result_missing(const inami_result *r)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		inami_measure m;
-		double threshold = 0, missing = 0;
+		int64_t threshold = 0, missing = 0;
 		int st = inami_result_missing(r, i, &m, &threshold, &missing);
 		PyObject *t;
 		if (st < 0) {
@@ -508,7 +508,7 @@ PyObject *inami_py_result_missing(const inami_result *r)
 			inami_py_raise(st);
 			return NULL;
 		}
-		t = Py_BuildValue("(Ndd)", inami_py_str(inami_measure_id(m)), threshold, missing);
+		t = Py_BuildValue("(NLL)", inami_py_str(inami_measure_id(m)), (long long)threshold, (long long)missing);
 		if (t == NULL) {
 			Py_DECREF(list);
 			return NULL;

@@ -31,9 +31,11 @@ int main(void)
 		inami_result_tier(res) ? inami_result_tier(res) : "-", euros);
 	for (size_t i = 0; i < inami_result_missing_count(res); i++) {
 		inami_measure m;
-		double threshold, missing;
-		inami_result_missing(res, i, &m, &threshold, &missing);
-		printf("next tier '%s': %g more %s\n", inami_result_next_tier(res), missing, inami_measure_id(m));
+		int64_t missing;
+		char text[32];
+		inami_result_missing(res, i, &m, NULL, &missing);
+		inami_measure_format(m, missing, text, sizeof(text));   /* 150 in hundredths is "1.5" */
+		printf("next tier '%s': %s more %s\n", inami_result_next_tier(res), text, inami_measure_id(m));
 	}
 	inami_result_free(res);
 	return 0;

@@ -52,19 +52,10 @@ int cli_parse_int64(const char *option, const char *text, int64_t *out)
 	return 0;
 }
 
-int cli_parse_double(const char *option, const char *text, double *out)
+int cli_parse_measure(const char *option, inami_measure measure, const char *text, int64_t *out)
 {
-	char *end;
-
-	errno = 0;
-	double v = strtod(text, &end);
-	if (text[0] == '\0' || *end != '\0' || !isfinite(v))
-		return cli_usage_error("%s: '%s' is not a number", option, text);
-	if (errno == ERANGE)
-		return cli_usage_error("%s: '%s' is out of range", option, text);
-	if (v < 0)
-		return cli_usage_error("%s: '%s' is negative", option, text);
-	*out = v;
+	if (inami_measure_parse(measure, text, out) != INAMI_OK)
+		return cli_usage_error("%s: %s", option, inami_error_last());
 	return 0;
 }
 

@@ -23,7 +23,8 @@ const char *cli_option_value(int argc, char **argv, int *i);
 
 /* Parse a whole non-negative or signed integer option value. */
 int cli_parse_int64(const char *option, const char *text, int64_t *out);
-int cli_parse_double(const char *option, const char *text, double *out);
+/* A figure of `measure` in its natural unit ("1234.5") into its int64_t unit (hundredths). */
+int cli_parse_measure(const char *option, inami_measure measure, const char *text, int64_t *out);
 
 /* The rules a command evaluates with: the default, with `--rules FILE` layers on top. */
 typedef struct cli_rules {

@@ -76,11 +76,11 @@ static void print_json(const inami_result *r, const inami_eval_input *in)
 		json_string(&w, c->detail);
 		if (c->has_values) {
 			json_key(&w, "measure");
-			json_string(&w, inami_measure_id((inami_measure)c->measure));
+			json_string(&w, inami_measure_id(c->measure));
 			json_key(&w, "observed");
-			json_number(&w, c->observed);
+			json_measure(&w, c->measure, c->observed);
 			json_key(&w, "threshold");
-			json_number(&w, c->threshold);
+			json_measure(&w, c->measure, c->threshold);
 		}
 		json_key(&w, "rule_year");
 		json_int(&w, c->rule_year);
@@ -100,15 +100,15 @@ static void print_json(const inami_result *r, const inami_eval_input *in)
 		json_begin_array(&w);
 		for (size_t i = 0; i < inami_result_missing_count(r); i++) {
 			inami_measure m;
-			double threshold, missing;
+			int64_t threshold, missing;
 			inami_result_missing(r, i, &m, &threshold, &missing);
 			json_begin_object(&w);
 			json_key(&w, "measure");
 			json_string(&w, inami_measure_id(m));
 			json_key(&w, "threshold");
-			json_number(&w, threshold);
+			json_measure(&w, m, threshold);
 			json_key(&w, "missing");
-			json_number(&w, missing);
+			json_measure(&w, m, missing);
 			json_end_object(&w);
 		}
 		json_end_array(&w);
@@ -163,9 +163,12 @@ static void print_human(const inami_ruleset *rules, const inami_result *r, const
 		printf("Next tier: '%s' (EUR %s)\n", inami_result_next_tier(r), euros);
 		for (size_t i = 0; i < inami_result_missing_count(r); i++) {
 			inami_measure m;
-			double threshold, missing;
+			int64_t threshold, missing;
+			char t[32], mi[32];
 			inami_result_missing(r, i, &m, &threshold, &missing);
-			printf("  %s: %g more (threshold %g)\n", inami_measure_id(m), missing, threshold);
+			inami_measure_format(m, threshold, t, sizeof(t));
+			inami_measure_format(m, missing, mi, sizeof(mi));
+			printf("  %s: %s more (threshold %s)\n", inami_measure_id(m), mi, t);
 		}
 	}
 	for (size_t i = 0; i < inami_result_note_count(r); i++)
@@ -220,16 +223,16 @@ int cmd_eval(int argc, char **argv)
 		} else if (strcmp(a, "--prestations") == 0) {
 			rc = cli_parse_int64(a, v, &in.prestations);
 		} else if (strcmp(a, "--m-values") == 0) {
-			rc = cli_parse_double(a, v, &in.m_values);
+			rc = cli_parse_measure(a, INAMI_MEASURE_M_VALUE, v, &in.m_values);
 		} else if (strcmp(a, "--r-values") == 0) {
-			rc = cli_parse_double(a, v, &in.r_values);
+			rc = cli_parse_measure(a, INAMI_MEASURE_R_VALUE, v, &in.r_values);
 		} else if (strcmp(a, "--v-values") == 0) {
-			rc = cli_parse_double(a, v, &in.v_values);
+			rc = cli_parse_measure(a, INAMI_MEASURE_V_VALUE, v, &in.v_values);
 		} else if (strcmp(a, "--reimbursed") == 0) {
 			if (inami_euros_parse(v, 0, &in.reimbursed_cents) != INAMI_OK)
 				rc = cli_usage_error("--reimbursed: %s", inami_error_last());
 		} else if (strcmp(a, "--hours-per-week") == 0) {
-			rc = cli_parse_double(a, v, &in.hours_per_week);
+			rc = cli_parse_measure(a, INAMI_MEASURE_HOURS_PER_WEEK, v, &in.hours_per_week);
 		} else if (strcmp(a, "--convention") == 0) {
 			if (strcmp(v, "full") == 0)
 				in.convention = INAMI_CONVENTION_FULL;

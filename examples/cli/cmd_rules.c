@@ -84,9 +84,9 @@ static int year_is_derived(const inami_ruleset *rs, inami_profession p, int year
 	if (inami_rules_tier_count(rs, p, year, &n) != INAMI_OK)
 		return 0;
 	for (size_t t = 0; t < n; t++) {
-		inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
-		if (inami_rules_tier(rs, p, year, t, &info) == INAMI_OK && info.amount_known &&
-		    info.amount.provenance == INAMI_PROV_DERIVED)
+		inami_figure amount = INAMI_FIGURE_INIT;
+		if (inami_rules_tier_amount(rs, p, year, t, &amount) == INAMI_OK &&
+		    amount.provenance == INAMI_PROV_DERIVED)
 			return 1;
 	}
 	return 0;
@@ -144,25 +144,28 @@ static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 	return 0;
 }
 
-static void figure_text(const inami_figure *f, int euros, char *buf, size_t size)
+/* An amount (measure INAMI_MEASURE_NONE) in euros, or a threshold in its measure's natural unit. */
+static void figure_text(const inami_figure *f, inami_measure measure, char *buf, size_t size)
 {
 	char v[32];
 
-	if (euros)
+	if (measure == INAMI_MEASURE_NONE || measure == INAMI_MEASURE_REIMBURSED_EUR)
 		inami_euros_format(f->value, v, sizeof(v));
 	else
-		snprintf(v, sizeof(v), "%g", (double)f->value / 100.0);
+		inami_measure_format(measure, f->value, v, sizeof(v));
 	snprintf(buf, size, "%s", v);
 }
 
-static void json_figure(json_writer *w, const inami_figure *f, int euros)
+static void json_figure(json_writer *w, const inami_figure *f, inami_measure measure)
 {
+	int euros = measure == INAMI_MEASURE_NONE || measure == INAMI_MEASURE_REIMBURSED_EUR;
+
 	json_begin_object(w);
 	json_key(w, euros ? "cents" : "value");
 	if (euros)
 		json_int(w, f->value);
 	else
-		json_number(w, (double)f->value / 100.0);
+		json_measure(w, measure, f->value);
 	json_key(w, "provenance");
 	json_string(w, inami_provenance_id(f->provenance));
 	json_key(w, "source");
@@ -177,7 +180,10 @@ static void json_figure(json_writer *w, const inami_figure *f, int euros)
 		json_key(w, "conflict");
 		json_begin_object(w);
 		json_key(w, "value");
-		json_number(w, (double)f->conflict_value / 100.0);
+		if (euros)
+			json_int(w, f->conflict_value);
+		else
+			json_measure(w, measure, f->conflict_value);
 		json_key(w, "provenance");
 		json_string(w, inami_provenance_id(f->conflict_provenance));
 		json_key(w, "source");
@@ -189,17 +195,18 @@ static void json_figure(json_writer *w, const inami_figure *f, int euros)
 	json_end_object(w);
 }
 
-static void print_figure_lines(const char *what, const inami_figure *f, int euros)
+static void print_figure_lines(const char *what, const inami_figure *f, inami_measure measure)
 {
 	char v[48], c[48];
 
-	figure_text(f, euros, v, sizeof(v));
+	figure_text(f, measure, v, sizeof(v));
 	printf("    %-28s %12s  %-10s [%s:%d]\n", what, v, inami_provenance_id(f->provenance), f->layer, f->line);
 	printf("      source: %s\n", f->source);
 	if (f->note[0])
 		printf("      note: %s\n", f->note);
 	if (f->has_conflict) {
-		snprintf(c, sizeof(c), "%g", (double)f->conflict_value / 100.0);
+		inami_measure_format(measure == INAMI_MEASURE_NONE ? INAMI_MEASURE_REIMBURSED_EUR : measure,
+			f->conflict_value, c, sizeof(c));
 		printf("      CONFLICT: %s (%s) %s%s%s\n", c, inami_provenance_id(f->conflict_provenance),
 			f->conflict_source, f->conflict_note[0] ? " - " : "", f->conflict_note);
 	}
@@ -225,9 +232,12 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 		printf("%s, premium year %d\n", inami_rules_profession_label(rs, a->profession, a->lang), a->year);
 	}
 	for (size_t t = 0; t < count; t++) {
-		inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
+		inami_tier_info info = INAMI_TIER_INFO_INIT;
+		inami_figure amount = INAMI_FIGURE_INIT;
 		if ((st = inami_rules_tier(rs, a->profession, a->year, t, &info)) != INAMI_OK)
 			return cli_library_error(st);
+		int have_amount = info.amount_known &&
+			inami_rules_tier_amount(rs, a->profession, a->year, t, &amount) == INAMI_OK;
 		if (a->json) {
 			json_begin_object(&w);
 			json_key(&w, "id");
@@ -237,8 +247,8 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 			json_key(&w, "thresholds_from");
 			json_int(&w, info.thresholds_from);
 			json_key(&w, "amount");
-			if (info.amount_known)
-				json_figure(&w, &info.amount, 1);
+			if (have_amount)
+				json_figure(&w, &amount, INAMI_MEASURE_NONE);
 			else
 				json_null(&w);
 			json_key(&w, "minimums");
@@ -247,13 +257,13 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 			printf("  tier %s (%s)%s, thresholds from %d%s\n", info.id,
 				inami_rules_tier_label(rs, info.id, a->lang), info.trainee_only ? ", trainees only" : "",
 				info.thresholds_from, info.uses_specialty ? " (per specialty)" : "");
-			if (info.amount_known)
-				print_figure_lines("amount EUR", &info.amount, 1);
+			if (have_amount)
+				print_figure_lines("amount EUR", &amount, INAMI_MEASURE_NONE);
 			else
 				printf("    amount                       NOT FOUND in the sources\n");
 		}
 		for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
-			inami_figure f;
+			inami_figure f = INAMI_FIGURE_INIT;
 			st = inami_rules_tier_threshold(rs, a->profession, a->year, t, (inami_measure)m, a->specialty, &f);
 			if (st == INAMI_ENOTFOUND && !info.uses_specialty)
 				continue;
@@ -268,9 +278,9 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 			}
 			if (a->json) {
 				json_key(&w, inami_measure_id((inami_measure)m));
-				json_figure(&w, &f, m == INAMI_MEASURE_REIMBURSED_EUR);
+				json_figure(&w, &f, (inami_measure)m);
 			} else {
-				print_figure_lines(what, &f, m == INAMI_MEASURE_REIMBURSED_EUR);
+				print_figure_lines(what, &f, (inami_measure)m);
 			}
 		}
 		if (a->json) {
@@ -284,17 +294,17 @@ static int cmd_show(const inami_ruleset *rs, const rules_args *a)
 		json_begin_object(&w);
 	}
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
-		inami_figure f;
+		inami_figure f = INAMI_FIGURE_INIT;
 		if (inami_rules_maximum(rs, a->profession, a->year, (inami_measure)m, &f) != INAMI_OK)
 			continue;
 		if (a->json) {
 			json_key(&w, inami_measure_id((inami_measure)m));
-			json_figure(&w, &f, m == INAMI_MEASURE_REIMBURSED_EUR);
+			json_figure(&w, &f, (inami_measure)m);
 		} else {
 			char what[64];
 			snprintf(what, sizeof(what), "maximum %s", inami_measure_id((inami_measure)m));
 			printf("  activity above the maximum gives no advantage\n");
-			print_figure_lines(what, &f, m == INAMI_MEASURE_REIMBURSED_EUR);
+			print_figure_lines(what, &f, (inami_measure)m);
 		}
 	}
 	if (a->json) {

@@ -116,6 +116,16 @@ void json_number(json_writer *w, double v)
 		fprintf(w->out, "%.10g", v);
 }
 
+void json_measure(json_writer *w, inami_measure m, int64_t v)
+{
+	char text[32];
+
+	if (inami_measure_format(m, v, text, sizeof(text)) == INAMI_OK)
+		json_raw(w, text);
+	else
+		json_null(w);
+}
+
 void json_bool(json_writer *w, int v)
 {
 	before_value(w);

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <inami/inami.h>
+
 typedef struct json_writer {
 	FILE *out;
 	int depth;
@@ -21,7 +23,8 @@ void json_key(json_writer *w, const char *key);
 void json_string(json_writer *w, const char *s);   /* NULL writes null */
 void json_int(json_writer *w, int64_t v);
 void json_number(json_writer *w, double v);         /* shortest exact-enough form */
-void json_raw(json_writer *w, const char *token);   /* a number already formatted, written as is */
+void json_raw(json_writer *w, const char *token);
+void json_measure(json_writer *w, inami_measure m, int64_t v); /* a measure's value in its natural unit, exactly */   /* a number already formatted, written as is */
 void json_bool(json_writer *w, int v);
 void json_null(json_writer *w);
 /* The "profession" and "premium_year" members every evaluating command starts with. */

@@ -21,15 +21,10 @@
 /*
  * INAMI_EXTERN(type) marks a public function. The library is compiled with
  * hidden visibility, so only functions declared with this macro are exported.
- * Define INAMI_STATIC when linking the static library on Windows.
+ * libinami is built and tested on POSIX systems (GNU/Linux) with GCC and
+ * Clang; it needs POSIX threads and file I/O.
  */
-#if defined(_WIN32) && !defined(INAMI_STATIC)
-#ifdef INAMI_BUILDING
-#define INAMI_EXTERN(type) __declspec(dllexport) type
-#else
-#define INAMI_EXTERN(type) __declspec(dllimport) type
-#endif
-#elif defined(__GNUC__)
+#if defined(__GNUC__)
 #define INAMI_EXTERN(type) __attribute__((visibility("default"))) type
 #else
 #define INAMI_EXTERN(type) type
@@ -84,7 +79,14 @@ INAMI_EXTERN(int) inami_error_last_status(void);
 /** Forget the last error of the calling thread. */
 INAMI_EXTERN(void) inami_error_clear(void);
 
-/** Run-time library version, e.g. "0.1.0"; compare with INAMI_VERSION. */
+/**
+ * Free memory that the library returned to the caller as a plain buffer (the
+ * text of inami_ruleset_dump() or inami_dossier_serialize()). NULL is ignored.
+ * Handles have their own *_free() functions.
+ */
+INAMI_EXTERN(void) inami_free(void *ptr);
+
+/** Run-time library version, e.g. "1.0.0"; compare with INAMI_VERSION. */
 INAMI_EXTERN(const char *) inami_version(void);
 
 /** Run-time version number: major * 10000 + minor * 100 + patch. */
@@ -126,7 +128,7 @@ typedef enum inami_lang {
 	INAMI_LANG_NL = 2
 } inami_lang;
 
-/** Parse "en", "fr" or "nl". */
+/** Parse "en", "fr" or "nl" (INAMI_EINVAL otherwise). */
 INAMI_EXTERN(int) inami_lang_from_id(const char *id, inami_lang *out);
 
 /**
@@ -148,8 +150,18 @@ INAMI_EXTERN(const char *) inami_provenance_id(inami_provenance provenance);
 /**
  * Activity measures that tier thresholds count. Key-letter values are M for
  * physiotherapists, R for speech therapists and V for midwives.
+ *
+ * Every value of a measure (an input, a threshold, an observed figure, what
+ * is missing) is an int64_t in one unit per measure, the same in every call:
+ *   prestations      whole prestations               (scale 1)
+ *   m/r/v_value      hundredths of a key-letter point (scale 100: M 24 is 2400)
+ *   reimbursed_eur   cents                            (scale 100)
+ *   hours_per_week   hundredths of an hour            (scale 100: 38 h is 3800)
+ * inami_measure_scale() gives the scale, so value / scale is the figure in
+ * its natural unit.
  */
 typedef enum inami_measure {
+	INAMI_MEASURE_NONE = -1,       /**< no measure (a check that compares no figure) */
 	INAMI_MEASURE_PRESTATIONS = 0,
 	INAMI_MEASURE_M_VALUE = 1,
 	INAMI_MEASURE_R_VALUE = 2,
@@ -160,11 +172,33 @@ typedef enum inami_measure {
 
 #define INAMI_MEASURE_COUNT 6
 
-/** "prestations", "m_value", "r_value", "v_value", "reimbursed_eur", "hours_per_week". */
+/** "prestations", "m_value", "r_value", "v_value", "reimbursed_eur", "hours_per_week"; NULL if unknown. */
 INAMI_EXTERN(const char *) inami_measure_id(inami_measure measure);
 
-/** Parse a measure identifier. */
+/** Parse a measure identifier (INAMI_EINVAL naming the accepted ids otherwise). */
 INAMI_EXTERN(int) inami_measure_from_id(const char *id, inami_measure *out);
+
+/**
+ * How many units of a measure's int64_t values make one natural unit: 1 for
+ * prestations, 100 for the others (hundredths). 0 for an unknown measure.
+ */
+INAMI_EXTERN(int64_t) inami_measure_scale(inami_measure measure);
+
+/**
+ * Parse a figure of `measure` written in its natural unit, with at most two
+ * decimals and no thousands separator ("2299" prestations, "1234.5" M,
+ * "38" hours, "25000.00" euros), into its int64_t unit (2299, 123450, 3800,
+ * 2500000). Prestations must be whole. INAMI_ENEGATIVE for a negative figure,
+ * INAMI_EOVERFLOW when it does not fit, INAMI_EINVAL otherwise.
+ */
+INAMI_EXTERN(int) inami_measure_parse(inami_measure measure, const char *text, int64_t *out);
+
+/**
+ * Format a value of `measure` in its natural unit, in the shortest exact form
+ * ("2299", "1234.5", "38", "25000"). INAMI_EBUFS when `size` is too small
+ * (32 bytes always suffice).
+ */
+INAMI_EXTERN(int) inami_measure_format(inami_measure measure, int64_t value, char *buf, size_t size);
 
 /**
  * A calendar date as the integer YYYYMMDD (20221001 is 1 October 2022);

@@ -10,7 +10,7 @@
 
 INAMI_BEGIN_DECL
 
-/** Marks an activity figure, count or date in inami_eval_input as not given. */
+/** Marks an activity figure or a count in inami_eval_input as not given. */
 #define INAMI_UNSET (-1)
 
 /** Adhesion to the national agreement or convention. */
@@ -36,26 +36,28 @@ typedef enum inami_employment {
  * INAMI_EVAL_INPUT_INIT or inami_eval_input_init(): every activity figure is
  * then INAMI_UNSET (not given), the provider fully conventioned for the whole
  * year, not retired, not in training. Any other negative figure is an error.
+ * Activity figures are in their measure's unit (see inami_measure): a key-letter
+ * total from inami_billing_results() is passed here as it is.
  */
 typedef struct inami_eval_input {
 	unsigned int version;
 	inami_profession profession;
 	int premium_year;
-	int64_t prestations;       /**< reimbursed prestations in the premium year */
-	double m_values;           /**< sum of M key-letter values (physiotherapists) */
-	double r_values;           /**< sum of R key-letter values (speech therapists) */
-	double v_values;           /**< sum of V key-letter values (midwives) */
+	int64_t prestations;       /**< reimbursed prestations in the premium year (whole) */
+	int64_t m_values;          /**< M key-letter total in hundredths (physiotherapists; M 24 is 2400) */
+	int64_t r_values;          /**< R key-letter total in hundredths (speech therapists) */
+	int64_t v_values;          /**< V key-letter total in hundredths (midwives) */
 	int64_t reimbursed_cents;  /**< amount reimbursed by the insurance, in cents */
-	double hours_per_week;     /**< average hours per week over the year (pharmacists) */
+	int64_t hours_per_week;    /**< average hours per week over the year in hundredths (pharmacists; 38 h is 3800) */
 	inami_convention convention;
 	inami_date convention_start; /**< adhesion start when inside the year; 0 = whole year */
 	inami_date convention_end;   /**< adhesion end when inside the year; 0 = whole year */
 	inami_date first_number;     /**< date the first INAMI number was granted; 0 = not given */
-	int retired;                 /**< has taken the legal retirement pension */
-	int trainee;                 /**< doctor in training (GP or specialist) on 31 December */
+	int retired;                 /**< 1: has taken the legal retirement pension */
+	int trainee;                 /**< 1: doctor in training (GP or specialist) on 31 December */
 	const char *specialty;       /**< doctors: specialty id (see inami_rules_specialty) */
 	inami_employment employment;
-	int sanctioned;              /**< a sanction excluding the year was imposed */
+	int sanctioned;              /**< 1: a sanction excluding the year was imposed */
 	int contracts;               /**< eligible insurance contracts linked; INAMI_UNSET = not given */
 } inami_eval_input;
 
@@ -81,6 +83,7 @@ typedef struct inami_eval_options {
 
 #define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN }
 
+/** Initialise `options` as INAMI_EVAL_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_eval_options_init(inami_eval_options *options, unsigned int version);
 
 /** Who receives the money. */
@@ -90,7 +93,7 @@ typedef enum inami_payee {
 	INAMI_PAYEE_BANK_ACCOUNT = 2        /**< avantage de convention of a retired provider */
 } inami_payee;
 
-/** "none", "insurance_contract", "bank_account". */
+/** "none", "insurance_contract", "bank_account"; NULL if unknown. */
 INAMI_EXTERN(const char *) inami_payee_id(inami_payee payee);
 
 /** The outcome of one condition. */
@@ -102,29 +105,34 @@ typedef enum inami_check_state {
 	INAMI_CHECK_ACTION = 4           /**< holds, but the provider or broker must act */
 } inami_check_state;
 
-/** "failed", "held", "assumed", "not_applicable", "action". */
+/** "failed", "held", "assumed", "not_applicable", "action"; NULL if unknown. */
 INAMI_EXTERN(const char *) inami_check_state_id(inami_check_state state);
 
 /**
- * One condition checked. Strings live as long as the result. `observed` and
- * `threshold` are in the unit of `measure` (euros for reimbursed_eur) when
- * `has_values` is set.
+ * One condition checked, read with inami_result_check(); it points into the
+ * result and lives as long as it (the library fills it, so it carries no
+ * version: new fields are added at the end). When `has_values` is set,
+ * `observed` and `threshold` are in the unit of `measure` (see inami_measure:
+ * cents for reimbursed_eur, hundredths for key-letter values and hours).
  */
 typedef struct inami_check {
 	const char *id;          /**< stable id: "conventioned", "minimum_activity", ... */
 	inami_check_state state;
-	int blocking;            /**< a FAILED blocking check makes the provider ineligible */
+	int blocking;            /**< 1: a FAILED blocking check makes the provider ineligible */
 	const char *label;       /**< short label in the requested language */
 	const char *detail;      /**< the explanation with the figures compared */
-	int has_values;
-	int measure;             /**< inami_measure, or -1 */
-	double observed;
-	double threshold;
+	int has_values;          /**< 1: measure, observed and threshold are set */
+	inami_measure measure;   /**< INAMI_MEASURE_NONE when has_values is 0 */
+	int64_t observed;
+	int64_t threshold;
 	int rule_year;           /**< premium year of the rule applied, 0 if none */
 	const char *source;      /**< source of the rule, "" if none */
 } inami_check;
 
-/** An evaluation result. Free with inami_result_free(). */
+/**
+ * An evaluation result: immutable once made, so one result may be read from
+ * several threads at once. Free it with inami_result_free().
+ */
 typedef struct inami_result inami_result;
 
 /**
@@ -138,6 +146,7 @@ typedef struct inami_result inami_result;
 INAMI_EXTERN(int) inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	const inami_eval_options *options, inami_result **out);
 
+/** Free a result (NULL is ignored). */
 INAMI_EXTERN(void) inami_result_free(inami_result *result);
 
 /** 1 when the provider is entitled to an amount for the premium year. */
@@ -158,6 +167,7 @@ INAMI_EXTERN(const char *) inami_result_tier(const inami_result *result);
 /** Label of the tier reached in the requested language, or NULL. */
 INAMI_EXTERN(const char *) inami_result_tier_label(const inami_result *result);
 
+/** Who receives the amount (INAMI_PAYEE_NONE when not eligible). */
 INAMI_EXTERN(inami_payee) inami_result_payee(const inami_result *result);
 
 /** Provenance of the amount (INAMI_PROV_NOT_FOUND when not eligible). */
@@ -169,8 +179,10 @@ INAMI_EXTERN(inami_provenance) inami_result_weakest_provenance(const inami_resul
 /** Source of the amount ("" when not eligible). */
 INAMI_EXTERN(const char *) inami_result_source(const inami_result *result);
 
-/** Premium year of the amount and first year of the thresholds applied. */
+/** Premium year of the amount applied. */
 INAMI_EXTERN(int) inami_result_amount_year(const inami_result *result);
+
+/** First premium year of the threshold rule applied (thresholds stay in force until changed). */
 INAMI_EXTERN(int) inami_result_thresholds_year(const inami_result *result);
 
 /**
@@ -180,32 +192,41 @@ INAMI_EXTERN(int) inami_result_thresholds_year(const inami_result *result);
  */
 INAMI_EXTERN(int) inami_result_lower_bound(const inami_result *result);
 
-/** Conditions checked, in order. */
+/** Number of conditions checked. */
 INAMI_EXTERN(size_t) inami_result_check_count(const inami_result *result);
+
+/** Condition `index`, in the order checked; NULL when out of range. */
 INAMI_EXTERN(const inami_check *) inami_result_check(const inami_result *result, size_t index);
 
-/** Notes: conflicting sources, DERIVED or illustrative figures used, caveats. */
+/** Number of notes: conflicting sources, DERIVED or illustrative figures used, caveats. */
 INAMI_EXTERN(size_t) inami_result_note_count(const inami_result *result);
+
+/** Note `index` (lives as long as the result); NULL when out of range. */
 INAMI_EXTERN(const char *) inami_result_note(const inami_result *result, size_t index);
 
 /**
  * The next tier above the one reached (the lowest tier when none is
- * reached): its id (NULL when already at the top or when no higher tier
- * exists) and full-year amount in cents.
+ * reached): its id, NULL when already at the top or when no higher tier
+ * exists.
  */
 INAMI_EXTERN(const char *) inami_result_next_tier(const inami_result *result);
+
+/** The next tier's full-year amount in cents, 0 when there is no next tier. */
 INAMI_EXTERN(int64_t) inami_result_next_tier_amount_cents(const inami_result *result);
 
-/**
- * What is missing for the next tier in each measure that can reach it:
- * `count` measures; for each, the measure, the threshold and what is missing
- * (threshold - observed; the whole threshold when the measure was not given).
- */
+/** Number of measures in which the next tier can be reached. */
 INAMI_EXTERN(size_t) inami_result_missing_count(const inami_result *result);
-INAMI_EXTERN(int) inami_result_missing(const inami_result *result, size_t index,
-	inami_measure *measure, double *threshold, double *missing);
 
-/** Label of a check id in a language (NULL for an unknown id). */
+/**
+ * What is missing for the next tier in measure `index`: the measure, its
+ * threshold and what is missing (threshold - observed, 0 when reached; the
+ * whole threshold when the measure was not given), both in the measure's
+ * unit. Any output pointer may be NULL. INAMI_ERANGE when out of range.
+ */
+INAMI_EXTERN(int) inami_result_missing(const inami_result *result, size_t index,
+	inami_measure *measure, int64_t *threshold, int64_t *missing);
+
+/** Label of a check id ("conventioned") in a language; NULL for an unknown id. */
 INAMI_EXTERN(const char *) inami_check_label(const char *check_id, inami_lang lang);
 
 INAMI_END_DECL

@@ -58,18 +58,20 @@ INAMI_EXTERN(const char *) inami_ruleset_layer_name(const inami_ruleset *rules, 
 INAMI_EXTERN(int) inami_ruleset_dump(const inami_ruleset *rules, inami_profession profession,
 	int year, char **out, size_t *len);
 
-/** Free memory returned by the library (NULL is ignored). */
-INAMI_EXTERN(void) inami_free(void *ptr);
+/** Version of inami_figure; set `version` to it before a call. */
+#define INAMI_FIGURE_VERSION 1
 
 /**
- * One sourced figure: an amount or a threshold.
+ * One sourced figure: an amount or a threshold, filled by
+ * inami_rules_tier_amount(), inami_rules_tier_threshold() and
+ * inami_rules_maximum().
  *
- * `value` is fixed-point in hundredths of its unit: cents for euros,
- * hundredths of a prestation, of a key-letter value or of an hour. So 1790.34
- * EUR is 179034 and 1,500 prestations are 150000.
- * All strings point into the ruleset and live as long as it.
+ * `value` is an amount in cents, or a threshold in its measure's unit (see
+ * inami_measure): 1790.34 EUR is 179034, 1,500 prestations are 1500, M 24 is
+ * 2400. All strings point into the ruleset and live as long as it.
  */
 typedef struct inami_figure {
+	unsigned int version;
 	int64_t value;
 	inami_provenance provenance;
 	const char *source;      /**< one or more URLs separated by " ; " */
@@ -77,11 +79,17 @@ typedef struct inami_figure {
 	const char *layer;       /**< layer that defined it ("default", a file name) */
 	int line;                /**< line in that layer */
 	int has_conflict;        /**< another source gives another value */
-	int64_t conflict_value;
+	int64_t conflict_value;  /**< that other value, in the unit of `value` */
 	inami_provenance conflict_provenance;
 	const char *conflict_source;
 	const char *conflict_note;
 } inami_figure;
+
+#define INAMI_FIGURE_INIT { INAMI_FIGURE_VERSION, 0, INAMI_PROV_NOT_FOUND, NULL, NULL, NULL, 0, 0, 0, \
+	INAMI_PROV_NOT_FOUND, NULL, NULL }
+
+/** Initialise `figure` as INAMI_FIGURE_INIT does (INAMI_EVERSION for an unknown version). */
+INAMI_EXTERN(int) inami_figure_init(inami_figure *figure, unsigned int version);
 
 /**
  * Premium years of a profession for which the ruleset has amounts (DERIVED
@@ -94,14 +102,13 @@ INAMI_EXTERN(int) inami_rules_years(const inami_ruleset *rules, inami_profession
 /** Version of inami_tier_info; set `version` to it before a call. */
 #define INAMI_TIER_INFO_VERSION 1
 
-/** A tier of a profession-year (filled by inami_rules_tier()). */
+/** A tier of a profession-year (filled by inami_rules_tier()); its amount: inami_rules_tier_amount(). */
 typedef struct inami_tier_info {
 	unsigned int version;
 	const char *id;          /**< "base", "intermediate", "full", "partial", "trainee", ... */
 	int index;               /**< 0 = lowest tier */
 	int trainee_only;        /**< tier for doctors in training (no activity criterion) */
-	int amount_known;        /**< 0 when the amount is NOT FOUND */
-	inami_figure amount;
+	int amount_known;        /**< 0 when the amount is NOT FOUND (see inami_rules_tier_amount) */
 	int amount_year;         /**< premium year of the amount */
 	int thresholds_from;     /**< first premium year of the threshold rule applied */
 	int thresholds_to;       /**< last year of that rule, 0 if open-ended */
@@ -109,42 +116,62 @@ typedef struct inami_tier_info {
 	int specialty_reduced;   /**< with uses_specialty: the reduced (half) threshold */
 } inami_tier_info;
 
-/** Number of tiers (trainee tier included) for a profession-year. */
+#define INAMI_TIER_INFO_INIT { INAMI_TIER_INFO_VERSION, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/** Initialise `info` as INAMI_TIER_INFO_INIT does (INAMI_EVERSION for an unknown version). */
+INAMI_EXTERN(int) inami_tier_info_init(inami_tier_info *info, unsigned int version);
+
+/** Number of tiers (trainee tier included) for a profession-year; INAMI_ENORULES as inami_rules_tier(). */
 INAMI_EXTERN(int) inami_rules_tier_count(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t *count);
 
-/** Tier `index` (0 = lowest) of a profession-year. */
+/**
+ * Tier `index` (0 = lowest) of a profession-year. INAMI_ENORULES when the
+ * ruleset has no usable amounts for that year, INAMI_ERANGE for an index
+ * beyond inami_rules_tier_count().
+ */
 INAMI_EXTERN(int) inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_tier_info *out);
 
 /**
- * The minimum of `measure` for tier `index`. For tiers whose threshold
- * depends on the specialty, pass the doctor's `specialty` (else NULL).
- * INAMI_ENOTFOUND when the tier has no criterion in that measure.
+ * The full-year amount of tier `index` of a profession-year, in cents, with
+ * its provenance and source. INAMI_ENORULES when the sources do not give it
+ * (the tier's amount_known is 0: NOT FOUND, never guessed).
+ */
+INAMI_EXTERN(int) inami_rules_tier_amount(const inami_ruleset *rules, inami_profession profession,
+	int year, size_t index, inami_figure *out);
+
+/**
+ * The minimum of `measure` for tier `index`, in the measure's unit. For tiers
+ * whose threshold depends on the specialty, pass the doctor's `specialty`
+ * (else NULL). INAMI_ENOTFOUND when the tier has no criterion in that measure.
  */
 INAMI_EXTERN(int) inami_rules_tier_threshold(const inami_ruleset *rules,
 	inami_profession profession, int year, size_t index, inami_measure measure,
 	const char *specialty, inami_figure *out);
 
 /**
- * The maximum of `measure` for the profession-year (activity above it gives
- * no advantage). INAMI_ENOTFOUND when there is none.
+ * The maximum of `measure` for the profession-year, in the measure's unit
+ * (activity above it gives no advantage). INAMI_ENOTFOUND when there is none.
  */
 INAMI_EXTERN(int) inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
 	int year, inami_measure measure, inami_figure *out);
 
-/** Label of a profession in a language. */
+/** Label of a profession in a language ("kinésithérapeute"); NULL for an unknown profession or language. */
 INAMI_EXTERN(const char *) inami_rules_profession_label(const inami_ruleset *rules,
 	inami_profession profession, inami_lang lang);
 
-/** Label of a tier id ("base") in a language; the id itself when none is known. */
+/** Label of a tier id ("base") in a language; the id itself when none is known, NULL for NULL arguments. */
 INAMI_EXTERN(const char *) inami_rules_tier_label(const inami_ruleset *rules,
 	const char *tier_id, inami_lang lang);
 
 /** Number of doctors' specialties known to the ruleset. */
 INAMI_EXTERN(size_t) inami_rules_specialty_count(const inami_ruleset *rules);
 
-/** Id and label of specialty `index` (ids such as "general_practice"). */
+/**
+ * Id and label of specialty `index` (ids such as "general_practice"); the
+ * strings live as long as the ruleset. INAMI_ERANGE beyond the count.
+ */
 INAMI_EXTERN(int) inami_rules_specialty(const inami_ruleset *rules, size_t index, inami_lang lang,
 	const char **id, const char **label);
 

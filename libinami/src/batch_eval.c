@@ -4,7 +4,6 @@
  * caller arrays - one call across a binding boundary for a whole population.
  * An error of one provider goes to its status entry; the batch goes on.
  */
-#include <math.h>
 #include <string.h>
 
 #include "error.h"
@@ -76,7 +75,7 @@ int inami_billing_evaluate(const inami_ruleset *rules, inami_profession professi
 		if (prestations)
 			in.prestations = prestations[p];
 		if (key_values && has_letter) {
-			double v = (double)key_values[p] / INAMI_KEY_VALUE_SCALE;
+			int64_t v = key_values[p];
 			if (letter == INAMI_KEY_M)
 				in.m_values = v;
 			else if (letter == INAMI_KEY_R)
@@ -100,15 +99,13 @@ int inami_billing_evaluate(const inami_ruleset *rules, inami_profession professi
 			eligible[p] = inami_result_eligible(res);
 		for (size_t m = 0; m < inami_result_missing_count(res); m++) {
 			inami_measure measure;
-			double threshold, missing;
-			if (inami_result_missing(res, m, &measure, &threshold, &missing) != INAMI_OK)
+			int64_t missing;
+			if (inami_result_missing(res, m, &measure, NULL, &missing) != INAMI_OK)
 				continue;
-			if (missing < 0)
-				missing = 0;
 			if (measure == INAMI_MEASURE_PRESTATIONS && missing_prestations)
-				missing_prestations[p] = (int64_t)ceil(missing);
+				missing_prestations[p] = missing;
 			else if (has_letter && measure == key_measure && missing_key_value)
-				missing_key_value[p] = (int64_t)llround(missing * INAMI_KEY_VALUE_SCALE);
+				missing_key_value[p] = missing;
 		}
 		inami_result_free(res);
 	}

@@ -26,7 +26,7 @@ typedef struct eval_ctx {
 	const amount_set *as;
 	inami_result *r;
 	int given[INAMI_MEASURE_COUNT];
-	int64_t observed[INAMI_MEASURE_COUNT];   /* hundredths of the unit, rounded down */
+	int64_t observed[INAMI_MEASURE_COUNT];   /* hundredths of the unit (prestations too) */
 	const inami_figure *derived;             /* first DERIVED figure the answer uses */
 	const char *derived_what;
 	int exempt;                              /* activity thresholds deemed met */
@@ -77,22 +77,6 @@ static int take_count(eval_ctx *c, inami_measure m, int64_t v)
 	return INAMI_OK;
 }
 
-static int take_real(eval_ctx *c, inami_measure m, double v)
-{
-	if (v == (double)INAMI_UNSET)
-		return INAMI_OK;
-	if (isnan(v) || isinf(v))
-		return inami__fail(INAMI_EINVAL, "%s must be a finite number", measure_name(m));
-	if (v < 0)
-		return inami__fail(INAMI_ENEGATIVE, "%s must not be negative (%g)", measure_name(m), v);
-	if (v > 1e15)
-		return inami__fail(INAMI_EOVERFLOW, "%s %g is too large", measure_name(m), v);
-	c->given[m] = 1;
-	/* Compared at a hundredth of a unit, rounding down: 18.999 hours is below 19. */
-	c->observed[m] = (int64_t)floor(v * 100.0 + 1e-6);
-	return INAMI_OK;
-}
-
 static int check_date(inami_date d, const char *what)
 {
 	if (d == 0)
@@ -108,14 +92,15 @@ static int validate_input(eval_ctx *c)
 	int st;
 
 	if ((st = take_count(c, INAMI_MEASURE_PRESTATIONS, in->prestations)) != INAMI_OK ||
-	    (st = take_real(c, INAMI_MEASURE_M_VALUE, in->m_values)) != INAMI_OK ||
-	    (st = take_real(c, INAMI_MEASURE_R_VALUE, in->r_values)) != INAMI_OK ||
-	    (st = take_real(c, INAMI_MEASURE_V_VALUE, in->v_values)) != INAMI_OK ||
+	    (st = take_count(c, INAMI_MEASURE_M_VALUE, in->m_values)) != INAMI_OK ||
+	    (st = take_count(c, INAMI_MEASURE_R_VALUE, in->r_values)) != INAMI_OK ||
+	    (st = take_count(c, INAMI_MEASURE_V_VALUE, in->v_values)) != INAMI_OK ||
 	    (st = take_count(c, INAMI_MEASURE_REIMBURSED_EUR, in->reimbursed_cents)) != INAMI_OK ||
-	    (st = take_real(c, INAMI_MEASURE_HOURS_PER_WEEK, in->hours_per_week)) != INAMI_OK)
+	    (st = take_count(c, INAMI_MEASURE_HOURS_PER_WEEK, in->hours_per_week)) != INAMI_OK)
 		return st;
 	if (c->given[INAMI_MEASURE_HOURS_PER_WEEK] && c->observed[INAMI_MEASURE_HOURS_PER_WEEK] > 168 * 100)
-		return inami__fail(INAMI_ERANGE, "hours_per_week %g is more than the 168 hours of a week", in->hours_per_week);
+		return inami__fail(INAMI_ERANGE, "hours_per_week %lld.%02lld is more than the 168 hours of a week",
+			(long long)(in->hours_per_week / 100), (long long)(in->hours_per_week % 100));
 	if ((int)in->convention < 0 || (int)in->convention > INAMI_CONVENTION_NONE)
 		return inami__fail(INAMI_EINVAL, "convention %d is unknown (full 0, partial 1, none 2)", (int)in->convention);
 	if ((int)in->employment < 0 || (int)in->employment > INAMI_EMPLOYMENT_EMPLOYEE)
@@ -262,12 +247,18 @@ static inami_check *add_check(eval_ctx *c, const char *id, inami_check_state sta
 	return k;
 }
 
+/* A value of the context (hundredths of every unit) in the public unit of measure m. */
+static int64_t in_unit(int m, int64_t hundredths)
+{
+	return hundredths / (100 / inami_measure_scale((inami_measure)m));
+}
+
 static void set_values(inami_check *k, int m, int64_t observed, int64_t threshold)
 {
 	k->has_values = 1;
-	k->measure = m;
-	k->observed = (double)observed / 100.0;
-	k->threshold = (double)threshold / 100.0;
+	k->measure = (inami_measure)m;
+	k->observed = in_unit(m, observed);
+	k->threshold = in_unit(m, threshold);
 }
 
 static const char *profession_name(eval_ctx *c)
@@ -656,8 +647,8 @@ static int compute_next(eval_ctx *c, int reached)
 		missing_item *mi = &c->r->missing[c->r->missing_count++];
 		int64_t obs = c->given[m] ? c->observed[m] : 0;
 		mi->measure = (inami_measure)m;
-		mi->threshold = (double)min->value / 100.0;
-		mi->missing = obs >= min->value ? 0.0 : (double)(min->value - obs) / 100.0;
+		mi->threshold = in_unit(m, min->value);
+		mi->missing = obs >= min->value ? 0 : in_unit(m, min->value - obs);
 	}
 	return INAMI_OK;
 }

@@ -19,7 +19,7 @@ inami_check *inami__result_add_check(inami_result *r, const char *id, inami_lang
 	c->detail = detail ? inami__pool_strdup(&r->mem, detail) : "";
 	if (!c->detail)
 		c->detail = "";
-	c->measure = -1;
+	c->measure = INAMI_MEASURE_NONE;
 	c->source = "";
 	return c;
 }
@@ -75,16 +75,16 @@ const char *inami_result_note(const inami_result *r, size_t index)
 }
 
 int inami_result_missing(const inami_result *r, size_t index, inami_measure *measure,
-	double *threshold, double *missing)
+	int64_t *threshold, int64_t *missing)
 {
 	INAMI_CHECK_NULL(r);
-	INAMI_CHECK_NULL(measure);
-	INAMI_CHECK_NULL(threshold);
-	INAMI_CHECK_NULL(missing);
 	if (index >= r->missing_count)
 		return inami__fail(INAMI_ERANGE, "missing-measure index %zu out of range (%zu)", index, r->missing_count);
-	*measure = r->missing[index].measure;
-	*threshold = r->missing[index].threshold;
-	*missing = r->missing[index].missing;
+	if (measure)
+		*measure = r->missing[index].measure;
+	if (threshold)
+		*threshold = r->missing[index].threshold;
+	if (missing)
+		*missing = r->missing[index].missing;
 	return INAMI_OK;
 }

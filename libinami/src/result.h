@@ -10,8 +10,8 @@
 
 typedef struct missing_item {
 	inami_measure measure;
-	double threshold;
-	double missing;
+	int64_t threshold;  /* in the measure's public unit */
+	int64_t missing;
 } missing_item;
 
 struct inami_result {

@@ -297,11 +297,6 @@ void inami_ruleset_free(const inami_ruleset *rules)
 		free_ruleset((inami_ruleset *)rules);
 }
 
-void inami_free(void *ptr)
-{
-	free(ptr);
-}
-
 size_t inami_ruleset_layer_count(const inami_ruleset *rules)
 {
 	return rules ? rules->layer_count : 0;

@@ -588,6 +588,15 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 		}
 		t->has_min[m] = 1;
 	}
+	/* Prestations are counted whole: so are their thresholds (the API gives them whole). */
+	for (size_t i = 0; i < ts->tier_count; i++) {
+		const inami_figure *f = &ts->tiers[i].min[INAMI_MEASURE_PRESTATIONS];
+		if (ts->tiers[i].has_min[INAMI_MEASURE_PRESTATIONS] && (f->value % 100 || f->conflict_value % 100))
+			return fail_section(s, "a %s threshold must be a whole number of prestations", "prestations");
+	}
+	if (ts->has_max[INAMI_MEASURE_PRESTATIONS] &&
+	    (ts->max[INAMI_MEASURE_PRESTATIONS].value % 100 || ts->max[INAMI_MEASURE_PRESTATIONS].conflict_value % 100))
+		return fail_section(s, "a %s maximum must be a whole number of prestations", "prestations");
 	/* Thresholds rise from tier to tier and stay under the maximum. */
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		const tier_rule *prev = NULL;

@@ -129,6 +129,43 @@ int inami_rules_year_status(const inami_ruleset *rules, inami_profession profess
 	return INAMI_OK;
 }
 
+int inami_figure_init(inami_figure *figure, unsigned int version)
+{
+	INAMI_CHECK_NULL(figure);
+	INAMI_CHECK_VERSION(version, INAMI_FIGURE_VERSION, "inami_figure");
+	inami_figure init = INAMI_FIGURE_INIT;
+	*figure = init;
+	figure->version = version;
+	return INAMI_OK;
+}
+
+int inami_tier_info_init(inami_tier_info *info, unsigned int version)
+{
+	INAMI_CHECK_NULL(info);
+	INAMI_CHECK_VERSION(version, INAMI_TIER_INFO_VERSION, "inami_tier_info");
+	inami_tier_info init = INAMI_TIER_INFO_INIT;
+	*info = init;
+	info->version = version;
+	return INAMI_OK;
+}
+
+/*
+ * Copy a figure of the model (values in hundredths of every unit) to the
+ * caller, in the public unit of `measure` (INAMI_MEASURE_NONE for an amount).
+ * The rules parser keeps prestation thresholds whole, so the division is exact.
+ */
+static int figure_out(inami_figure *out, const inami_figure *model, inami_measure measure)
+{
+	unsigned int version = out->version;
+	int64_t div = measure == INAMI_MEASURE_NONE ? 1 : 100 / inami_measure_scale(measure);
+
+	*out = *model;
+	out->version = version;
+	out->value /= div;
+	out->conflict_value /= div;
+	return INAMI_OK;
+}
+
 int inami_rules_tier_count(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t *count)
 {
@@ -161,10 +198,8 @@ int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	out->index = (int)index;
 	out->trainee_only = t->trainee_only;
 	for (size_t i = 0; i < as->count; i++) {
-		if (strcmp(as->items[i].tier, t->id) == 0) {
+		if (strcmp(as->items[i].tier, t->id) == 0)
 			out->amount_known = as->items[i].known;
-			out->amount = as->items[i].figure;
-		}
 	}
 	out->amount_year = year;
 	out->thresholds_from = ts->from;
@@ -178,6 +213,31 @@ int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	return INAMI_OK;
 }
 
+int inami_rules_tier_amount(const inami_ruleset *rules, inami_profession profession,
+	int year, size_t index, inami_figure *out)
+{
+	const amount_set *as;
+	int st;
+
+	INAMI_CHECK_NULL(out);
+	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
+	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
+		return st;
+	const threshold_set *ts = as->thresholds;
+	if (index >= ts->tier_count)
+		return inami__fail(INAMI_ERANGE, "tier index %zu out of range (%zu tiers)", index, ts->tier_count);
+	const char *tier = ts->tiers[index].id;
+	for (size_t i = 0; i < as->count; i++) {
+		if (strcmp(as->items[i].tier, tier) != 0)
+			continue;
+		if (!as->items[i].known)
+			break;
+		return figure_out(out, &as->items[i].figure, INAMI_MEASURE_NONE);
+	}
+	return inami__fail(INAMI_ENORULES, "the amount of tier %s of %s premium year %d is NOT FOUND in the sources",
+		tier, inami_profession_id(profession), year);
+}
+
 int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_measure measure, const char *specialty, inami_figure *out)
 {
@@ -185,6 +245,7 @@ int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession prof
 	int st;
 
 	INAMI_CHECK_NULL(out);
+	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
 	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
 		return st;
 	const threshold_set *ts = as->thresholds;
@@ -196,10 +257,8 @@ int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession prof
 	if (!t->has_min[measure])
 		return inami__fail(INAMI_ENOTFOUND, "tier %s of %s %d has no %s criterion", t->id,
 			inami_profession_id(profession), year, inami_measure_id(measure));
-	if (!t->specialty[measure]) {
-		*out = t->min[measure];
-		return INAMI_OK;
-	}
+	if (!t->specialty[measure])
+		return figure_out(out, &t->min[measure], measure);
 	if (!specialty)
 		return inami__fail(INAMI_EINVAL, "tier %s of %s %d depends on the specialty: pass one", t->id,
 			inami_profession_id(profession), year);
@@ -210,8 +269,7 @@ int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession prof
 	if (!sp || !(reduced ? sp->has_reduced : sp->has_full))
 		return inami__fail(INAMI_ENORULES, "no %s activity threshold for %s specialty '%s' in premium year %d (NOT FOUND in the sources)",
 			reduced ? "reduced" : "full", inami_profession_id(profession), specialty, year);
-	*out = reduced ? sp->reduced : sp->full;
-	return INAMI_OK;
+	return figure_out(out, reduced ? &sp->reduced : &sp->full, measure);
 }
 
 int inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
@@ -221,6 +279,7 @@ int inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
 	int st;
 
 	INAMI_CHECK_NULL(out);
+	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
 	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
 		return st;
 	if (inami_measure_id(measure) == NULL)
@@ -228,8 +287,7 @@ int inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
 	if (!as->thresholds->has_max[measure])
 		return inami__fail(INAMI_ENOTFOUND, "%s %d has no maximum in %s", inami_profession_id(profession),
 			year, inami_measure_id(measure));
-	*out = as->thresholds->max[measure];
-	return INAMI_OK;
+	return figure_out(out, &as->thresholds->max[measure], measure);
 }
 
 const char *inami_rules_profession_label(const inami_ruleset *rules, inami_profession profession,

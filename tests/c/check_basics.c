@@ -53,6 +53,41 @@ START_TEST(test_measures_langs_provenance)
 }
 END_TEST
 
+/* One unit per measure: whole prestations, hundredths of everything else. */
+START_TEST(test_measure_units)
+{
+	int64_t v = 0;
+	char buf[32];
+
+	ck_assert_int_eq(inami_measure_scale(INAMI_MEASURE_PRESTATIONS), 1);
+	ck_assert_int_eq(inami_measure_scale(INAMI_MEASURE_M_VALUE), 100);
+	ck_assert_int_eq(inami_measure_scale(INAMI_MEASURE_HOURS_PER_WEEK), 100);
+	ck_assert_int_eq(inami_measure_scale(INAMI_MEASURE_NONE), 0);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_PRESTATIONS, "2299", &v), INAMI_OK);
+	ck_assert_int_eq(v, 2299);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_PRESTATIONS, "2299.5", &v), INAMI_EINVAL);
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "whole"));
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, "1234.5", &v), INAMI_OK);
+	ck_assert_int_eq(v, 123450);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_HOURS_PER_WEEK, "38", &v), INAMI_OK);
+	ck_assert_int_eq(v, 3800);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, "-1", &v), INAMI_ENEGATIVE);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, "1.234", &v), INAMI_EINVAL);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, "1e3", &v), INAMI_EINVAL);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, "99999999999999999999", &v), INAMI_EOVERFLOW);
+	ck_assert_int_eq(inami_measure_parse((inami_measure)42, "1", &v), INAMI_EINVAL);
+	ck_assert_int_eq(inami_measure_parse(INAMI_MEASURE_M_VALUE, NULL, &v), INAMI_ENULL);
+	ck_assert_int_eq(inami_measure_format(INAMI_MEASURE_M_VALUE, 123450, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "1234.5");
+	ck_assert_int_eq(inami_measure_format(INAMI_MEASURE_PRESTATIONS, 2299, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "2299");
+	ck_assert_int_eq(inami_measure_format(INAMI_MEASURE_REIMBURSED_EUR, 2500001, buf, sizeof(buf)), INAMI_OK);
+	ck_assert_str_eq(buf, "25000.01");
+	ck_assert_int_eq(inami_measure_format(INAMI_MEASURE_M_VALUE, 123450, buf, 4), INAMI_EBUFS);
+	ck_assert_int_eq(inami_measure_format(INAMI_MEASURE_PRESTATIONS, INT64_MAX, buf, sizeof(buf)), INAMI_EOVERFLOW);
+}
+END_TEST
+
 START_TEST(test_dates)
 {
 	inami_date d;
@@ -136,6 +171,7 @@ int main(void)
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_professions);
 	tcase_add_test(tc, test_measures_langs_provenance);
+	tcase_add_test(tc, test_measure_units);
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_date_add_days);
 	tcase_add_test(tc, test_euros);

@@ -31,11 +31,11 @@ static void set_measure(inami_eval_input *in, int m, long long hundredths)
 {
 	switch (m) {
 	case INAMI_MEASURE_PRESTATIONS: in->prestations = hundredths / 100; break;
-	case INAMI_MEASURE_M_VALUE: in->m_values = (double)hundredths / 100.0; break;
-	case INAMI_MEASURE_R_VALUE: in->r_values = (double)hundredths / 100.0; break;
-	case INAMI_MEASURE_V_VALUE: in->v_values = (double)hundredths / 100.0; break;
+	case INAMI_MEASURE_M_VALUE: in->m_values = hundredths; break;
+	case INAMI_MEASURE_R_VALUE: in->r_values = hundredths; break;
+	case INAMI_MEASURE_V_VALUE: in->v_values = hundredths; break;
 	case INAMI_MEASURE_REIMBURSED_EUR: in->reimbursed_cents = hundredths; break;
-	case INAMI_MEASURE_HOURS_PER_WEEK: in->hours_per_week = (double)hundredths / 100.0; break;
+	case INAMI_MEASURE_HOURS_PER_WEEK: in->hours_per_week = hundredths; break;
 	default: break;
 	}
 }

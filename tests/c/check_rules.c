@@ -59,35 +59,40 @@ START_TEST(test_tiers_and_thresholds)
 	const inami_ruleset *rs = test_rules();
 	size_t n;
 	inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
-	inami_figure f;
+	inami_figure f = INAMI_FIGURE_INIT;
 
 	ck_assert_int_eq(inami_rules_tier_count(rs, INAMI_PHYSIOTHERAPIST, 2022, &n), INAMI_OK);
 	ck_assert_int_eq(n, 3);
 	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &info), INAMI_OK);
 	ck_assert_str_eq(info.id, "base");
 	ck_assert(info.amount_known);
-	ck_assert_int_eq(info.amount.value, 179034);
-	ck_assert_int_eq(info.amount.provenance, INAMI_PROV_SECONDARY);
-	ck_assert_ptr_nonnull(strstr(info.amount.source, "securex"));
+	inami_figure amount = INAMI_FIGURE_INIT;
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &amount), INAMI_OK);
+	ck_assert_int_eq(amount.value, 179034);
+	ck_assert_int_eq(amount.provenance, INAMI_PROV_SECONDARY);
+	ck_assert_ptr_nonnull(strstr(amount.source, "securex"));
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2022, 3, &amount), INAMI_ERANGE);
+	amount.version = 2;
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &amount), INAMI_EVERSION);
 	ck_assert_int_eq(info.thresholds_from, 2015);
 	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2022, 3, &info), INAMI_ERANGE);
 	info.version = 7;
 	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &info), INAMI_EVERSION);
 
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, INAMI_MEASURE_PRESTATIONS, NULL, &f), INAMI_OK);
-	ck_assert_int_eq(f.value, 150000);
+	ck_assert_int_eq(f.value, 1500);   /* whole prestations */
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_PHYSIOTHERAPIST, 2022, 2, INAMI_MEASURE_M_VALUE, NULL, &f), INAMI_OK);
 	ck_assert_int_eq(f.value, 7200000);
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, INAMI_MEASURE_R_VALUE, NULL, &f), INAMI_ENOTFOUND);
 	/* 2020 COVID thresholds, with the conflicting 11 % figure recorded */
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_PHYSIOTHERAPIST, 2020, 0, INAMI_MEASURE_PRESTATIONS, NULL, &f), INAMI_OK);
-	ck_assert_int_eq(f.value, 112500);
+	ck_assert_int_eq(f.value, 1125);
 	ck_assert(f.has_conflict);
-	ck_assert_int_eq(f.conflict_value, 133500);
+	ck_assert_int_eq(f.conflict_value, 1335);
 	ck_assert_int_eq(f.conflict_provenance, INAMI_PROV_DERIVED);
 
 	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_PHYSIOTHERAPIST, 2022, INAMI_MEASURE_PRESTATIONS, &f), INAMI_OK);
-	ck_assert_int_eq(f.value, 650000);
+	ck_assert_int_eq(f.value, 6500);
 	ck_assert_int_eq(f.provenance, INAMI_PROV_OFFICIAL);
 	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_PHARMACIST, 2022, INAMI_MEASURE_HOURS_PER_WEEK, &f), INAMI_ENOTFOUND);
 
@@ -127,7 +132,7 @@ START_TEST(test_labels_and_specialties)
 	ck_assert_int_eq(inami_rules_specialty(rs, 999, INAMI_LANG_FR, &id, &label), INAMI_ERANGE);
 	ck_assert_int_eq(inami_rules_specialty(rs, 0, (inami_lang)9, &id, &label), INAMI_EINVAL);
 	ck_assert_int_eq(inami_rules_specialty(rs, 0, INAMI_LANG_FR, NULL, &label), INAMI_ENULL);
-	inami_figure f;
+	inami_figure f = INAMI_FIGURE_INIT;
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_NURSE, 2022, 0, (inami_measure)9, NULL, &f), INAMI_EINVAL);
 	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_NURSE, 2022, (inami_measure)9, &f), INAMI_EINVAL);
 	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_NURSE, 2022, INAMI_MEASURE_REIMBURSED_EUR, NULL), INAMI_ENULL);
@@ -175,10 +180,10 @@ START_TEST(test_layer_new_year)
 		flagged |= strstr(inami_result_note(r, i), "ILLUSTRATIVE") != NULL;
 	ck_assert(flagged);
 	inami_result_free(r);
-	inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
-	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2025, 0, &info), INAMI_OK);
-	ck_assert_str_eq(info.amount.layer, "test.rules");
-	ck_assert_int_eq(info.amount.line, 6);
+	inami_figure amount = INAMI_FIGURE_INIT;
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2025, 0, &amount), INAMI_OK);
+	ck_assert_str_eq(amount.layer, "test.rules");
+	ck_assert_int_eq(amount.line, 6);
 	/* The base is untouched. */
 	ck_assert_int_eq(inami_rules_tier_count(test_rules(), INAMI_PHYSIOTHERAPIST, 2025, &(size_t){ 0 }), INAMI_ENORULES);
 	inami_ruleset_free(rs);
@@ -195,14 +200,14 @@ START_TEST(test_override_one_figure)
 		"base.provenance = official\n"
 		"base.source = https://example.invalid/correction\n";
 	ck_assert_msg(load(text, test_rules(), &rs) == INAMI_OK, "%s", inami_error_last());
-	inami_tier_info info = { .version = INAMI_TIER_INFO_VERSION };
-	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &info), INAMI_OK);
-	ck_assert_int_eq(info.amount.value, 180000);
-	ck_assert_int_eq(info.amount.provenance, INAMI_PROV_OFFICIAL);
-	ck_assert_str_eq(info.amount.layer, "test.rules");
-	ck_assert_int_eq(inami_rules_tier(rs, INAMI_PHYSIOTHERAPIST, 2022, 1, &info), INAMI_OK);
-	ck_assert_int_eq(info.amount.value, 236579);
-	ck_assert_str_eq(info.amount.layer, "default:physiotherapists.rules");
+	inami_figure amount = INAMI_FIGURE_INIT;
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2022, 0, &amount), INAMI_OK);
+	ck_assert_int_eq(amount.value, 180000);
+	ck_assert_int_eq(amount.provenance, INAMI_PROV_OFFICIAL);
+	ck_assert_str_eq(amount.layer, "test.rules");
+	ck_assert_int_eq(inami_rules_tier_amount(rs, INAMI_PHYSIOTHERAPIST, 2022, 1, &amount), INAMI_OK);
+	ck_assert_int_eq(amount.value, 236579);
+	ck_assert_str_eq(amount.layer, "default:physiotherapists.rules");
 	inami_ruleset_free(rs);
 }
 END_TEST
@@ -266,6 +271,8 @@ static const bad_rules bad[] = {
 	{ HDR "[thresholds nurse from 2016]\nprovenance = official\nsource = https://x\ntiers = a\n",
 		"test.rules:2:1", "[profession] section it needs", 0 },
 	{ HDR PROF THR "[amounts nurse 2016]\nstatus = not_found\nsingle = 4\n", "test.rules:19:1", "NOT FOUND year", 0 },
+	{ HDR "[thresholds physiotherapist from 2040]\nprovenance = official\nsource = https://x\ntiers = base\n"
+		"base.prestations = 1500.5\n", "test.rules:2:1", "whole number of prestations", 1 },
 	{ HDR "[amounts physiotherapist 2022]\nbase = 1\n", "test.rules:2:1", "is already defined", 1 },
 	{ HDR "[amounts physiotherapist 2040 override]\nbase = 1\n", "test.rules:2:1", "no lower layer has", 1 },
 	{ HDR "[amounts physiotherapist 2022 override]\nbase = 1800.00\n", "test.rules:3:1", "without its own provenance and source", 1 },
@@ -345,14 +352,20 @@ START_TEST(test_dump_round_trip)
 			ck_assert_int_eq(inami_rules_tier_count(rs, (inami_profession)p, years[y], &t2), INAMI_OK);
 			ck_assert_int_eq(t1, t2);
 			for (size_t t = 0; t < t1; t++) {
-				inami_tier_info a = { .version = 1 }, b = { .version = 1 };
+				inami_tier_info a = INAMI_TIER_INFO_INIT, b = INAMI_TIER_INFO_INIT;
+				inami_figure fa = INAMI_FIGURE_INIT, fb = INAMI_FIGURE_INIT;
 				inami_rules_tier(test_rules(), (inami_profession)p, years[y], t, &a);
 				inami_rules_tier(rs, (inami_profession)p, years[y], t, &b);
 				ck_assert_str_eq(a.id, b.id);
-				ck_assert_int_eq(a.amount.value, b.amount.value);
-				ck_assert_int_eq(a.amount.provenance, b.amount.provenance);
-				ck_assert_str_eq(a.amount.source, b.amount.source);
-				ck_assert_int_eq(a.amount.has_conflict, b.amount.has_conflict);
+				ck_assert_int_eq(a.amount_known, b.amount_known);
+				ck_assert_int_eq(inami_rules_tier_amount(test_rules(), (inami_profession)p, years[y], t, &fa),
+					inami_rules_tier_amount(rs, (inami_profession)p, years[y], t, &fb));
+				if (!a.amount_known)
+					continue;
+				ck_assert_int_eq(fa.value, fb.value);
+				ck_assert_int_eq(fa.provenance, fb.provenance);
+				ck_assert_str_eq(fa.source, fb.source);
+				ck_assert_int_eq(fa.has_conflict, fb.has_conflict);
 			}
 		}
 	}

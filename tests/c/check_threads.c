@@ -59,7 +59,7 @@ static void make_input(int k, inami_eval_input *in)
 		in->reimbursed_cents = 2500000;
 		break;
 	case 2: /* pro rata 3/12 */
-		in->profession = INAMI_PHARMACIST; in->premium_year = 2022; in->hours_per_week = 38;
+		in->profession = INAMI_PHARMACIST; in->premium_year = 2022; in->hours_per_week = 3800;
 		in->first_number = 20221001;
 		break;
 	case 3:
@@ -67,7 +67,7 @@ static void make_input(int k, inami_eval_input *in)
 		break;
 	case 4:
 		in->profession = INAMI_SPEECH_THERAPIST; in->premium_year = 2021; in->prestations = 1500;
-		in->r_values = 20000;
+		in->r_values = 2000000;
 		break;
 	default: /* an error: no rules for 2031 (its message is per thread) */
 		in->profession = INAMI_PHYSIOTHERAPIST; in->premium_year = 2031; in->prestations = 2299;

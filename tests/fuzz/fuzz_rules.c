@@ -28,11 +28,11 @@ static void evaluate_all(const inami_ruleset *rules, const uint8_t *data, size_t
 			in.profession = (inami_profession)p;
 			in.premium_year = years[i];
 			in.prestations = v * 13;
-			in.m_values = (double)v * 31;
-			in.r_values = (double)v * 200;
-			in.v_values = (double)v * 5;
+			in.m_values = v * 3100;
+			in.r_values = v * 20000;
+			in.v_values = v * 500;
 			in.reimbursed_cents = v * 1000000;
-			in.hours_per_week = (double)(v % 60);
+			in.hours_per_week = (v % 60) * 100;
 			in.specialty = "general_practice";
 			opt.flags = (i & 1) ? INAMI_EVAL_ALLOW_DERIVED : 0;
 			rc = inami_evaluate(rules, &in, &opt, &res);

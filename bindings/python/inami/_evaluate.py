@@ -5,8 +5,8 @@ import collections
 from . import inami_native as _n
 from ._errors import InvalidArgumentError
 from ._rules import resolve_rules
-from ._util import (cents_to_euros, count_arg, date_int, euros_to_cents, figure_arg,
-                    lang_code, profession_code)
+from ._util import (cents_to_euros, count_arg, date_int, euros_to_cents, lang_code,
+                    measure_arg, measure_value, profession_code)
 
 __all__ = ["evaluate", "Evaluation", "Check", "NextTier", "Missing"]
 
@@ -24,7 +24,8 @@ class Check(collections.namedtuple("Check", [
     """One condition checked. ``state`` is 'held', 'failed', 'assumed' (not
     given, assumed to hold), 'not_applicable' or 'action' (holds, but someone
     must act). ``measure``/``observed``/``threshold`` are None when the check
-    compares no figure."""
+    compares no figure; figures are in the measure's natural unit (int
+    prestations, decimal.Decimal key-letter values, euros and hours)."""
 
     __slots__ = ()
 
@@ -44,7 +45,8 @@ class Check(collections.namedtuple("Check", [
 
 Missing = collections.namedtuple("Missing", ["measure", "threshold", "missing"])
 Missing.__doc__ = """What is missing for the next tier in one measure: its threshold and
-threshold - observed (the whole threshold when the measure was not given)."""
+threshold - observed (the whole threshold when the measure was not given), in
+the measure's natural unit (int prestations, decimal.Decimal otherwise)."""
 
 
 class NextTier(collections.namedtuple("NextTier", ["tier", "amount_cents", "missing"])):
@@ -61,6 +63,12 @@ class NextTier(collections.namedtuple("NextTier", ["tier", "amount_cents", "miss
     def to_dict(self):
         return {"tier": self.tier, "amount_cents": self.amount_cents,
                 "missing": [m._asdict() for m in self.missing]}
+
+
+def _check(c):
+    c = Check._make(c)
+    return c._replace(observed=measure_value(c.measure, c.observed),
+                      threshold=measure_value(c.measure, c.threshold))
 
 
 class Evaluation:
@@ -89,9 +97,11 @@ class Evaluation:
          next_amount) = _n.inami_py_result_scalars(result)
         self.profession = profession
         self.premium_year = year
-        self.checks = [Check._make(c) for c in _n.inami_py_result_checks(result)]
+        self.checks = [_check(c) for c in _n.inami_py_result_checks(result)]
         self.next_tier = None if next_tier is None else NextTier(
-            next_tier, next_amount, [Missing._make(m) for m in _n.inami_py_result_missing(result)])
+            next_tier, next_amount,
+            [Missing(m, measure_value(m, t), measure_value(m, v))
+             for m, t, v in _n.inami_py_result_missing(result)])
         self.notes = _n.inami_py_result_notes(result)
 
     @property
@@ -145,7 +155,9 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
                       'speech_therapist', 'nurse' or 'midwife' (--profession).
       year            the premium year, the year of activity (--year).
       prestations     reimbursed prestations in the year, int (--prestations).
-      m_values        sum of M key-letter values, physiotherapists (--m-values).
+      m_values        sum of M key-letter values, physiotherapists (--m-values),
+                      in points (decimal.Decimal, str, int, or a float with at
+                      most two decimals; converted exactly).
       r_values        sum of R key-letter values, speech therapists (--r-values).
       v_values        sum of V key-letter values, midwives (--v-values).
       reimbursed      euros reimbursed by the insurance (--reimbursed), as
@@ -153,7 +165,7 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
                       cents exactly. A float is accepted only when it has at
                       most two decimals; more decimals raise InvalidArgumentError.
       hours_per_week  average hours per week over the year, pharmacists
-                      (--hours-per-week).
+                      (--hours-per-week), at most two decimals.
       convention      'full' (default), 'partial' or 'none' (--convention).
       convention_start, convention_end
                       adhesion start/end inside the year, datetime.date or
@@ -190,11 +202,11 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
     inp.profession = profession_code(profession)
     inp.premium_year = year
     inp.prestations = count_arg(prestations, "prestations")
-    inp.m_values = figure_arg(m_values, "m_values")
-    inp.r_values = figure_arg(r_values, "r_values")
-    inp.v_values = figure_arg(v_values, "v_values")
+    inp.m_values = measure_arg(m_values, "m_value", "m_values")
+    inp.r_values = measure_arg(r_values, "r_value", "r_values")
+    inp.v_values = measure_arg(v_values, "v_value", "v_values")
     inp.reimbursed_cents = -1 if reimbursed is None else euros_to_cents(reimbursed, "reimbursed")
-    inp.hours_per_week = figure_arg(hours_per_week, "hours_per_week")
+    inp.hours_per_week = measure_arg(hours_per_week, "hours_per_week", "hours_per_week")
     inp.convention = _choice(convention, _CONVENTION, "convention")
     inp.convention_start = date_int(convention_start, "convention_start")
     inp.convention_end = date_int(convention_end, "convention_end")

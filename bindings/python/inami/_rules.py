@@ -6,7 +6,7 @@ import threading
 
 from . import inami_native as _n
 from ._errors import NotFoundError
-from ._util import cents_to_euros, lang_code, measure_code, profession_code
+from ._util import lang_code, measure_code, measure_value, profession_code
 
 __all__ = ["Rules", "Figure", "TierInfo", "PROFESSIONS"]
 
@@ -18,23 +18,26 @@ _PROVENANCE = {0: "official", 1: "secondary", 2: "derived", 3: "illustrative", 4
 
 class Figure(collections.namedtuple("Figure", [
         "value", "provenance", "source", "note", "layer", "line",
-        "conflict_value", "conflict_provenance", "conflict_source", "conflict_note"])):
-    """One sourced figure. ``value`` is in hundredths of its unit (cents for
-    euros, hundredths of a prestation, key-letter value or hour): 1790.34 EUR
-    is 179034. The conflict_* fields are None unless another source gives
-    another value."""
+        "conflict_value", "conflict_provenance", "conflict_source", "conflict_note",
+        "measure"])):
+    """One sourced figure. ``value`` is an int in the library's unit: cents for
+    an amount (``measure`` None; 1790.34 EUR is 179034), or a threshold in its
+    measure's unit (whole prestations; hundredths of a key-letter value, of a
+    euro or of an hour). The conflict_* fields are None unless another source
+    gives another value."""
 
     __slots__ = ()
 
     @property
     def units(self):
-        """``value`` in its unit, as a decimal.Decimal (179034 -> 1790.34)."""
-        return cents_to_euros(self.value)
+        """``value`` in its natural unit: int prestations, else decimal.Decimal (179034 -> 1790.34)."""
+        return measure_value(self.measure, self.value)
 
 
-def _figure(f):
+def _figure(f, measure=None):
     conflict = bool(f.has_conflict)
     return Figure(
+        measure=measure,
         value=f.value, provenance=_PROVENANCE.get(f.provenance, str(f.provenance)),
         source=f.source or "", note=f.note or "", layer=f.layer or "", line=f.line,
         conflict_value=f.conflict_value if conflict else None,
@@ -131,7 +134,8 @@ class Rules:
                 id=t.id, index=t.index,
                 label=_n.inami_rules_tier_label(self._h, t.id, lc),
                 trainee_only=bool(t.trainee_only),
-                amount=_figure(t.amount) if t.amount_known else None,
+                amount=_figure(_n.inami_swig_rules_tier_amount(self._h, p, year, i))
+                if t.amount_known else None,
                 amount_year=t.amount_year, thresholds_from=t.thresholds_from,
                 thresholds_to=t.thresholds_to or None,
                 uses_specialty=bool(t.uses_specialty),
@@ -148,13 +152,13 @@ class Rules:
 
     def tier_threshold(self, profession, year, tier, measure, specialty=None):
         """The minimum of ``measure`` ('prestations', 'm_value', ...) for ``tier``
-        (an id such as 'base' or an index) as a Figure in hundredths, or None
-        when the tier has no criterion in that measure."""
+        (an id such as 'base' or an index) as a Figure in the measure's unit, or
+        None when the tier has no criterion in that measure."""
         p = profession_code(profession)
         index = self._tier_index(profession, year, tier)
         try:
             return _figure(_n.inami_swig_rules_tier_threshold(
-                self._h, p, year, index, measure_code(measure), specialty))
+                self._h, p, year, index, measure_code(measure), specialty), measure)
         except NotFoundError:
             return None
 
@@ -162,7 +166,7 @@ class Rules:
         """The maximum of ``measure`` for the profession-year (Figure), or None."""
         try:
             return _figure(_n.inami_swig_rules_maximum(
-                self._h, profession_code(profession), year, measure_code(measure)))
+                self._h, profession_code(profession), year, measure_code(measure)), measure)
         except NotFoundError:
             return None
 

@@ -56,32 +56,36 @@ def date_from_int(value):
     return datetime.date(value // 10000, value // 100 % 100, value % 100)
 
 
+def _decimal_text(value, what, kind):
+    """Decimal, str, int, or a float with at most two decimals -> decimal text for the library."""
+    if isinstance(value, bool):
+        raise TypeError("%s must be %s, not bool" % (what, kind))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, decimal.Decimal):
+        if not value.is_finite():
+            raise InvalidArgumentError("%s: %s is not %s" % (what, value, kind))
+        return format(value, "f")
+    if isinstance(value, float):
+        # repr() is the shortest text that gives this float back: 1790.34 stays
+        # 1790.34, while 0.1 + 0.2 (0.30000000000000004) is refused by the library.
+        try:
+            return format(decimal.Decimal(repr(value)), "f")
+        except decimal.InvalidOperation:
+            raise InvalidArgumentError("%s: %r is not %s" % (what, value, kind)) from None
+    if isinstance(value, str):
+        return value.strip()
+    raise TypeError("%s must be %s as decimal.Decimal, str or int, not %s"
+                    % (what, kind, type(value).__name__))
+
+
 def euros_to_cents(value, what):
     """Euros (Decimal, str, int, or a float with at most two decimals) -> cents, exactly.
 
     The text is parsed by the library (inami_euros_parse), so the rules are the
     CLI's: no negative amount, at most two decimals, no overflow.
     """
-    if isinstance(value, bool):
-        raise TypeError("%s must be a number of euros, not bool" % what)
-    if isinstance(value, int):
-        text = str(value)
-    elif isinstance(value, decimal.Decimal):
-        if not value.is_finite():
-            raise InvalidArgumentError("%s: %s is not a euro amount" % (what, value))
-        text = format(value, "f")
-    elif isinstance(value, float):
-        # repr() is the shortest text that gives this float back: 1790.34 stays
-        # 1790.34, while 0.1 + 0.2 (0.30000000000000004) is refused below.
-        try:
-            text = format(decimal.Decimal(repr(value)), "f")
-        except decimal.InvalidOperation:
-            raise InvalidArgumentError("%s: %r is not a euro amount" % (what, value)) from None
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
-        raise TypeError("%s must be euros as decimal.Decimal, str or int, not %s"
-                        % (what, type(value).__name__))
+    text = _decimal_text(value, what, "euros")
     try:
         return _n.inami_swig_euros_parse(text, 0)
     except InamiError as e:
@@ -105,15 +109,24 @@ def count_arg(value, what):
     return value
 
 
-def figure_arg(value, what):
-    """A non-negative real figure (key-letter values, hours), or UNSET for None."""
+def measure_arg(value, measure, what):
+    """A figure of a measure in its natural unit (Decimal, str, int, or a float
+    with at most two decimals) -> the C API's int unit (hundredths for key-letter
+    values and hours), exactly; UNSET for None."""
     if value is None:
-        return float(UNSET)
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, decimal.Decimal)):
-        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__))
-    value = float(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidArgumentError("%s: %r is not a finite number" % (what, value))
-    if value < 0:
-        raise NegativeValueError("%s: %r is negative" % (what, value))
-    return value
+        return UNSET
+    text = _decimal_text(value, what, "a number")
+    try:
+        return _n.inami_swig_measure_parse(measure_code(measure), text)
+    except InamiError as e:
+        raise type(e)("%s: %s" % (what, e.message), e.status) from None
+
+
+def measure_value(measure, value):
+    """A value of the C API's int unit -> its natural unit: int prestations,
+    decimal.Decimal with two decimals otherwise (123450 m_value -> Decimal('1234.50'))."""
+    if value is None:
+        return None
+    if measure == "prestations":
+        return value
+    return (decimal.Decimal(value) / 100).quantize(_CENT)   # cents when measure is None

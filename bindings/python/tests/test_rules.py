@@ -32,10 +32,11 @@ def test_thresholds_and_maximum():
     # figures.csv physiotherapist 2022: intermediate 2,300 prestations or 55,200 M;
     # maximum 6,500 prestations / 156,000 M
     # https://curalia.be/nl/kinesitherapeut/pensioenopbouw/riziv-statuut
-    assert r.tier_threshold("physiotherapist", 2022, "intermediate", "prestations").value == 230000
-    assert r.tier_threshold("physiotherapist", 2022, 1, "m_value").value == 5520000
+    assert r.tier_threshold("physiotherapist", 2022, "intermediate", "prestations").value == 2300   # whole prestations
+    assert r.tier_threshold("physiotherapist", 2022, 1, "m_value").value == 5520000   # hundredths
+    assert r.tier_threshold("physiotherapist", 2022, 1, "m_value").units == 55200
     assert r.tier_threshold("physiotherapist", 2022, "base", "hours_per_week") is None
-    assert r.maximum("physiotherapist", 2022, "prestations").value == 650000
+    assert r.maximum("physiotherapist", 2022, "prestations").value == 6500
     assert r.maximum("physiotherapist", 2022, "m_value").value == 15600000
     with pytest.raises(inami.NotFoundError):
         r.tier_threshold("physiotherapist", 2022, "platinum", "prestations")

@@ -12,13 +12,13 @@ public final class Check {
     private final String label;
     private final String detail;
     private final Measure measure;
-    private final Double observed;
-    private final Double threshold;
+    private final Long observed;
+    private final Long threshold;
     private final int ruleYear;
     private final String source;
 
     Check(String id, CheckState state, boolean blocking, String label, String detail, Measure measure,
-            Double observed, Double threshold, int ruleYear, String source) {
+            Long observed, Long threshold, int ruleYear, String source) {
         this.id = id;
         this.state = state;
         this.blocking = blocking;
@@ -66,13 +66,13 @@ public final class Check {
         return measure;
     }
 
-    /** @return the observed figure (euros for reimbursed_eur), or null */
-    public Double observed() {
+    /** @return the observed figure in the measure's unit (see {@link Measure}), or null */
+    public Long observed() {
         return observed;
     }
 
-    /** @return the threshold compared with, or null */
-    public Double threshold() {
+    /** @return the threshold compared with, in the measure's unit, or null */
+    public Long threshold() {
         return threshold;
     }
 

@@ -56,9 +56,10 @@ public final class Evaluation {
             inami_check c = inami_native.inami_result_check(r, i);
             boolean values = c.getHas_values() != 0;
             Measure m = values && c.getMeasure() >= 0 ? Measure.fromCode(c.getMeasure()) : null;
+            Long observed = values ? Long.valueOf(c.getObserved()) : null;
+            Long threshold = values ? Long.valueOf(c.getThreshold()) : null;
             cs.add(new Check(c.getId(), CheckState.fromCode(c.getState()), c.getBlocking() != 0,
-                    c.getLabel(), c.getDetail(), m, values ? c.getObserved() : null,
-                    values ? c.getThreshold() : null, c.getRule_year(), c.getSource()));
+                    c.getLabel(), c.getDetail(), m, observed, threshold, c.getRule_year(), c.getSource()));
         }
         checks = List.copyOf(cs);
 

@@ -22,11 +22,11 @@ public final class EvaluationInput {
     private final Profession profession;
     private final int premiumYear;
     private final Long prestations;
-    private final Double mValues;
-    private final Double rValues;
-    private final Double vValues;
+    private final Long mValues;
+    private final Long rValues;
+    private final Long vValues;
     private final Long reimbursedCents;
-    private final Double hoursPerWeek;
+    private final Long hoursPerWeek;
     private final Convention convention;
     private final LocalDate conventionStart;
     private final LocalDate conventionEnd;
@@ -113,18 +113,18 @@ public final class EvaluationInput {
         return prestations;
     }
 
-    /** @return the sum of M values, or null */
-    public Double mValues() {
+    /** @return the sum of M values in hundredths (M 24 is 2400), or null */
+    public Long mValues() {
         return mValues;
     }
 
-    /** @return the sum of R values, or null */
-    public Double rValues() {
+    /** @return the sum of R values in hundredths, or null */
+    public Long rValues() {
         return rValues;
     }
 
-    /** @return the sum of V values, or null */
-    public Double vValues() {
+    /** @return the sum of V values in hundredths, or null */
+    public Long vValues() {
         return vValues;
     }
 
@@ -133,8 +133,8 @@ public final class EvaluationInput {
         return reimbursedCents;
     }
 
-    /** @return average hours per week, or null */
-    public Double hoursPerWeek() {
+    /** @return average hours per week in hundredths (38 h is 3800), or null */
+    public Long hoursPerWeek() {
         return hoursPerWeek;
     }
 
@@ -203,11 +203,11 @@ public final class EvaluationInput {
         private final Profession profession;
         private final int premiumYear;
         private Long prestations;
-        private Double mValues;
-        private Double rValues;
-        private Double vValues;
+        private Long mValues;
+        private Long rValues;
+        private Long vValues;
         private Long reimbursedCents;
-        private Double hoursPerWeek;
+        private Long hoursPerWeek;
         private Convention convention = Convention.FULL;
         private LocalDate conventionStart;
         private LocalDate conventionEnd;
@@ -229,10 +229,7 @@ public final class EvaluationInput {
             this.premiumYear = premiumYear;
         }
 
-        private static void notNegative(String what, double v) {
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new InamiException(InamiException.EINVAL, what + " must be a finite number (" + v + ")");
-            }
+        private static void notNegative(String what, long v) {
             if (v < 0) {
                 throw new InamiException(InamiException.ENEGATIVE, what + " must not be negative (" + v + ")");
             }
@@ -250,32 +247,66 @@ public final class EvaluationInput {
         }
 
         /**
-         * @param m sum of M key-letter values (physiotherapists), &gt;= 0
+         * @param m sum of M key-letter values (physiotherapists) in points, at most two decimals
          * @return this builder
+         * @throws InamiException ENEGATIVE, EINVAL for more than two decimals, EOVERFLOW
          */
-        public Builder mValues(double m) {
-            notNegative("m_values", m);
-            mValues = m;
-            return this;
+        public Builder mValues(BigDecimal m) {
+            return measure(Measure.M_VALUE, Measure.M_VALUE.toValue(m));
         }
 
         /**
-         * @param r sum of R key-letter values (speech therapists), &gt;= 0
+         * @param r sum of R key-letter values (speech therapists) in points, at most two decimals
          * @return this builder
+         * @throws InamiException ENEGATIVE, EINVAL for more than two decimals, EOVERFLOW
          */
-        public Builder rValues(double r) {
-            notNegative("r_values", r);
-            rValues = r;
-            return this;
+        public Builder rValues(BigDecimal r) {
+            return measure(Measure.R_VALUE, Measure.R_VALUE.toValue(r));
         }
 
         /**
-         * @param v sum of V key-letter values (midwives), &gt;= 0
+         * @param v sum of V key-letter values (midwives) in points, at most two decimals
          * @return this builder
+         * @throws InamiException ENEGATIVE, EINVAL for more than two decimals, EOVERFLOW
          */
-        public Builder vValues(double v) {
-            notNegative("v_values", v);
-            vValues = v;
+        public Builder vValues(BigDecimal v) {
+            return measure(Measure.V_VALUE, Measure.V_VALUE.toValue(v));
+        }
+
+        /**
+         * An activity figure in its measure's unit (see {@link Measure}): a key-letter total
+         * from {@link Billing} is passed here as it is.
+         *
+         * @param measure the measure
+         * @param value whole prestations, or hundredths of a key-letter point, euro or hour (&gt;= 0)
+         * @return this builder
+         * @throws InamiException ENULL, ENEGATIVE
+         */
+        public Builder measure(Measure measure, long value) {
+            if (measure == null) {
+                throw new InamiException(InamiException.ENULL, "measure must not be null");
+            }
+            notNegative(measure.id(), value);
+            switch (measure) {
+                case PRESTATIONS:
+                    prestations = value;
+                    break;
+                case M_VALUE:
+                    mValues = value;
+                    break;
+                case R_VALUE:
+                    rValues = value;
+                    break;
+                case V_VALUE:
+                    vValues = value;
+                    break;
+                case REIMBURSED_EUR:
+                    reimbursedCents = value;
+                    break;
+                default:
+                    hoursPerWeek = value;
+                    break;
+            }
             return this;
         }
 
@@ -321,13 +352,12 @@ public final class EvaluationInput {
         }
 
         /**
-         * @param hours average hours per week over the year (pharmacists), &gt;= 0
+         * @param hours average hours per week over the year (pharmacists), at most two decimals
          * @return this builder
+         * @throws InamiException ENEGATIVE, EINVAL for more than two decimals, EOVERFLOW
          */
-        public Builder hoursPerWeek(double hours) {
-            notNegative("hours_per_week", hours);
-            hoursPerWeek = hours;
-            return this;
+        public Builder hoursPerWeek(BigDecimal hours) {
+            return measure(Measure.HOURS_PER_WEEK, Measure.HOURS_PER_WEEK.toValue(hours));
         }
 
         /**

@@ -2,14 +2,15 @@ package be.inami;
 
 /**
  * What is missing for the next tier in one measure: the tier's threshold and
- * threshold - observed (the whole threshold when the measure was not given).
+ * threshold - observed (the whole threshold when the measure was not given),
+ * both in the measure's unit (see {@link Measure}).
  */
 public final class Missing {
     private final Measure measure;
-    private final double threshold;
-    private final double missing;
+    private final long threshold;
+    private final long missing;
 
-    Missing(Measure measure, double threshold, double missing) {
+    Missing(Measure measure, long threshold, long missing) {
         this.measure = measure;
         this.threshold = threshold;
         this.missing = missing;
@@ -21,17 +22,18 @@ public final class Missing {
     }
 
     /** @return the next tier's threshold in that measure */
-    public double threshold() {
+    public long threshold() {
         return threshold;
     }
 
     /** @return how much is missing to reach it */
-    public double missing() {
+    public long missing() {
         return missing;
     }
 
     @Override
     public String toString() {
-        return measure + ": " + missing + " more (threshold " + threshold + ")";
+        return measure + ": " + measure.toDecimal(missing).toPlainString() + " more (threshold "
+                + measure.toDecimal(threshold).toPlainString() + ")";
     }
 }

@@ -68,8 +68,15 @@ public class ExceptionTest {
     @Test
     public void builderRefusesNegativeAndInexactFigures() {
         expect(InamiException.ENEGATIVE, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).prestations(-1));
-        expect(InamiException.ENEGATIVE, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).mValues(-0.5));
-        expect(InamiException.EINVAL, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).mValues(Double.NaN));
+        expect(InamiException.ENEGATIVE, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022)
+                .mValues(new java.math.BigDecimal("-0.5")));
+        expect(InamiException.EINVAL, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022)
+                .mValues(new java.math.BigDecimal("1.234")));
+        expect(InamiException.ENEGATIVE, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022)
+                .prestations(-1));
+        expect(InamiException.EINVAL, () -> Measure.PRESTATIONS.toValue(new java.math.BigDecimal("2299.5")));
+        expect(InamiException.ENEGATIVE, () -> EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022)
+                .measure(Measure.M_VALUE, -1));
         expect(InamiException.ENEGATIVE,
                 () -> EvaluationInput.builder(Profession.DOCTOR, 2022).reimbursed(new BigDecimal("-0.01")));
         expect(InamiException.EINVAL,

@@ -43,8 +43,8 @@ public class GoldenTest {
         assertEquals(236579L, next.amountCents());
         Missing m = next.missing().get(0);
         assertEquals(Measure.PRESTATIONS, m.measure());
-        assertEquals(2300.0, m.threshold(), 0.0);
-        assertEquals(1.0, m.missing(), 0.0);
+        assertEquals(2300L, m.threshold());
+        assertEquals(1L, m.missing());
     }
 
     @Test
@@ -67,8 +67,8 @@ public class GoldenTest {
         assertTrue(min.held());
         assertTrue(min.blocking());
         assertEquals(Measure.PRESTATIONS, min.measure());
-        assertEquals(2299.0, min.observed(), 0.0);
-        assertEquals(1500.0, min.threshold(), 0.0);
+        assertEquals(Long.valueOf(2299), min.observed());
+        assertEquals(Long.valueOf(1500), min.threshold());
         assertTrue(min.detail(), min.detail().contains("2299 >= 1500"));
         assertEquals(CheckState.ASSUMED, e.check("contract").state());
         assertNull(e.check("no_such_check"));
@@ -84,7 +84,22 @@ public class GoldenTest {
         assertEquals(Payee.NONE, e.payee());
         assertEquals(CheckState.FAILED, e.check("minimum_activity").state());
         assertEquals("base", e.nextTier().tier());
-        assertEquals(1400.0, e.nextTier().missing().get(0).missing(), 0.0);
+        assertEquals(1400L, e.nextTier().missing().get(0).missing());
+    }
+
+    /** Key-letter totals in hundredths pass straight in: 1,000 x 560011 (M 24) + 1,500 x 560416 (M 16) = 48,000 M. */
+    @Test
+    public void keyLetterTotalInTheLibrarysUnit() {
+        long total = 1000L * 2400 + 1500L * 1600;
+        Evaluation e = Rules.defaults().evaluate(EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022)
+                .measure(Measure.M_VALUE, total).build());
+        assertEquals("base", e.tier());
+        assertEquals(Long.valueOf(4_800_000L), e.check("minimum_activity").observed());
+        assertEquals(0, new java.math.BigDecimal("48000.00").compareTo(
+                Measure.M_VALUE.toDecimal(e.check("minimum_activity").observed())));
+        assertEquals(Long.valueOf(4_800_000L),
+                EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).mValues(new java.math.BigDecimal("48000"))
+                        .build().mValues());
     }
 
     @Test

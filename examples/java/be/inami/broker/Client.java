@@ -218,16 +218,16 @@ final class Client {
                 }
                 switch (col) {
                     case "m_values":
-                        b.mValues(d.doubleValue());
+                        b.mValues(d);
                         break;
                     case "r_values":
-                        b.rValues(d.doubleValue());
+                        b.rValues(d);
                         break;
                     case "v_values":
-                        b.vValues(d.doubleValue());
+                        b.vValues(d);
                         break;
                     default:
-                        b.hoursPerWeek(d.doubleValue());
+                        b.hoursPerWeek(d);
                         break;
                 }
             }

@@ -231,25 +231,17 @@ final class Report {
         if (pick == null) {
             return null;
         }
-        String n = number(pick.missing());
+        String n = pick.measure().toDecimal(pick.missing()).stripTrailingZeros().toPlainString();
         switch (pick.measure()) {
             case PRESTATIONS:
                 return n + (pick.missing() == 1 ? " more prestation" : " more prestations");
             case REIMBURSED_EUR:
-                return "EUR " + BigDecimal.valueOf(Math.round(pick.missing() * 100), 2).toPlainString()
-                        + " more reimbursed";
+                return "EUR " + BigDecimal.valueOf(pick.missing(), 2).toPlainString() + " more reimbursed";
             case HOURS_PER_WEEK:
                 return n + " more hours per week";
             default:
                 return n + " more " + pick.measure().id().substring(0, 1).toUpperCase(Locale.ROOT);
         }
-    }
-
-    private static String number(double v) {
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Pension / solidarity split of an eligible premium paid into a contract. */
