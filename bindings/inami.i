@@ -590,7 +590,8 @@ size_t inami_swig_billing_unvalued_count(inami_billing *b, uint32_t provider)
 
 int32_t inami_swig_billing_unvalued_code(inami_billing *b, uint32_t provider, size_t index)
 {
-	int32_t code = 0, reason = 0;
+	int32_t code = 0;
+	inami_unvalued_reason reason = INAMI_UNVALUED_UNKNOWN_CODE;
 	int64_t quantity = 0;
 	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
 	return code;
@@ -598,7 +599,8 @@ int32_t inami_swig_billing_unvalued_code(inami_billing *b, uint32_t provider, si
 
 int64_t inami_swig_billing_unvalued_quantity(inami_billing *b, uint32_t provider, size_t index)
 {
-	int32_t code = 0, reason = 0;
+	int32_t code = 0;
+	inami_unvalued_reason reason = INAMI_UNVALUED_UNKNOWN_CODE;
 	int64_t quantity = 0;
 	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
 	return quantity;
@@ -606,10 +608,11 @@ int64_t inami_swig_billing_unvalued_quantity(inami_billing *b, uint32_t provider
 
 int32_t inami_swig_billing_unvalued_reason(inami_billing *b, uint32_t provider, size_t index)
 {
-	int32_t code = 0, reason = 0;
+	int32_t code = 0;
+	inami_unvalued_reason reason = INAMI_UNVALUED_UNKNOWN_CODE;
 	int64_t quantity = 0;
 	INAMI_SWIG_CALL(inami_billing_unvalued(b, provider, index, &code, &quantity, &reason));
-	return reason;
+	return (int32_t)reason;
 }
 
 inami_billing_csv *inami_swig_billing_csv_new(const inami_nomenclature *n, unsigned int flags,

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh
-cmake -S . -B build -DCMAKE_INSTALL_PREFIX=/usr/local
+cmake -S . -B build -DCMAKE_INSTALL_PREFIX=/usr/local -DINAMI_PYTHON=ON -DINAMI_JAVA=ON
 cmake --build build -j"$(nproc)"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

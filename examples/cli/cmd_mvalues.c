@@ -342,7 +342,8 @@ static void print_json(const ctx *c)
 		size_t nu = 0;
 		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 		for (size_t i = 0; i < nu; i++) {
-			int32_t code, reason;
+			int32_t code;
+			inami_unvalued_reason reason;
 			int64_t q;
 			char buf[16];
 			if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
@@ -401,7 +402,8 @@ static void put_unknown(line *l, const ctx *c, size_t p, int csv)
 	size_t nu = 0;
 	inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 	for (size_t i = 0; i < nu; i++) {
-		int32_t code, reason;
+		int32_t code;
+		inami_unvalued_reason reason;
 		int64_t q;
 		if (inami_billing_unvalued(c->b, (uint32_t)p, i, &code, &q, &reason) != INAMI_OK)
 			continue;

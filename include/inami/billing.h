@@ -166,7 +166,7 @@ typedef enum inami_unvalued_reason {
 } inami_unvalued_reason;
 
 /** "unknown_code", "out_of_validity", "date_needed", "derived_not_allowed"; NULL if unknown. */
-INAMI_EXTERN(const char *) inami_unvalued_reason_id(int reason);
+INAMI_EXTERN(const char *) inami_unvalued_reason_id(inami_unvalued_reason reason);
 
 /** Version of inami_billing_summary. */
 #define INAMI_BILLING_SUMMARY_VERSION 1
@@ -249,7 +249,7 @@ INAMI_EXTERN(int) inami_billing_unvalued_count(inami_billing *billing, uint32_t 
 
 /** Unvalued pair `index` (ordered by code) of `provider`: code, summed quantity, reason. */
 INAMI_EXTERN(int) inami_billing_unvalued(inami_billing *billing, uint32_t provider, size_t index,
-	int32_t *code, int64_t *quantity, int32_t *reason);
+	int32_t *code, int64_t *quantity, inami_unvalued_reason *reason);
 
 /* ------------------------------------------------------------------------ */
 /* Batch evaluation                                                          */

@@ -598,7 +598,7 @@ int inami_billing_unvalued_count(inami_billing *billing, uint32_t provider, size
 }
 
 int inami_billing_unvalued(inami_billing *billing, uint32_t provider, size_t index, int32_t *code,
-	int64_t *quantity, int32_t *reason)
+	int64_t *quantity, inami_unvalued_reason *reason)
 {
 	size_t first, n;
 	int st = inami_billing_unvalued_count(billing, provider, &n);

@@ -510,7 +510,7 @@ int inami_key_letter_of_profession(inami_profession profession, inami_key_letter
 	}
 }
 
-const char *inami_unvalued_reason_id(int reason)
+const char *inami_unvalued_reason_id(inami_unvalued_reason reason)
 {
 	switch (reason) {
 	case INAMI_UNVALUED_UNKNOWN_CODE: return "unknown_code";

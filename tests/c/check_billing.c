@@ -330,7 +330,8 @@ START_TEST(accumulator)
 	ck_assert_uint_eq(n, 0);
 	ck_assert_int_eq(inami_billing_unvalued_count(b, 1, &n), INAMI_OK);
 	ck_assert_uint_eq(n, 1);
-	int32_t c, r;
+	int32_t c;
+	inami_unvalued_reason r;
 	int64_t q;
 	ck_assert_int_eq(inami_billing_unvalued(b, 1, 0, &c, &q, &r), INAMI_OK);
 	ck_assert_int_eq(c, 567011);
@@ -480,7 +481,8 @@ static void assert_same_totals(inami_billing *ta, inami_billing *tb)
 		ck_assert_int_eq(inami_billing_unvalued_count(tb, (uint32_t)p, &ub), INAMI_OK);
 		ck_assert_uint_eq(ua, ub);
 		for (size_t i = 0; i < ua; i++) {
-			int32_t ca, cb, ra, rb;
+			int32_t ca, cb;
+			inami_unvalued_reason ra, rb;
 			int64_t qa, qb;
 			ck_assert_int_eq(inami_billing_unvalued(ta, (uint32_t)p, i, &ca, &qa, &ra), INAMI_OK);
 			ck_assert_int_eq(inami_billing_unvalued(tb, (uint32_t)p, i, &cb, &qb, &rb), INAMI_OK);

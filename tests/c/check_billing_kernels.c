@@ -94,7 +94,8 @@ static void same_unvalued(inami_billing *a, inami_billing *b, size_t count, cons
 		ck_assert_int_eq(inami_billing_unvalued_count(b, p, &nb), INAMI_OK);
 		ck_assert_msg(na == nb, "%s: provider %u has %zu unvalued codes, want %zu", what, p, nb, na);
 		for (size_t i = 0; i < na; i++) {
-			int32_t ca, cb, ra, rb;
+			int32_t ca, cb;
+			inami_unvalued_reason ra, rb;
 			int64_t qa, qb;
 			ck_assert_int_eq(inami_billing_unvalued(a, p, i, &ca, &qa, &ra), INAMI_OK);
 			ck_assert_int_eq(inami_billing_unvalued(b, p, i, &cb, &qb, &rb), INAMI_OK);

@@ -63,7 +63,8 @@ int test_run(Suite *s)
 void test_only_unvalued(inami_billing *b, uint32_t p, int32_t code, int64_t quantity, int32_t reason)
 {
 	size_t count;
-	int32_t c, r;
+	int32_t c;
+	inami_unvalued_reason r;
 	int64_t q;
 	ck_assert_int_eq(inami_billing_unvalued_count(b, p, &count), INAMI_OK);
 	ck_assert_uint_eq(count, 1);

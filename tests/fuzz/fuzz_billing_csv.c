@@ -57,7 +57,8 @@ static void run(const inami_nomenclature *nom, unsigned int flags, const uint8_t
 				size_t nu = 0;
 				FUZZ_ASSERT(inami_billing_unvalued_count(b, (uint32_t)p, &nu) == INAMI_OK);
 				for (size_t k = 0; k < nu; k++) {
-					int32_t code, reason;
+					int32_t code;
+					inami_unvalued_reason reason;
 					int64_t q;
 					FUZZ_ASSERT(inami_billing_unvalued(b, (uint32_t)p, k, &code, &q, &reason) == INAMI_OK);
 					FUZZ_ASSERT(inami_unvalued_reason_id(reason) != NULL);
