@@ -43,8 +43,8 @@ INAMI_EXTERN(int) inami_percent_parse(const char *text, int32_t *bp);
 INAMI_EXTERN(int) inami_percent_format(int32_t bp, char *buf, size_t size);
 
 /**
- * Contract types that may receive the INAMI premium (allocation_procedure.md
- * 2.1). Text ids: "social_pension", "income_replacement", "death_cover".
+ * Contract types that may receive the INAMI premium (docs/sources/
+ * allocation.md). Text ids: "social_pension", "income_replacement", "death_cover".
  */
 typedef enum inami_contract_type {
 	INAMI_CONTRACT_SOCIAL_PENSION = 0,    /**< convention de pension sociale / sociaal VAPZ */
@@ -68,7 +68,7 @@ INAMI_EXTERN(const char *) inami_contract_type_label(inami_contract_type type, i
  * `*bp` is INAMI_BP_UNSET when no minimum is known for that type (then none is
  * enforced). `provenance`, `source` and `note` (static strings, may be NULL
  * arguments) tell where the figure comes from; the note records the conflict
- * between the two domain documents on the 10 % minimum.
+ * between the sources on the 10 % minimum (docs/sources/allocation.md).
  */
 INAMI_EXTERN(int) inami_solidarity_minimum(inami_contract_type type, int32_t *bp,
 	inami_provenance *provenance, const char **source, const char **note);

@@ -3,7 +3,7 @@
  * as a state machine with the notifications INAMI sends and the deadlines of
  * the procedure calendar.
  *
- * The model is DERIVED (allocation_procedure.md section 4) from the sourced
+ * The model is DERIVED (docs/sources/procedure.md) from the sourced
  * timeline; its deadlines come from libinami/data/procedure_calendar.csv,
  * never from code: a premium year whose date the data does not give has no
  * deadline (INAMI_ENORULES when asked), it is never guessed.
@@ -114,7 +114,7 @@ INAMI_EXTERN(const char *) inami_action_label(inami_action action, inami_lang la
 
 /**
  * How well a notice is sourced: the decision e-mail and the "results
- * available" notice are SECONDARY (allocation_procedure.md section 4); the
+ * available" notice are SECONDARY (docs/sources/procedure.md); the
  * others are DERIVED (a complete list of INAMI e-mail types is NOT FOUND).
  */
 INAMI_EXTERN(inami_provenance) inami_notice_provenance(inami_notice notice);

@@ -14,7 +14,7 @@ static const char *const type_ids[INAMI_CONTRACT_TYPE_COUNT] = {
 	"social_pension", "income_replacement", "death_cover"
 };
 
-/* Labels: EN, FR, NL (allocation_procedure.md 2.1). */
+/* Labels: EN, FR, NL (docs/sources/allocation.md). */
 static const char *const type_labels[INAMI_CONTRACT_TYPE_COUNT][3] = {
 	{ "social pension agreement", "convention de pension sociale", "sociale pensioenovereenkomst (sociaal VAPZ)" },
 	{ "income replacement insurance", "assurance revenu garanti", "verzekering gewaarborgd inkomen" },

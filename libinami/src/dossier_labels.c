@@ -162,7 +162,7 @@ const char *inami_milestone_label(const char *id, inami_lang lang)
 
 inami_provenance inami_notice_provenance(inami_notice n)
 {
-	/* allocation_procedure.md section 4: decision e-mail (asgb.be) and "results available" (numerikare.be). */
+	/* docs/sources/procedure.md: decision e-mail (asgb.be) and "results available" (numerikare.be). */
 	if (n == INAMI_NOTICE_DECISION || n == INAMI_NOTICE_EVALUATION_AVAILABLE)
 		return INAMI_PROV_SECONDARY;
 	return INAMI_PROV_DERIVED;

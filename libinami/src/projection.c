@@ -94,7 +94,7 @@ static int project(const inami_projection_input *in, const inami_alloc_terms *te
 			return st;
 	}
 
-	/* Exit: both levies on the gross capital (allocation_procedure.md 2.4.6). */
+	/* Exit: both levies on the gross capital (docs/sources/allocation.md). */
 	if ((st = inami_exit_figure("inami_levy", &r.inami_levy_bp, NULL, NULL)) != INAMI_OK
 		|| (st = inami_exit_figure("solidarity_levy_min", &levy_min, NULL, NULL)) != INAMI_OK
 		|| (st = inami_exit_figure("solidarity_levy_max", &levy_max, NULL, NULL)) != INAMI_OK)

@@ -11,7 +11,7 @@ lines = int(sys.argv[2]) if len(sys.argv) > 2 else 5_000_000
 providers = int(sys.argv[3]) if len(sys.argv) > 3 else 20_000
 os.makedirs(out, exist_ok=True)
 rnd = random.Random(20240601)
-# Codes with their value in hundredths, from libinami/data/nomenclature.csv (shared/domain).
+# Codes with their value in hundredths, from libinami/data/nomenclature.csv.
 known = [(560011, 2400)] * 12 + [(560416, 1600)] * 4 + [(560033, 1000)] * 2 + [(560055, 1300), (560092, 2400),
          (561245, 2400), (422052, 1500), (422030, 2100), (421993, 500), (701013, 1750), (702015, 3500)]
 codes = [c for c, _ in known] + [567011]  # 567011: value NOT FOUND -> unknown

@@ -1,10 +1,10 @@
 /*
  * Allocation (fees / solidarity / pension), products files and the projection
  * to retirement. Golden figures: 1790.34 EUR is the physiotherapists' premium
- * 2022 (physiotherapists.md, https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes);
+ * 2022 (https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes);
  * 0.5 % entry fee and 0.75 % rate (MySavings page), 2.50 % (Securex 2024),
- * 3.55 % / 0-2 % levies, 80 % base and annuity rates (allocation_procedure.md
- * 2.4.6-2.4.9) - see libinami/data/exit_taxation.csv for the URLs.
+ * 3.55 % / 0-2 % levies, 80 % base and annuity rates (docs/sources/allocation.md)
+ * - see libinami/data/exit_taxation.csv for the URLs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +63,7 @@ START_TEST(test_contract_types)
 }
 END_TEST
 
-/* AR 15 Dec 2003 (official) vs common_rules.md section 8 (NOT FOUND): both recorded. */
+/* AR 15 Dec 2003 (official) vs insurers' 10 % "usually" (NOT FOUND): both recorded. */
 START_TEST(test_solidarity_minimum)
 {
 	int32_t bp;
@@ -91,7 +91,7 @@ START_TEST(test_allocate_golden)
 	ck_assert_int_eq(a.solidarity_cents, 17814);
 	ck_assert_int_eq(a.pension_cents, 160325);
 	ck_assert_int_eq(a.premium_cents, 179034);
-	/* no fee: the insurers' 10 % / 90 % (allocation_procedure.md 2.2.2) */
+	/* no fee: the insurers' 10 % / 90 % (docs/sources/allocation.md) */
 	t = terms(1000, 0);
 	ck_assert_int_eq(inami_allocate(100000, &t, &a), INAMI_OK);
 	ck_assert_int_eq(a.solidarity_cents, 10000);

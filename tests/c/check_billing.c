@@ -1,8 +1,8 @@
 /*
  * Nomenclature, key-letter totals, the per-provider accumulator and the
- * billing CSV reader. Golden values come from /work/shared/domain:
- * nomenclature.csv, physiotherapists.md §7/§9, speech_therapists.md §6,
- * midwives.md §6 (source URLs next to each test).
+ * billing CSV reader. Golden values come from libinami/data/nomenclature.csv
+ * and docs/sources/ (physiotherapists.md, speech_therapists.md,
+ * midwives.md; source URLs next to each test).
  */
 #include <check.h>
 #include <stdint.h>
@@ -26,7 +26,7 @@ static int total(const int32_t *code, const int32_t *qty, const int32_t *date, s
 }
 
 /* 560011 (M24) + 560416 (M16) = 40 M: INAMI statut social page and Securex, quoted in
- * physiotherapists.md §7.1 (https://www.inami.fgov.be/fr/professionnels/sante/kinesitherapeutes/
+ * docs/sources/physiotherapists.md (https://www.inami.fgov.be/fr/professionnels/sante/kinesitherapeutes/
  * Pages/beneficier-statut-social-kinesitherapeute.aspx). Fixed point: 40 M = 4000. */
 START_TEST(forty_m)
 {
@@ -59,7 +59,7 @@ START_TEST(corrections)
 END_TEST
 
 /* Codes without a value (567011: post-2021 courante code, M value NOT FOUND,
- * physiotherapists.md §9) are reported, counted as prestations, never as zero M. */
+ * docs/sources/physiotherapists.md) are reported, counted as prestations, never as zero M. */
 START_TEST(unknown_codes)
 {
 	int32_t code[] = { 567011, 560011, 567011, 1234567, -5 }, qty[] = { 2, 1, 3, 1, 1 };
@@ -85,7 +85,7 @@ START_TEST(unknown_codes)
 END_TEST
 
 /* Validity: 560011 M24 from 2003-01-01 (AR 18 Dec 2002, https://refli.be/fr/lex/2002023049),
- * end unknown. 713016 R17.5 until 2023-04-30, R15 from 2023-05-01 (speech_therapists.md §6,
+ * end unknown. 713016 R17.5 until 2023-04-30, R15 from 2023-05-01 (docs/sources/speech_therapists.md,
  * https://vlex.be/vid/koninklijk-besluit-tot-wijziging-926303670). */
 START_TEST(validity_dates)
 {
@@ -121,7 +121,7 @@ START_TEST(validity_dates)
 }
 END_TEST
 
-/* DERIVED: 428094 V21 is DERIVED from the 2018 fee / 1.778 EUR per V (midwives.md §6). It counts
+/* DERIVED: 428094 V21 is DERIVED from the 2018 fee / 1.778 EUR per V (docs/sources/midwives.md). It counts
  * only when allowed; 422052 V15 is OFFICIAL (AR 10 Jun 1998, https://refli.be/fr/lex/1998022388). */
 START_TEST(derived_values)
 {
@@ -141,7 +141,7 @@ START_TEST(derived_values)
 END_TEST
 
 /* 560011: M24 OFFICIAL (AR 18 Dec 2002) vs M20 SECONDARY (bmaconsulting) - the
- * official value is kept and the other recorded (physiotherapists.md §8.1). */
+ * official value is kept and the other recorded (docs/sources/physiotherapists.md). */
 START_TEST(conflict_recorded)
 {
 	inami_code_info info;
@@ -249,7 +249,7 @@ START_TEST(nomenclature_errors)
 	inami_nomenclature *n = NULL;
 	ck_assert_int_eq(inami_nomenclature_load_file(&n, NULL, "/nonexistent/x.csv"), INAMI_EIO);
 	ck_assert_int_eq(inami_nomenclature_load_buffer(NULL, NULL, "", 0, NULL), INAMI_ENULL);
-	/* The shared domain file itself loads (extra columns are ignored). */
+	/* A nomenclature file with extra columns loads (extra columns are ignored). */
 	ck_assert_int_eq(inami_nomenclature_load_file(&n, NULL,
 		INAMI_TEST_DATA_DIR "/billing/nomenclature_domain.csv"), INAMI_OK);
 	ck_assert_uint_eq(inami_nomenclature_count(n), 38);

@@ -1,11 +1,11 @@
 /*
- * The dossier state machine (allocation_procedure.md section 4, DERIVED), its
+ * The dossier state machine (docs/sources/procedure.md, DERIVED), its
  * notifications, deadlines from libinami/data/procedure_calendar.csv and the
  * text form. Golden dates: extra information until 31 August N+1, contest
  * within 60 calendar days (https://www.asgb.be/node/28219), payment by
  * 15 January N+2 (https://bnpparibasfortis.be/generic/ebw/en/public/entrepreneurs/save-and-invest/supplementary-pension-for-self-employed/inami),
  * first contract-data cut-off 1 February 2021 for premium year 2020
- * (common_rules.md section 10, https://socialevoordelen.be/apotheker/).
+ * (https://socialevoordelen.be/apotheker/).
  */
 #include <stdlib.h>
 #include <string.h>

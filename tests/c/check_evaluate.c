@@ -1,7 +1,7 @@
 /*
  * Evaluation: conditions, pro rata, retired providers, doctors' specialties and
  * conventioning, lower bounds, conflicts, and every error path.
- * Figures are from shared/domain (file and section named at each test).
+ * Figures and their sources: docs/sources/ (page named at each test).
  */
 #include <math.h>
 #include <string.h>
@@ -28,7 +28,7 @@ static void eval_fails(const inami_eval_input *in, int expected, const char *fra
 		ck_assert_msg(strstr(inami_error_last(), fragment) != NULL, "message '%s' lacks '%s'", inami_error_last(), fragment);
 }
 
-/* The acceptance case: physiotherapists.md section 2, 2022 base 1,790.34 (Securex). */
+/* The reference case: docs/sources/physiotherapists.md, 2022 base 1,790.34 (Securex). */
 START_TEST(test_physio_2022_just_below_intermediate)
 {
 	inami_eval_input in = test_input("physiotherapist", 2022);
@@ -55,7 +55,7 @@ START_TEST(test_physio_2022_just_below_intermediate)
 }
 END_TEST
 
-/* Either measure suffices: M-values alone (physiotherapists.md 2.2, 24 M per prestation). */
+/* Either measure suffices: M-values alone (docs/sources/physiotherapists.md, 24 M per prestation). */
 START_TEST(test_physio_m_values_alone)
 {
 	inami_eval_input in = test_input("physiotherapist", 2023);
@@ -98,7 +98,7 @@ START_TEST(test_conditions_fail)
 	ck_assert_int_eq(test_find_check(r, "whole_year")->state, INAMI_CHECK_FAILED);
 	inami_result_free(r);
 
-	/* Joining mid-year outside the first year gives nothing (common_rules.md section 3). */
+	/* Joining mid-year outside the first year gives nothing (docs/sources/common.md). */
 	in = test_input("physiotherapist", 2022);
 	in.prestations = 3000;
 	in.convention_start = 20220301;
@@ -110,8 +110,8 @@ END_TEST
 
 /*
  * Pro rata by complete months in the year of the first INAMI number: INAMI's
- * pharmacist example, adhesion on 1 October gives 3/12 (common_rules.md section 4).
- * Pharmacists 2022 full 3,123.92 (pharmacists.md section 2) -> 3/12 = 780.98.
+ * pharmacist example, adhesion on 1 October gives 3/12 (docs/sources/common.md).
+ * Pharmacists 2022 full 3,123.92 (docs/sources/pharmacists.md) -> 3/12 = 780.98.
  * Rounding: half up to the cent.
  */
 START_TEST(test_pro_rata_complete_months)
@@ -196,7 +196,7 @@ START_TEST(test_pro_rata_derived_elsewhere)
 }
 END_TEST
 
-/* Retired: avantage de convention, same amount, to the bank account (common_rules.md section 9). */
+/* Retired: avantage de convention, same amount, to the bank account (docs/sources/common.md). */
 START_TEST(test_retired)
 {
 	inami_eval_input in = test_input("dentist", 2023);
@@ -218,7 +218,7 @@ START_TEST(test_retired)
 }
 END_TEST
 
-/* Doctors: specialty thresholds, conventioning and trainees (doctors.md sections 2 and 4). */
+/* Doctors: specialty thresholds, conventioning and trainees (docs/sources/doctors.md). */
 START_TEST(test_doctor_specialty)
 {
 	inami_eval_input in = test_input("doctor", 2022);
@@ -267,7 +267,7 @@ END_TEST
 
 START_TEST(test_doctor_trainee_and_first_years)
 {
-	/* Trainee 2022: 6,401.38 without any activity (doctors.md section 2). */
+	/* Trainee 2022: 6,401.38 without any activity (docs/sources/doctors.md). */
 	inami_eval_input in = test_input("doctor", 2022);
 	in.trainee = 1;
 	inami_result *r = eval_ok(&in, 0);
@@ -301,7 +301,7 @@ START_TEST(test_doctor_trainee_and_first_years)
 }
 END_TEST
 
-/* Before 2017 there is no threshold: full and partial by conventioning (doctors.md section 2). */
+/* Before 2017 there is no threshold: full and partial by conventioning (docs/sources/doctors.md). */
 START_TEST(test_doctor_before_thresholds)
 {
 	inami_eval_input in = test_input("doctor", 2015);
@@ -323,7 +323,7 @@ START_TEST(test_lower_bound)
 	inami_eval_input in = test_input("speech_therapist", 2020);
 	in.prestations = 899;
 	inami_result *r = NULL;
-	/* speech therapists 2020 amounts are DERIVED (speech_therapists.md section 2). */
+	/* speech therapists 2020 amounts are DERIVED (docs/sources/speech_therapists.md). */
 	ck_assert_int_eq(test_eval(&in, 1, &r), INAMI_OK);
 	ck_assert(!inami_result_eligible(r));
 	ck_assert(inami_result_lower_bound(r));
@@ -339,7 +339,7 @@ START_TEST(test_lower_bound)
 }
 END_TEST
 
-/* Conflicting sources are reported, not silently picked (figures.csv CONFLICT rows). */
+/* Conflicting sources are reported, not silently picked (CONFLICT entries of the data). */
 START_TEST(test_conflict_noted)
 {
 	inami_eval_input in = test_input("dentist", 2021);
@@ -354,7 +354,7 @@ START_TEST(test_conflict_noted)
 }
 END_TEST
 
-/* Nurses must be self-employed in main occupation (nurses.md section 3). */
+/* Nurses must be self-employed in main occupation (docs/sources/nurses.md). */
 START_TEST(test_nurse_employment)
 {
 	inami_eval_input in = test_input("nurse", 2023);

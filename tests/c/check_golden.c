@@ -1,6 +1,6 @@
 /*
  * Golden cases: every tier of every profession-year with a sourced (or DERIVED)
- * amount in shared/domain/figures.csv, evaluated just below, at and above its
+ * amount in docs/sources/, evaluated just below, at and above its
  * threshold; caps; DERIVED years refused unless allowed. The expected values
  * are transcribed in golden_cases.inc with each row's source.
  */
@@ -101,7 +101,7 @@ START_TEST(test_below_threshold)
 	inami_result *r = NULL;
 	int st = test_eval(&in, g->derived, &r);
 	if (st == INAMI_ENORULES && strcmp(g->profession, "doctor") == 0 && g->year == 2026) {
-		/* doctors.md section 2: the 2026 partial amount is NOT FOUND, so below the full threshold there is no answer. */
+		/* docs/sources/doctors.md: the 2026 partial amount is NOT FOUND, so below the full threshold there is no answer. */
 		ck_assert_ptr_nonnull(strstr(inami_error_last(), "NOT FOUND"));
 		return;
 	}
@@ -141,15 +141,15 @@ typedef struct cap_case {
 } cap_case;
 
 static const cap_case caps[] = {
-	/* physiotherapists.md 2.1: at most 6,500 prestations or 156,000 M (INAMI,
+	/* docs/sources/physiotherapists.md: at most 6,500 prestations or 156,000 M (INAMI,
 	 * https://www.inami.fgov.be/fr/professionnels/sante/kinesitherapeutes/Pages/beneficier-statut-social-kinesitherapeute.aspx) */
 	{ "physiotherapist", 2022, INAMI_MEASURE_PRESTATIONS, 650000 },
 	{ "physiotherapist", 2022, INAMI_MEASURE_M_VALUE, 15600000 },
 	{ "physiotherapist", 2020, INAMI_MEASURE_PRESTATIONS, 650000 },
-	/* speech_therapists.md 3: no payment above 4,000 prestations or 70,000 R (AR 27 Nov 2016 art. 4 par. 2) */
+	/* docs/sources/speech_therapists.md: no payment above 4,000 prestations or 70,000 R (AR 27 Nov 2016 art. 4 par. 2) */
 	{ "speech_therapist", 2023, INAMI_MEASURE_PRESTATIONS, 400000 },
 	{ "speech_therapist", 2023, INAMI_MEASURE_R_VALUE, 7000000 },
-	/* nurses.md 3: at most 150,000 EUR reimbursed (INAMI nurses page) */
+	/* docs/sources/nurses.md: at most 150,000 EUR reimbursed (INAMI nurses page) */
 	{ "nurse", 2024, INAMI_MEASURE_REIMBURSED_EUR, 15000000 },
 };
 
@@ -191,7 +191,7 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("golden");
-	TCase *tc = tcase_create("figures.csv");
+	TCase *tc = tcase_create("sourced figures");
 
 	tcase_add_loop_test(tc, test_at_threshold, 0, NCASES);
 	tcase_add_loop_test(tc, test_above_threshold, 0, NCASES);

@@ -27,7 +27,7 @@ START_TEST(test_years)
 	int years[64];
 	size_t n;
 	ck_assert_int_eq(inami_rules_years(test_rules(), INAMI_PHYSIOTHERAPIST, years, 64, &n), INAMI_OK);
-	/* physiotherapists.md: amounts for 2003, 2009, 2015-2024 (2015, 2017-2019, 2024 DERIVED) */
+	/* docs/sources/physiotherapists.md: amounts for 2003, 2009, 2015-2024 (2015, 2017-2019, 2024 DERIVED) */
 	ck_assert_int_eq(n, 12);
 	ck_assert_int_eq(years[0], 2003);
 	ck_assert_int_eq(years[1], 2009);
@@ -38,7 +38,7 @@ START_TEST(test_years)
 		has2026 |= years[i] == 2026;
 		has2025 |= years[i] == 2025;
 	}
-	ck_assert(has2026 && !has2025);   /* doctors.md: 2026 full and trainee known, 2025 NOT FOUND */
+	ck_assert(has2026 && !has2025);   /* docs/sources/doctors.md: 2026 full and trainee known, 2025 NOT FOUND */
 	ck_assert_int_eq(inami_rules_years(test_rules(), INAMI_MIDWIFE, years, 1, &n), INAMI_EBUFS);
 	ck_assert_int_eq(n, 2);
 	ck_assert_int_eq(inami_rules_years(test_rules(), INAMI_MIDWIFE, NULL, 0, &n), INAMI_EBUFS);
@@ -96,7 +96,7 @@ START_TEST(test_tiers_and_thresholds)
 	ck_assert_int_eq(f.provenance, INAMI_PROV_OFFICIAL);
 	ck_assert_int_eq(inami_rules_maximum(rs, INAMI_PHARMACIST, 2022, INAMI_MEASURE_HOURS_PER_WEEK, &f), INAMI_ENOTFOUND);
 
-	/* Doctors: per specialty (doctors.md section 4). */
+	/* Doctors: per specialty (docs/sources/doctors.md). */
 	ck_assert_int_eq(inami_rules_tier(rs, INAMI_DOCTOR, 2022, 1, &(inami_tier_info){ .version = 1 }), INAMI_OK);
 	ck_assert_int_eq(inami_rules_tier_threshold(rs, INAMI_DOCTOR, 2022, 1, INAMI_MEASURE_REIMBURSED_EUR, "neurosurgery", &f), INAMI_OK);
 	ck_assert_int_eq(f.value, 6475777);

@@ -194,9 +194,9 @@ START_TEST(shared_ruleset_same_results)
 		evaluate_one(rules, k, &ref[k]);
 		total_one(nom, k, &tref[k]);
 	}
-	/* the reference itself is right: README's demo (physiotherapists.md, Securex 2022,
+	/* the reference itself is right: README's demo (docs/sources/physiotherapists.md, Securex 2022,
 	 * https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes)
-	 * and 560011 + 560416 = 40 M (physiotherapists.md section 7.1) */
+	 * and 560011 + 560416 = 40 M (docs/sources/physiotherapists.md) */
 	ck_assert_int_eq(ref[0].status, INAMI_OK);
 	ck_assert_int_eq(ref[0].eligible, 1);
 	ck_assert_int_eq(ref[0].amount, 179034);

@@ -1,10 +1,10 @@
 #!/bin/sh
 # inami allocate: split, projection, products. $1 = inami binary, $2 = source dir.
-# Golden values: 1790.34 EUR = physiotherapists' premium 2022 (physiotherapists.md,
+# Golden values: 1790.34 EUR = physiotherapists' premium 2022 (docs/sources/physiotherapists.md,
 # https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes);
 # 0.5 % entry fee / 0.75 % rate (https://www.mysavings.be/fr/nos-produits/pension/inami-avantages-sociaux/Information);
 # 10 % solidarity minimum (AR 15 Dec 2003, https://etaamb.openjustice.be/fr/arrete-royal-du-15-decembre-2003_n2004022005.html);
-# 3.55 % and 0-2 % levies, 80 % base, 5 % at 65 for 10 years (allocation_procedure.md 2.4.6-2.4.9).
+# 3.55 % and 0-2 % levies, 80 % base, 5 % at 65 for 10 years (docs/sources/allocation.md).
 INAMI=$1
 PRODUCTS=$2/examples/products/examples.products
 TMP=${TMPDIR:-/tmp}/inami_allocate_$$

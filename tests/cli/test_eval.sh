@@ -3,7 +3,7 @@
 INAMI=$1
 . "$(dirname "$0")/lib.sh"
 
-# The acceptance case: physiotherapists.md section 2, 2022 base 1,790.34 (Securex).
+# The reference case: docs/sources/physiotherapists.md, 2022 base 1,790.34 (Securex).
 expect_ok "physio 2022" "$INAMI" eval --profession physiotherapist --year 2022 --prestations 2299 --json
 contains "physio json" "$out" '"eligible":true'
 contains "physio json" "$out" '"amount_cents":179034'
@@ -26,12 +26,12 @@ expect_ok "not eligible" "$INAMI" eval --profession pharmacist --year 2022 --hou
 contains "not eligible" "$out" '"eligible":false'
 contains "not eligible" "$out" '"amount_cents":0'
 
-# Retired dentist: bank account (common_rules.md section 9); dentists 2023: 3,523.05.
+# Retired dentist: bank account (docs/sources/common.md); dentists 2023: 3,523.05.
 expect_ok "retired" "$INAMI" eval --profession dentist --year 2023 --prestations 300 --retired --json
 contains "retired" "$out" '"payee":"bank_account"'
 contains "retired" "$out" '"amount_cents":352305'
 
-# Doctor with specialty (doctors.md section 4; 2022 full 5,128.78).
+# Doctor with specialty (docs/sources/doctors.md; 2022 full 5,128.78).
 expect_ok "doctor" "$INAMI" eval --profession doctor --year 2022 --specialty general_practice --reimbursed 25000 --json
 contains "doctor" "$out" '"amount_cents":512878'
 expect_ok "doctor trainee" "$INAMI" eval --profession doctor --year 2024 --trainee --json

@@ -1,10 +1,10 @@
 #!/bin/sh
 # inami mvalues: totals per provider from a billing CSV. $1 = inami binary, $2 = source dir.
-# Golden values: 560011 M24 + 560416 M16 = 40 M (physiotherapists.md 7.1, INAMI statut social page
+# Golden values: 560011 M24 + 560416 M16 = 40 M (INAMI statut social page
 # https://www.inami.fgov.be/fr/professionnels/sante/kinesitherapeutes/Pages/beneficier-statut-social-kinesitherapeute.aspx);
-# 713016 R17.5 until 2023-04-30 and R15 from 2023-05-01 (speech_therapists.md 6,
+# 713016 R17.5 until 2023-04-30 and R15 from 2023-05-01 (docs/sources/speech_therapists.md,
 # https://vlex.be/vid/koninklijk-besluit-tot-wijziging-926303670); physiotherapist 2022 base tier
-# 1,500 prestations or 36,000 M (figures.csv).
+# 1,500 prestations or 36,000 M (docs/sources/physiotherapists.md).
 INAMI=$1
 DATA=$2/tests/data/billing
 TMP=${TMPDIR:-/tmp}/inami_mvalues_$$

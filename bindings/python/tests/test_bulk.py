@@ -14,7 +14,7 @@ try:
 except ImportError:  # numpy is optional
     np = None
 
-# Codes and values from the embedded nomenclature (domain/nomenclature.csv):
+# Codes and values from the embedded nomenclature (libinami/data/nomenclature.csv):
 # 560011 = M 24, 560416 = M 16 (hundredths: 2400, 1600).
 CODES = [560011, 560416, 560011, 560416, 1]  # 1: an unknown code, reported unvalued
 

@@ -43,7 +43,7 @@ def test_unknown_status_is_still_an_error():
 
 
 def test_no_rules():
-    # figures.csv has no physiotherapist rows after 2024
+    # the sources give no physiotherapist amounts after 2024
     with pytest.raises(inami.NoRulesError) as ei:
         inami.evaluate("physiotherapist", 2031, prestations=2000)
     assert ei.value.status == -5

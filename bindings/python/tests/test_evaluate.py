@@ -9,7 +9,7 @@ import pytest
 
 import inami
 
-# Golden cases from /work/shared/domain/figures.csv (profession, premium year,
+# Golden cases from the sourced figures, docs/sources/ (profession, premium year,
 # inputs, expected tier, amount in cents), each with the source URL of its row.
 GOLDEN = [
     # physiotherapist 2022: base 1,790.34 from 1,500 prestations, intermediate
@@ -54,7 +54,7 @@ def test_golden(profession, year, kwargs, tier, cents):
 
 
 def test_not_eligible_below_threshold():
-    # figures.csv physiotherapist 2022 base: minimum 1,500 prestations
+    # physiotherapist 2022 base: minimum 1,500 prestations
     # https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes
     r = inami.evaluate("physiotherapist", 2022, prestations=1499)
     assert r.eligible is False
@@ -87,7 +87,7 @@ def test_checks_are_explained():
 
 def test_retired_physiotherapist_is_not_guessed():
     # the avantage de convention of retired physiotherapists is NOT FOUND in
-    # the sources (domain/common_rules.md section 9): an error, never a guess
+    # the sources (docs/sources/common.md): an error, never a guess
     with pytest.raises(inami.NoRulesError, match="NOT FOUND"):
         inami.evaluate("physiotherapist", 2022, prestations=2299, retired=True)
 
@@ -126,7 +126,7 @@ def test_languages():
 
 
 def test_allow_derived():
-    # figures.csv physiotherapist 2017: DERIVED amounts only (2016 x 1.0251)
+    # physiotherapist 2017: DERIVED amounts only (2016 x 1.0251)
     with pytest.raises(inami.DerivedFigureError):
         inami.evaluate("physiotherapist", 2017, prestations=2000)
     r = inami.evaluate("physiotherapist", 2017, prestations=2000, allow_derived=True)

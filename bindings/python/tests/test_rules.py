@@ -18,7 +18,7 @@ def test_years_and_tiers():
     assert years == sorted(years) and 2022 in years and 2031 not in years
     tiers = r.tiers("physiotherapist", 2022)
     assert [t.id for t in tiers] == ["base", "intermediate", "full"]
-    # figures.csv physiotherapist 2022 amounts 1,790.34 / 2,365.79 / 3,165.07 (SECONDARY)
+    # physiotherapist 2022 amounts 1,790.34 / 2,365.79 / 3,165.07 (SECONDARY)
     # https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes
     assert [t.amount.value for t in tiers] == [179034, 236579, 316507]
     assert tiers[0].amount.provenance == "secondary"
@@ -29,7 +29,7 @@ def test_years_and_tiers():
 
 def test_thresholds_and_maximum():
     r = inami.Rules.default()
-    # figures.csv physiotherapist 2022: intermediate 2,300 prestations or 55,200 M;
+    # physiotherapist 2022: intermediate 2,300 prestations or 55,200 M;
     # maximum 6,500 prestations / 156,000 M
     # https://curalia.be/nl/kinesitherapeut/pensioenopbouw/riziv-statuut
     assert r.tier_threshold("physiotherapist", 2022, "intermediate", "prestations").value == 2300   # whole prestations

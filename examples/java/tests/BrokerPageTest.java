@@ -100,7 +100,7 @@ public class BrokerPageTest {
             n++;
         }
         assertEquals(11, n);
-        // figures.csv physiotherapist 2022 base 1790.34 (Securex page, see clients.csv)
+        // physiotherapist 2022 base 1790.34 (Securex page, see clients.csv)
         String dupont = row(dom, "Kine Dupont");
         assertTrue(dupont, dupont.startsWith("eligible|"));
         assertTrue(dupont, dupont.contains("<td class=\"num amount\">1790.34</td>"));

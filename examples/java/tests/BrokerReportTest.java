@@ -6,7 +6,7 @@ import org.junit.Test;
 
 /**
  * inami-broker report on examples/java/clients.csv. Amounts from
- * /work/shared/domain/figures.csv (sources in the comments of clients.csv):
+ * docs/sources/ (sources in the comments of clients.csv):
  * physiotherapist 2022 base 1790.34 / intermediate 2365.79 / full 3165.07
  * (https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes),
  * doctor 2022 full 5128.78 (https://news.amonis.be/nl/sociale-voordelen-riziv-2022-het-is-zover/).

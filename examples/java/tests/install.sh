@@ -14,7 +14,7 @@ cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" 2>&1 || { ca
 ls "$tmp/prefix"/share/java/inami-*-javadoc.jar >/dev/null || fail "javadoc JAR not installed"
 
 # The sample has bad rows on purpose: exit 1, the others reported.
-# figures.csv physiotherapist 2022 base 1790.34 (Securex page quoted in clients.csv).
+# physiotherapist 2022 base 1790.34 (Securex page quoted in clients.csv).
 status=0
 "$tmp/prefix/bin/inami-broker" report "$src/examples/java/clients.csv" >"$tmp/report.csv" 2>"$tmp/err" || status=$?
 [ "$status" -eq 1 ] || fail "inami-broker report exit $status"
@@ -32,6 +32,6 @@ public class Use {
 }
 JAVA
 out=$(cd "$tmp" && "$java" -cp "$tmp/prefix/share/java/inami.jar" Use.java)
-# figures.csv physiotherapist 2022 intermediate 2365.79 (same source)
+# physiotherapist 2022 intermediate 2365.79 (same source)
 [ "$out" = "intermediate 236579" ] || fail "installed JAR: $out"
 echo "ok"

@@ -1,6 +1,6 @@
 package be.inami;
 
-/** Contract types that may receive the INAMI premium (allocation_procedure.md 2.1). */
+/** Contract types that may receive the INAMI premium (docs/sources/allocation.md). */
 public enum ContractType implements Identified {
     /** Convention de pension sociale / sociaal VAPZ ("social_pension"). */
     SOCIAL_PENSION("social_pension", 0),

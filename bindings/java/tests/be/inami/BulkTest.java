@@ -24,7 +24,7 @@ public class BulkTest {
             assertEquals("provider " + i, e.amountCents(), b.amountCents(i));
             assertEquals(e.amount(), b.amount(i));
         }
-        // figures.csv physiotherapist 2022: 1500 -> base 1790.34, 2300 -> intermediate 2365.79
+        // physiotherapist 2022 (docs/sources/physiotherapists.md): 1500 -> base 1790.34, 2300 -> intermediate 2365.79
         assertEquals(179034L, b.amountCents(150));
         assertEquals(236579L, b.amountCents(230));
         assertEquals(0, b.tierIndex(150));
@@ -34,7 +34,7 @@ public class BulkTest {
 
     @Test
     public void keyValuesInHundredths() {
-        // figures.csv physiotherapist 2022 base m_value minimum 36,000 M = 3,600,000 hundredths
+        // physiotherapist 2022 base m_value minimum 36,000 M = 3,600,000 hundredths
         BatchResult b = Rules.defaults().evaluateBatch(Profession.PHYSIOTHERAPIST, 2022, null,
                 new long[] {3_599_999, 3_600_000}, false);
         assertTrue(!b.eligible(0));

@@ -41,7 +41,7 @@ public class ExceptionTest {
 
     @Test
     public void retiredPhysiotherapistIsNotFound() {
-        // common_rules.md section 9: the avantage de convention of retired physiotherapists is NOT FOUND
+        // docs/sources/common.md: the avantage de convention of retired physiotherapists is NOT FOUND
         expect(InamiException.ENORULES, () -> Rules.defaults().evaluate(
                 EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).prestations(2299).retired(true).build()));
     }

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import org.junit.Test;
 
 /**
- * Golden cases: every amount comes from /work/shared/domain/figures.csv, with
+ * Golden cases: every amount comes from the sourced figures (docs/sources/), with
  * its source URL next to it.
  */
 public class GoldenTest {
@@ -20,7 +20,7 @@ public class GoldenTest {
                 EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).prestations(prestations).build());
     }
 
-    // figures.csv physiotherapist,2022,base,prestations,1500,6500,1790.34 and
+    // physiotherapist 2022 base: 1500 to 6500 prestations, 1790.34; and
     // intermediate,prestations,2300,... 2365.79:
     // https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes
     @Test
@@ -53,7 +53,7 @@ public class GoldenTest {
         assertTrue(e.eligible());
         assertEquals("intermediate", e.tier());
         assertEquals(236579L, e.amountCents());
-        // figures.csv physiotherapist,2022,full,prestations,3000,...,3165.07 (same Securex source)
+        // physiotherapist 2022 full: 3000 prestations, 3165.07 (same Securex source)
         assertEquals("full", e.nextTier().tier());
         assertEquals(316507L, e.nextTier().amountCents());
     }
@@ -104,13 +104,13 @@ public class GoldenTest {
 
     @Test
     public void aboveMaximumIsNotEligible() {
-        // maximum 6,500 prestations (figures.csv physiotherapist 2022 threshold_max)
+        // maximum 6,500 prestations (physiotherapist 2022 maximum)
         Evaluation e = physio(6501);
         assertFalse(e.eligible());
         assertEquals(CheckState.FAILED, e.check("maximum_activity").state());
     }
 
-    // figures.csv doctor,2022,full,reimbursed_eur,,,5128.78:
+    // doctor 2022 full, reimbursed EUR, 5128.78:
     // https://news.amonis.be/nl/sociale-voordelen-riziv-2022-het-is-zover/
     @Test
     public void doctor2022GeneralPracticeFull() {

@@ -9,7 +9,7 @@ import org.junit.Test;
 
 /** The pension projection (same case as tests/c/check_allocate.c test_projection_single). */
 public class ProjectionTest {
-    // One premium of 1000 EUR at 2.50 % (the Securex 2024 rate, allocation_procedure.md section 7:
+    // One premium of 1000 EUR at 2.50 % (the Securex 2024 rate, docs/sources/allocation.md:
     // https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes)
     // for two years, 10 % solidarity, no fees (illustrative), worked by hand:
     // pension 900.00; interest 900 x 2.5 % = 22.50, 922.50 x 2.5 % = 23.0625 -> 23.06; capital 945.56;

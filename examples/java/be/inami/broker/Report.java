@@ -40,7 +40,7 @@ final class Report {
         MILESTONES.put("payment_deadline", "payment_deadline");
     }
 
-    /** The retired provider's action (allocation_procedure.md 1.4, 3.3). */
+    /** The retired provider's action (docs/sources/procedure.md). */
     static final String BANK_ACCOUNT_ACTION =
             "avantage de convention: check the bank account in the provider's INAMI profile";
 
