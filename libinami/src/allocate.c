@@ -7,8 +7,8 @@
 #include "allocate_csv.h"
 #include "allocate_internal.h"
 #include "error.h"
-#include "fixed.h"
 #include "inami/allocate.h"
+#include "money.h"
 
 static const char *const type_ids[INAMI_CONTRACT_TYPE_COUNT] = {
 	"social_pension", "income_replacement", "death_cover"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 
 const char *inami__fixed_parse(const char *text, size_t len, int allow_negative, int64_t *out)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 #include "rules_model.h"
 
 static const char *const lang_suffix[3] = { "en", "fr", "nl" };

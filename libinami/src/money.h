@@ -1,6 +1,9 @@
-/* Internal: decimal text <-> fixed-point hundredths (cents for euros). */
-#ifndef INAMI_FIXED_H
-#define INAMI_FIXED_H
+/*
+ * Internal: amounts and other figures as fixed-point hundredths (cents for
+ * euros): exact decimal text in and out.
+ */
+#ifndef INAMI_MONEY_H
+#define INAMI_MONEY_H
 
 #include <stddef.h>
 #include <stdint.h>
