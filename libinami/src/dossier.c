@@ -102,30 +102,34 @@ static inami_date contest_deadline(const inami_dossier *d)
  */
 typedef int (*event_check)(const inami_dossier *d, const inami_dossier_event *event);
 
+/* 1 when `date` comes after a known deadline, with both days as text. */
+static int is_late(inami_date deadline, inami_date date, char until[16], char dated[16])
+{
+	if (deadline == 0 || date <= deadline)
+		return 0;
+	iso(deadline, until, 16);
+	iso(date, dated, 16);
+	return 1;
+}
+
 static int check_extra_info_deadline(const inami_dossier *d, const inami_dossier_event *event)
 {
-	inami_date deadline = event->date ? milestone_day(d, "extra_info_deadline") : 0;
-	char a[16], b[16];
+	char until[16], dated[16];
 
-	if (deadline == 0 || event->date <= deadline)
+	if (event->date == 0 || !is_late(milestone_day(d, "extra_info_deadline"), event->date, until, dated))
 		return INAMI_OK;
-	iso(deadline, a, sizeof(a));
-	iso(event->date, b, sizeof(b));
 	return inami__fail(INAMI_ESTATE, "additional information for premium year %d can be submitted "
-		"until %s; the event is dated %s", d->premium_year, a, b);
+		"until %s; the event is dated %s", d->premium_year, until, dated);
 }
 
 static int check_contest_window(const inami_dossier *d, const inami_dossier_event *event)
 {
-	inami_date deadline = event->date ? contest_deadline(d) : 0;
-	char a[16], b[16];
+	char until[16], dated[16];
 
-	if (deadline == 0 || event->date <= deadline)
+	if (event->date == 0 || !is_late(contest_deadline(d), event->date, until, dated))
 		return INAMI_OK;
-	iso(deadline, a, sizeof(a));
-	iso(event->date, b, sizeof(b));
 	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (60 calendar days after "
-		"its notification); the event is dated %s", a, b);
+		"its notification); the event is dated %s", until, dated);
 }
 
 static int check_bank_account(const inami_dossier *d, const inami_dossier_event *event)

@@ -466,33 +466,39 @@ static int read_measures(const section_build *b, const section_key *k, const ent
 	return INAMI_OK;
 }
 
+/* The index of `value` in `words` (NULL-terminated), or -1. */
+static int word_index(const char *value, const char *const *words)
+{
+	for (int i = 0; words[i]; i++) {
+		if (strcmp(value, words[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
 static int read_partial_convention(const section_build *b, const section_key *k, const entry *e)
 {
+	static const char *const modes[] = { "none", "same", "tier", NULL };   /* in partial_mode order */
 	profession_rules *pr = b->model;
+	int mode = word_index(e->value, modes);
 
 	(void)k;
-	if (strcmp(e->value, "none") == 0)
-		pr->partial = PARTIAL_NONE;
-	else if (strcmp(e->value, "same") == 0)
-		pr->partial = PARTIAL_SAME;
-	else if (strcmp(e->value, "tier") == 0)
-		pr->partial = PARTIAL_TIER;
-	else
+	if (mode < 0)
 		return fail_entry(e, "partial_convention is none, same or tier, not '%s'", e->value);
+	pr->partial = (partial_mode)mode;
 	return figure_rule(b->rs, b->s, e, &pr->partial_fig);
 }
 
 static int read_retired(const section_build *b, const section_key *k, const entry *e)
 {
+	static const char *const modes[] = { "not_found", "same_amount", NULL };   /* in retired_mode order */
 	profession_rules *pr = b->model;
+	int mode = word_index(e->value, modes);
 
 	(void)k;
-	if (strcmp(e->value, "same_amount") == 0)
-		pr->retired = RETIRED_SAME_AMOUNT;
-	else if (strcmp(e->value, "not_found") == 0)
-		pr->retired = RETIRED_NOT_FOUND;
-	else
+	if (mode < 0)
 		return fail_entry(e, "retired is same_amount or not_found, not '%s'", e->value);
+	pr->retired = (retired_mode)mode;
 	return figure_rule(b->rs, b->s, e, &pr->retired_fig);
 }
 
@@ -504,10 +510,13 @@ static int read_retired_from(const section_build *b, const section_key *k, const
 
 static int read_trainee_exempt(const section_build *b, const section_key *k, const entry *e)
 {
+	static const char *const answers[] = { "no", "yes", NULL };
+	int yes = word_index(e->value, answers);
+
 	(void)k;
-	if (strcmp(e->value, "yes") != 0 && strcmp(e->value, "no") != 0)
+	if (yes < 0)
 		return fail_entry(e, "trainee.exempt is yes or no, not '%s'", e->value);
-	((profession_rules *)b->model)->trainee_exempt = strcmp(e->value, "yes") == 0;
+	((profession_rules *)b->model)->trainee_exempt = yes;
 	return INAMI_OK;
 }
 
