@@ -618,7 +618,7 @@ static specialty_threshold *take_specialty(inami_ruleset *rs, threshold_set *ts,
 	return sp->id ? sp : NULL;
 }
 
-/* The measure named in key `k` at `id`, if the profession counts it. */
+/* The measure `id` (part of the key of `e`), if the profession counts it. */
 static int counted_measure(const section_build *b, const entry *e, const char *id, inami_measure *m)
 {
 	if (inami_measure_from_id(id, m) != INAMI_OK)
