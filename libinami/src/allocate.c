@@ -4,11 +4,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "allocate_csv.h"
 #include "allocate_internal.h"
+#include "csv_table.h"
 #include "error.h"
-#include "fixed.h"
 #include "inami/allocate.h"
+#include "money.h"
 
 static const char *const type_ids[INAMI_CONTRACT_TYPE_COUNT] = {
 	"social_pension", "income_replacement", "death_cover"
@@ -129,12 +129,12 @@ static char minimum_message[512];
 static void load_minimums(void)
 {
 	csv_table *t = &minimum_table;
-	int st = inami__csv_embedded("solidarity_minimum.csv", t);
+	int st = inami__csv_table_embedded("solidarity_minimum.csv", t);
 	int ct, cm, cp, cs, cn;
 
 	if (st == INAMI_OK) {
-		ct = inami__csv_column(t, "contract_type"), cm = inami__csv_column(t, "minimum_bp");
-		cp = inami__csv_column(t, "provenance"), cs = inami__csv_column(t, "source"), cn = inami__csv_column(t, "note");
+		ct = inami__csv_table_column(t, "contract_type"), cm = inami__csv_table_column(t, "minimum_bp");
+		cp = inami__csv_table_column(t, "provenance"), cs = inami__csv_table_column(t, "source"), cn = inami__csv_table_column(t, "note");
 		if (ct < 0 || cm < 0 || cp < 0 || cs < 0 || cn < 0)
 			st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv: a column is missing");
 	}
@@ -142,20 +142,20 @@ static void load_minimums(void)
 		inami_contract_type type = INAMI_CONTRACT_SOCIAL_PENSION;
 		inami_provenance prov = INAMI_PROV_NOT_FOUND;
 		minimum_row *m;
-		if (inami_contract_type_from_id(inami__csv_cell(t, r, ct), &type) != INAMI_OK
-			|| inami__alloc_provenance_parse(inami__csv_cell(t, r, cp), &prov) != INAMI_OK) {
+		if (inami_contract_type_from_id(inami__csv_table_cell(t, r, ct), &type) != INAMI_OK
+			|| inami__alloc_provenance_parse(inami__csv_table_cell(t, r, cp), &prov) != INAMI_OK) {
 			st = inami__alloc_rewrap(INAMI_EPARSE, "solidarity_minimum.csv", t->lines[r + 1], NULL);
 			break;
 		}
 		m = &minimums[type];
 		m->provenance = prov;
-		m->source = inami__csv_cell(t, r, cs);
-		m->note = inami__csv_cell(t, r, cn);
-		m->known = inami__csv_cell(t, r, cm)[0] != '\0';
+		m->source = inami__csv_table_cell(t, r, cs);
+		m->note = inami__csv_table_cell(t, r, cn);
+		m->known = inami__csv_table_cell(t, r, cm)[0] != '\0';
 		m->bp = INAMI_BP_UNSET;
 		long v;
 		if (m->known) {
-			if (inami__alloc_parse_int(inami__csv_cell(t, r, cm), 0, 10000, &v) != 0) {
+			if (inami__alloc_parse_int(inami__csv_table_cell(t, r, cm), 0, 10000, &v) != 0) {
 				st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv:%d: bad minimum_bp",
 					t->lines[r + 1]);
 				break;
@@ -282,4 +282,14 @@ int inami_allocate(int64_t premium_cents, const inami_alloc_terms *terms, inami_
 	INAMI_CHECK_NULL(out);
 	INAMI_CHECK_VERSION(out->version, INAMI_ALLOCATION_VERSION, "inami_allocation");
 	return inami__allocate(premium_cents, terms, out);
+}
+
+int inami__alloc_rewrap(int status, const char *name, int line, const char *prefix)
+{
+	char msg[512];
+	/* copy first: the last-error buffer is the one being written */
+	snprintf(msg, sizeof(msg), "%s", inami_error_last());
+	if (line > 0)
+		return inami__fail(status, "%s:%d: %s%s", name, line, prefix ? prefix : "", msg);
+	return inami__fail(status, "%s: %s%s", name, prefix ? prefix : "", msg);
 }

@@ -67,156 +67,11 @@ void inami_dossier_free(inami_dossier *dossier)
 	free(dossier);
 }
 
-typedef struct transition {
-	inami_dossier_state to;
-	inami_notice notice;
-	inami_action action;
-} transition;
-
 #define S(x) INAMI_DOSSIER_##x
+#define IN(x) (1u << INAMI_DOSSIER_##x)
 
-static int before_link(inami_dossier_state s)
-{
-	return s == S(CONTRACT_PENDING) || s == S(CONTRACT_RECEIVED) || s == S(TWO_CONTRACTS);
-}
-
-static int awaiting_decision(inami_dossier_state s)
-{
-	return s == S(EVALUATED) || s == S(EXTRA_INFO_SUBMITTED) || s == S(MANUAL_REQUEST_REQUIRED) || s == S(CONTESTED);
-}
-
-/* The transition table: 1 and `*t` when `kind` is allowed from the dossier's state. */
-static int transition_for(const inami_dossier *d, inami_dossier_event_kind kind, transition *t)
-{
-	inami_dossier_state s = d->state;
-
-	t->to = s;
-	t->notice = INAMI_NOTICE_NONE;
-	t->action = INAMI_ACTION_NONE;
-	switch (kind) {
-	case INAMI_EVENT_CONTRACT_RECEIVED:
-		if (s == S(CONTRACT_PENDING)) {
-			t->to = S(CONTRACT_RECEIVED);
-			t->notice = INAMI_NOTICE_CONTRACT_DATA_CHANGED;
-			return 1;
-		}
-		if (s == S(CONTRACT_RECEIVED) || s == S(CONTRACT_LINKED) || s == S(TWO_CONTRACTS)) {
-			t->to = S(TWO_CONTRACTS);
-			t->notice = INAMI_NOTICE_ACTION_NEEDED;
-			t->action = INAMI_ACTION_TWO_CONTRACTS;
-			return 1;
-		}
-		return 0;
-	case INAMI_EVENT_CONTRACT_CHANGED:
-		if (s == S(CONTRACT_RECEIVED) || s == S(CONTRACT_LINKED) || s == S(TWO_CONTRACTS)) {
-			t->notice = INAMI_NOTICE_CONTRACT_DATA_CHANGED;
-			return 1;
-		}
-		return 0;
-	case INAMI_EVENT_CONTRACT_LINKED:
-		if (s != S(CONTRACT_RECEIVED))
-			return 0;
-		t->to = S(CONTRACT_LINKED);
-		return 1;
-	case INAMI_EVENT_CONTRACT_CHOSEN:
-		if (s != S(TWO_CONTRACTS))
-			return 0;
-		t->to = S(CONTRACT_LINKED);
-		return 1;
-	case INAMI_EVENT_EVALUATED:
-		if (!(s == S(CONTRACT_LINKED) || (d->retired && before_link(s))))
-			return 0;
-		t->to = S(EVALUATED);
-		t->notice = INAMI_NOTICE_EVALUATION_AVAILABLE;
-		if (d->retired && !d->has_bank_account) {
-			t->notice = INAMI_NOTICE_ACTION_NEEDED;
-			t->action = INAMI_ACTION_NO_BANK_ACCOUNT;
-		}
-		return 1;
-	case INAMI_EVENT_CONDITIONS_NOT_MET:
-		if (!(s == S(CONTRACT_LINKED) || (d->retired && before_link(s))))
-			return 0;
-		t->to = S(MANUAL_REQUEST_REQUIRED);
-		t->notice = INAMI_NOTICE_ACTION_NEEDED;
-		t->action = INAMI_ACTION_CONDITIONS_NOT_MET;
-		return 1;
-	case INAMI_EVENT_NO_CONTRACT_LINKED:
-		if (d->retired || !before_link(s))
-			return 0;
-		t->to = S(MANUAL_REQUEST_REQUIRED);
-		t->notice = INAMI_NOTICE_ACTION_NEEDED;
-		t->action = INAMI_ACTION_NO_CONTRACT;
-		return 1;
-	case INAMI_EVENT_EXTRA_INFO_REQUESTED:
-		if (!(s == S(EVALUATED) || s == S(MANUAL_REQUEST_REQUIRED) || s == S(EXTRA_INFO_SUBMITTED)))
-			return 0;
-		t->notice = INAMI_NOTICE_EXTRA_DATA_REQUESTED;
-		return 1;
-	case INAMI_EVENT_EXTRA_INFO_SUBMITTED:
-		if (!(s == S(EVALUATED) || s == S(MANUAL_REQUEST_REQUIRED) || s == S(EXTRA_INFO_SUBMITTED)))
-			return 0;
-		t->to = S(EXTRA_INFO_SUBMITTED);
-		return 1;
-	case INAMI_EVENT_DECISION_FULL:
-	case INAMI_EVENT_DECISION_PARTIAL:
-	case INAMI_EVENT_DECISION_REFUSED:
-		if (!awaiting_decision(s))
-			return 0;
-		t->to = kind == INAMI_EVENT_DECISION_FULL ? S(DECIDED_FULL)
-			: kind == INAMI_EVENT_DECISION_PARTIAL ? S(DECIDED_PARTIAL) : S(DECIDED_REFUSED);
-		t->notice = INAMI_NOTICE_DECISION;
-		return 1;
-	case INAMI_EVENT_CONTESTED:
-		if (s != S(DECIDED_PARTIAL) && s != S(DECIDED_REFUSED))
-			return 0;
-		t->to = S(CONTESTED);
-		return 1;
-	case INAMI_EVENT_PAID:
-		if (s != S(DECIDED_FULL) && s != S(DECIDED_PARTIAL))
-			return 0;
-		t->to = d->retired ? S(PAID_TO_BANK_ACCOUNT) : S(PAID_TO_INSURER);
-		return 1;
-	case INAMI_EVENT_BANK_ACCOUNT_REGISTERED:
-		return s != S(CLOSED) && s != S(PAID_TO_INSURER) && s != S(PAID_TO_BANK_ACCOUNT);
-	case INAMI_EVENT_CLOSED:
-		if (s != S(PAID_TO_INSURER) && s != S(PAID_TO_BANK_ACCOUNT) && s != S(DECIDED_REFUSED))
-			return 0;
-		t->to = S(CLOSED);
-		return 1;
-	}
-	return 0;
-}
-
-int inami_dossier_allows(const inami_dossier *dossier, inami_dossier_event_kind kind)
-{
-	transition t;
-	if (dossier == NULL || (unsigned)kind >= INAMI_EVENT_KIND_COUNT)
-		return 0;
-	return transition_for(dossier, kind, &t);
-}
-
-static int refuse(const inami_dossier *d, inami_dossier_event_kind kind)
-{
-	char allowed[512] = "";
-	size_t used = 0;
-	transition t;
-
-	for (int k = 0; k < INAMI_EVENT_KIND_COUNT; k++) {
-		if (!transition_for(d, (inami_dossier_event_kind)k, &t))
-			continue;
-		const char *id = inami_event_kind_id((inami_dossier_event_kind)k);
-		if (used + strlen(id) + 3 >= sizeof(allowed))
-			break;
-		if (used)
-			strcat(allowed, ", ");
-		strcat(allowed, id);
-		used = strlen(allowed);
-	}
-	const char *extra = kind == INAMI_EVENT_NO_CONTRACT_LINKED && d->retired
-		? " (a retired provider needs no contract)" : "";
-	return inami__fail(INAMI_ESTATE, "event '%s' is not allowed in state '%s'%s (allowed: %s)",
-		inami_event_kind_id(kind), inami_dossier_state_id(d->state), extra, used ? allowed : "none");
-}
+/* The `to` of a rule that keeps the state. */
+#define STAY INAMI_DOSSIER_STATE_COUNT
 
 static void iso(inami_date date, char *buf, size_t size)
 {
@@ -241,65 +96,211 @@ static inami_date contest_deadline(const inami_dossier *d)
 	return inami__date_add_days(d->decision_date, e.relative_days);
 }
 
-int inami_dossier_apply(inami_dossier *dossier, const inami_dossier_event *event,
-	inami_notification *notification)
+/*
+ * Checks an allowed event must still pass; each raises its own message. The
+ * deadlines hold only when the event is dated and the calendar gives the day.
+ */
+typedef int (*event_check)(const inami_dossier *d, const inami_dossier_event *event);
+
+/* 1 when `date` comes after a known deadline, with both days as text. */
+static int is_late(inami_date deadline, inami_date date, char until[16], char dated[16])
 {
-	transition t;
+	if (deadline == 0 || date <= deadline)
+		return 0;
+	iso(deadline, until, 16);
+	iso(date, dated, 16);
+	return 1;
+}
+
+static int check_extra_info_deadline(const inami_dossier *d, const inami_dossier_event *event)
+{
+	char until[16], dated[16];
+
+	if (event->date == 0 || !is_late(milestone_day(d, "extra_info_deadline"), event->date, until, dated))
+		return INAMI_OK;
+	return inami__fail(INAMI_ESTATE, "additional information for premium year %d can be submitted "
+		"until %s; the event is dated %s", d->premium_year, until, dated);
+}
+
+static int check_contest_window(const inami_dossier *d, const inami_dossier_event *event)
+{
+	char until[16], dated[16];
+
+	if (event->date == 0 || !is_late(contest_deadline(d), event->date, until, dated))
+		return INAMI_OK;
+	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (60 calendar days after "
+		"its notification); the event is dated %s", until, dated);
+}
+
+static int check_bank_account(const inami_dossier *d, const inami_dossier_event *event)
+{
+	(void)event;
+	if (d->has_bank_account)
+		return INAMI_OK;
+	return inami__fail(INAMI_ESTATE, "a retired provider is paid on a bank account and none is "
+		"registered (apply bank_account_registered first)");
+}
+
+#define BEFORE_LINK (IN(CONTRACT_PENDING) | IN(CONTRACT_RECEIVED) | IN(TWO_CONTRACTS))
+#define HAS_CONTRACT (IN(CONTRACT_RECEIVED) | IN(CONTRACT_LINKED) | IN(TWO_CONTRACTS))
+#define TAKES_EXTRA_INFO (IN(EVALUATED) | IN(MANUAL_REQUEST_REQUIRED) | IN(EXTRA_INFO_SUBMITTED))
+#define AWAITS_DECISION (TAKES_EXTRA_INFO | IN(CONTESTED))
+#define PAID_OR_CLOSED (IN(PAID_TO_INSURER) | IN(PAID_TO_BANK_ACCOUNT) | IN(CLOSED))
+#define ANY_STATE ((1u << INAMI_DOSSIER_STATE_COUNT) - 1)
+
+/* Which providers a rule is for. */
+typedef enum provider_guard {
+	ANY_PROVIDER,
+	NOT_RETIRED,
+	RETIRED,
+	RETIRED_WITHOUT_BANK_ACCOUNT
+} provider_guard;
+
+typedef struct transition_rule {
+	unsigned from;                  /* bit per inami_dossier_state */
+	inami_dossier_event_kind event;
+	unsigned to;                    /* inami_dossier_state, or STAY */
+	inami_notice notice;
+	inami_action action;
+	provider_guard who;
+	event_check check;              /* NULL: none */
+} transition_rule;
+
+#define E(x) INAMI_EVENT_##x
+#define N(x) INAMI_NOTICE_##x
+#define A(x) INAMI_ACTION_##x
+
+/*
+ * The state machine of dossier.h, one rule a row:
+ *   { from states, event, to, notice, action, providers, check }
+ * The first rule that matches the state, the event and the provider applies.
+ */
+static const transition_rule transitions[] = {
+	{ IN(CONTRACT_PENDING), E(CONTRACT_RECEIVED), S(CONTRACT_RECEIVED), N(CONTRACT_DATA_CHANGED), A(NONE), ANY_PROVIDER, NULL },
+	{ HAS_CONTRACT, E(CONTRACT_RECEIVED), S(TWO_CONTRACTS), N(ACTION_NEEDED), A(TWO_CONTRACTS), ANY_PROVIDER, NULL },
+	{ HAS_CONTRACT, E(CONTRACT_CHANGED), STAY, N(CONTRACT_DATA_CHANGED), A(NONE), ANY_PROVIDER, NULL },
+	{ IN(CONTRACT_RECEIVED), E(CONTRACT_LINKED), S(CONTRACT_LINKED), N(NONE), A(NONE), ANY_PROVIDER, NULL },
+	{ IN(TWO_CONTRACTS), E(CONTRACT_CHOSEN), S(CONTRACT_LINKED), N(NONE), A(NONE), ANY_PROVIDER, NULL },
+
+	/* A retired provider needs no contract, but a bank account to be paid on. */
+	{ IN(CONTRACT_LINKED) | BEFORE_LINK, E(EVALUATED), S(EVALUATED), N(ACTION_NEEDED), A(NO_BANK_ACCOUNT),
+		RETIRED_WITHOUT_BANK_ACCOUNT, NULL },
+	{ IN(CONTRACT_LINKED) | BEFORE_LINK, E(EVALUATED), S(EVALUATED), N(EVALUATION_AVAILABLE), A(NONE), RETIRED, NULL },
+	{ IN(CONTRACT_LINKED), E(EVALUATED), S(EVALUATED), N(EVALUATION_AVAILABLE), A(NONE), ANY_PROVIDER, NULL },
+	{ IN(CONTRACT_LINKED) | BEFORE_LINK, E(CONDITIONS_NOT_MET), S(MANUAL_REQUEST_REQUIRED), N(ACTION_NEEDED),
+		A(CONDITIONS_NOT_MET), RETIRED, NULL },
+	{ IN(CONTRACT_LINKED), E(CONDITIONS_NOT_MET), S(MANUAL_REQUEST_REQUIRED), N(ACTION_NEEDED),
+		A(CONDITIONS_NOT_MET), ANY_PROVIDER, NULL },
+	{ BEFORE_LINK, E(NO_CONTRACT_LINKED), S(MANUAL_REQUEST_REQUIRED), N(ACTION_NEEDED), A(NO_CONTRACT), NOT_RETIRED, NULL },
+
+	{ TAKES_EXTRA_INFO, E(EXTRA_INFO_REQUESTED), STAY, N(EXTRA_DATA_REQUESTED), A(NONE), ANY_PROVIDER, NULL },
+	{ TAKES_EXTRA_INFO, E(EXTRA_INFO_SUBMITTED), S(EXTRA_INFO_SUBMITTED), N(NONE), A(NONE), ANY_PROVIDER,
+		check_extra_info_deadline },
+	{ AWAITS_DECISION, E(DECISION_FULL), S(DECIDED_FULL), N(DECISION), A(NONE), ANY_PROVIDER, NULL },
+	{ AWAITS_DECISION, E(DECISION_PARTIAL), S(DECIDED_PARTIAL), N(DECISION), A(NONE), ANY_PROVIDER, NULL },
+	{ AWAITS_DECISION, E(DECISION_REFUSED), S(DECIDED_REFUSED), N(DECISION), A(NONE), ANY_PROVIDER, NULL },
+	{ IN(DECIDED_PARTIAL) | IN(DECIDED_REFUSED), E(CONTESTED), S(CONTESTED), N(NONE), A(NONE), ANY_PROVIDER,
+		check_contest_window },
+
+	/* Allowed without a bank account (inami_dossier_allows), refused by its check with the reason. */
+	{ IN(DECIDED_FULL) | IN(DECIDED_PARTIAL), E(PAID), S(PAID_TO_BANK_ACCOUNT), N(NONE), A(NONE), RETIRED,
+		check_bank_account },
+	{ IN(DECIDED_FULL) | IN(DECIDED_PARTIAL), E(PAID), S(PAID_TO_INSURER), N(NONE), A(NONE), ANY_PROVIDER, NULL },
+	{ ANY_STATE & ~PAID_OR_CLOSED, E(BANK_ACCOUNT_REGISTERED), STAY, N(NONE), A(NONE), ANY_PROVIDER, NULL },
+	{ IN(PAID_TO_INSURER) | IN(PAID_TO_BANK_ACCOUNT) | IN(DECIDED_REFUSED), E(CLOSED), S(CLOSED), N(NONE), A(NONE),
+		ANY_PROVIDER, NULL },
+};
+
+#undef E
+#undef N
+#undef A
+
+static int guard_holds(const inami_dossier *d, provider_guard who)
+{
+	switch (who) {
+	case ANY_PROVIDER:
+		return 1;
+	case NOT_RETIRED:
+		return !d->retired;
+	case RETIRED:
+		return d->retired;
+	case RETIRED_WITHOUT_BANK_ACCOUNT:
+		return d->retired && !d->has_bank_account;
+	}
+	return 0;
+}
+
+/* The rule for `kind` in the dossier's state, or NULL when the event is not allowed. */
+static const transition_rule *rule_for(const inami_dossier *d, inami_dossier_event_kind kind)
+{
+	for (size_t i = 0; i < sizeof(transitions) / sizeof(transitions[0]); i++) {
+		const transition_rule *r = &transitions[i];
+		if (r->event == kind && (r->from & (1u << d->state)) && guard_holds(d, r->who))
+			return r;
+	}
+	return NULL;
+}
+
+int inami_dossier_allows(const inami_dossier *dossier, inami_dossier_event_kind kind)
+{
+	if (dossier == NULL || (unsigned)kind >= INAMI_EVENT_KIND_COUNT)
+		return 0;
+	return rule_for(dossier, kind) != NULL;
+}
+
+static int refuse(const inami_dossier *d, inami_dossier_event_kind kind)
+{
+	char allowed[512] = "";
+	size_t used = 0;
+
+	for (int k = 0; k < INAMI_EVENT_KIND_COUNT; k++) {
+		if (!rule_for(d, (inami_dossier_event_kind)k))
+			continue;
+		const char *id = inami_event_kind_id((inami_dossier_event_kind)k);
+		if (used + strlen(id) + 3 >= sizeof(allowed))
+			break;
+		if (used)
+			strcat(allowed, ", ");
+		strcat(allowed, id);
+		used = strlen(allowed);
+	}
+	const char *extra = kind == INAMI_EVENT_NO_CONTRACT_LINKED && d->retired
+		? " (a retired provider needs no contract)" : "";
+	return inami__fail(INAMI_ESTATE, "event '%s' is not allowed in state '%s'%s (allowed: %s)",
+		inami_event_kind_id(kind), inami_dossier_state_id(d->state), extra, used ? allowed : "none");
+}
+
+/* What the event itself must satisfy, whatever the state. */
+static int check_event(const inami_dossier *d, const inami_dossier_event *event)
+{
 	char a[16], b[16];
 
-	INAMI_CHECK_NULL(dossier);
-	INAMI_CHECK_NULL(event);
-	INAMI_CHECK_VERSION(event->version, INAMI_DOSSIER_EVENT_VERSION, "inami_dossier_event");
-	if (notification)
-		INAMI_CHECK_VERSION(notification->version, INAMI_NOTIFICATION_VERSION, "inami_notification");
 	if ((unsigned)event->kind >= INAMI_EVENT_KIND_COUNT)
 		return inami__fail(INAMI_EINVAL, "unknown dossier event %d", (int)event->kind);
 	if (event->date != 0 && inami_date_check(event->date) != INAMI_OK)
 		return INAMI_EINVAL;
-	if (event->date != 0 && event->date < dossier->last_date) {
+	if (event->date != 0 && event->date < d->last_date) {
 		iso(event->date, a, sizeof(a));
-		iso(dossier->last_date, b, sizeof(b));
+		iso(d->last_date, b, sizeof(b));
 		return inami__fail(INAMI_EINVAL, "event dated %s is before the previous event (%s)", a, b);
 	}
 	if (event->amount_cents < -1)
 		return inami__fail(INAMI_ENEGATIVE, "the amount is negative");
 	if (event->note && strpbrk(event->note, "\r\n"))
 		return inami__fail(INAMI_EINVAL, "a note is one line of text");
-	if (!transition_for(dossier, event->kind, &t))
-		return refuse(dossier, event->kind);
+	return INAMI_OK;
+}
 
-	/* Deadlines from the calendar (only when the event is dated and the data gives the day). */
-	inami_date deadline = 0;
-	if (event->kind == INAMI_EVENT_EXTRA_INFO_SUBMITTED && event->date) {
-		deadline = milestone_day(dossier, "extra_info_deadline");
-		if (deadline && event->date > deadline) {
-			iso(deadline, a, sizeof(a));
-			iso(event->date, b, sizeof(b));
-			return inami__fail(INAMI_ESTATE, "additional information for premium year %d can be submitted "
-				"until %s; the event is dated %s", dossier->premium_year, a, b);
-		}
-	}
-	if (event->kind == INAMI_EVENT_CONTESTED && event->date) {
-		deadline = contest_deadline(dossier);
-		if (deadline && event->date > deadline) {
-			iso(deadline, a, sizeof(a));
-			iso(event->date, b, sizeof(b));
-			return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (60 calendar days after "
-				"its notification); the event is dated %s", a, b);
-		}
-	}
-	if (event->kind == INAMI_EVENT_PAID && dossier->retired && !dossier->has_bank_account)
-		return inami__fail(INAMI_ESTATE, "a retired provider is paid on a bank account and none is "
-			"registered (apply bank_account_registered first)");
-
-	/* Record the event first (the only step that can fail), then move. */
-	if (dossier->count == dossier->cap) {
-		size_t cap = dossier->cap ? dossier->cap * 2 : 16;
-		dossier_entry *h = realloc(dossier->history, cap * sizeof(*h));
+/* Append the event to the history; the only step of a transition that can fail. */
+static int record(inami_dossier *d, const inami_dossier_event *event, inami_dossier_state after)
+{
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		dossier_entry *h = realloc(d->history, cap * sizeof(*h));
 		if (h == NULL)
 			return inami__fail(INAMI_ENOMEM, "out of memory");
-		dossier->history = h;
-		dossier->cap = cap;
+		d->history = h;
+		d->cap = cap;
 	}
 	char *note = NULL;
 	if (event->note && event->note[0]) {
@@ -308,38 +309,73 @@ int inami_dossier_apply(inami_dossier *dossier, const inami_dossier_event *event
 			return inami__fail(INAMI_ENOMEM, "out of memory");
 		strcpy(note, event->note);
 	}
-	dossier_entry *e = &dossier->history[dossier->count++];
+	dossier_entry *e = &d->history[d->count++];
 	e->event = *event;
 	e->event.note = note;
-	e->after = t.to;
+	e->after = after;
+	return INAMI_OK;
+}
 
+/* What the event changes besides the state: contracts, bank account, decision, amount. */
+static void take_effects(inami_dossier *d, const inami_dossier_event *event, const transition_rule *r)
+{
 	if (event->kind == INAMI_EVENT_CONTRACT_RECEIVED)
-		dossier->contracts++;
+		d->contracts++;
 	if (event->kind == INAMI_EVENT_BANK_ACCOUNT_REGISTERED)
-		dossier->has_bank_account = 1;
-	if (t.notice == INAMI_NOTICE_DECISION) {
-		dossier->decision_date = event->date;
-		dossier->amount_cents = event->kind == INAMI_EVENT_DECISION_REFUSED ? 0 : event->amount_cents;
+		d->has_bank_account = 1;
+	if (r->notice == INAMI_NOTICE_DECISION) {
+		d->decision_date = event->date;
+		d->amount_cents = event->kind == INAMI_EVENT_DECISION_REFUSED ? 0 : event->amount_cents;
 	}
 	if (event->kind == INAMI_EVENT_PAID && event->amount_cents >= 0)
-		dossier->amount_cents = event->amount_cents;
+		d->amount_cents = event->amount_cents;
 	if (event->date)
-		dossier->last_date = event->date;
-	dossier->state = t.to;
+		d->last_date = event->date;
+}
+
+/* The deadline a notification announces (after the move): to answer, to contest or to choose a contract. */
+static inami_date notice_deadline(const inami_dossier *d, const transition_rule *r)
+{
+	if (r->notice == INAMI_NOTICE_EVALUATION_AVAILABLE || r->notice == INAMI_NOTICE_EXTRA_DATA_REQUESTED
+		|| r->action == INAMI_ACTION_CONDITIONS_NOT_MET || r->action == INAMI_ACTION_NO_CONTRACT)
+		return milestone_day(d, "extra_info_deadline");
+	if (d->state == S(DECIDED_PARTIAL) || d->state == S(DECIDED_REFUSED))
+		return contest_deadline(d);
+	if (r->action == INAMI_ACTION_TWO_CONTRACTS)
+		return milestone_day(d, "contract_snapshot");
+	return 0;
+}
+
+int inami_dossier_apply(inami_dossier *dossier, const inami_dossier_event *event,
+	inami_notification *notification)
+{
+	const transition_rule *r;
+	int st;
+
+	INAMI_CHECK_NULL(dossier);
+	INAMI_CHECK_NULL(event);
+	INAMI_CHECK_VERSION(event->version, INAMI_DOSSIER_EVENT_VERSION, "inami_dossier_event");
+	if (notification)
+		INAMI_CHECK_VERSION(notification->version, INAMI_NOTIFICATION_VERSION, "inami_notification");
+	if ((st = check_event(dossier, event)) != INAMI_OK)
+		return st;
+	if ((r = rule_for(dossier, event->kind)) == NULL)
+		return refuse(dossier, event->kind);
+	if (r->check && (st = r->check(dossier, event)) != INAMI_OK)
+		return st;
+
+	inami_dossier_state after = r->to == STAY ? dossier->state : (inami_dossier_state)r->to;
+	if ((st = record(dossier, event, after)) != INAMI_OK)
+		return st;
+	take_effects(dossier, event, r);
+	dossier->state = after;
 
 	if (notification) {
-		notification->notice = t.notice;
-		notification->action = t.action;
+		notification->notice = r->notice;
+		notification->action = r->action;
 		notification->date = event->date;
-		notification->provenance = inami_notice_provenance(t.notice);
-		notification->deadline = 0;
-		if (t.notice == INAMI_NOTICE_EVALUATION_AVAILABLE || t.notice == INAMI_NOTICE_EXTRA_DATA_REQUESTED
-			|| t.action == INAMI_ACTION_CONDITIONS_NOT_MET || t.action == INAMI_ACTION_NO_CONTRACT)
-			notification->deadline = milestone_day(dossier, "extra_info_deadline");
-		else if (t.to == S(DECIDED_PARTIAL) || t.to == S(DECIDED_REFUSED))
-			notification->deadline = contest_deadline(dossier);
-		else if (t.action == INAMI_ACTION_TWO_CONTRACTS)
-			notification->deadline = milestone_day(dossier, "contract_snapshot");
+		notification->provenance = inami_notice_provenance(r->notice);
+		notification->deadline = notice_deadline(dossier, r);
 	}
 	return INAMI_OK;
 }

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "allocate_csv.h"
 #include "allocate_internal.h"
+#include "csv_table.h"
 #include "dates.h"
 #include "dossier_internal.h"
 #include "error.h"
@@ -110,14 +110,14 @@ static int resolve(const char *rule, int year, inami_date *date, inami_date_prec
 
 static void load_calendar(void)
 {
-	int st = inami__csv_embedded("procedure_calendar.csv", &cal);
+	int st = inami__csv_table_embedded("procedure_calendar.csv", &cal);
 	int cp = 0, cf = 0, ct = 0, cm = 0, cr = 0, cv = 0, cs = 0, cn = 0;
 
 	if (st == INAMI_OK) {
-		cp = inami__csv_column(&cal, "profession"), cf = inami__csv_column(&cal, "from_year");
-		ct = inami__csv_column(&cal, "to_year"), cm = inami__csv_column(&cal, "milestone");
-		cr = inami__csv_column(&cal, "rule"), cv = inami__csv_column(&cal, "provenance");
-		cs = inami__csv_column(&cal, "source"), cn = inami__csv_column(&cal, "note");
+		cp = inami__csv_table_column(&cal, "profession"), cf = inami__csv_table_column(&cal, "from_year");
+		ct = inami__csv_table_column(&cal, "to_year"), cm = inami__csv_table_column(&cal, "milestone");
+		cr = inami__csv_table_column(&cal, "rule"), cv = inami__csv_table_column(&cal, "provenance");
+		cs = inami__csv_table_column(&cal, "source"), cn = inami__csv_table_column(&cal, "note");
 		if (cp < 0 || cf < 0 || ct < 0 || cm < 0 || cr < 0 || cv < 0 || cs < 0 || cn < 0)
 			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv: a column is missing");
 	}
@@ -130,16 +130,16 @@ static void load_calendar(void)
 		inami_date date;
 		inami_date_precision prec;
 		int days;
-		const char *pid = inami__csv_cell(&cal, r, cp);
+		const char *pid = inami__csv_table_cell(&cal, r, cp);
 		x->line = cal.lines[r + 1];
 		if (strcmp(pid, "all") != 0 && inami_profession_from_id(pid, &prof) != INAMI_OK)
 			st = INAMI_EPARSE;
-		else if (inami__alloc_parse_int(inami__csv_cell(&cal, r, cf), 1900, 2200, &from) != 0
-			|| (inami__csv_cell(&cal, r, ct)[0] && inami__alloc_parse_int(inami__csv_cell(&cal, r, ct), (int)from, 2200, &to) != 0))
+		else if (inami__alloc_parse_int(inami__csv_table_cell(&cal, r, cf), 1900, 2200, &from) != 0
+			|| (inami__csv_table_cell(&cal, r, ct)[0] && inami__alloc_parse_int(inami__csv_table_cell(&cal, r, ct), (int)from, 2200, &to) != 0))
 			st = INAMI_EPARSE;
-		else if (!known_milestone(inami__csv_cell(&cal, r, cm))
-			|| resolve(inami__csv_cell(&cal, r, cr), (int)from, &date, &prec, &days) != 0
-			|| inami__alloc_provenance_parse(inami__csv_cell(&cal, r, cv), &x->provenance) != INAMI_OK)
+		else if (!known_milestone(inami__csv_table_cell(&cal, r, cm))
+			|| resolve(inami__csv_table_cell(&cal, r, cr), (int)from, &date, &prec, &days) != 0
+			|| inami__alloc_provenance_parse(inami__csv_table_cell(&cal, r, cv), &x->provenance) != INAMI_OK)
 			st = INAMI_EPARSE;
 		if (st != INAMI_OK) {
 			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: bad profession, year, milestone, "
@@ -149,10 +149,10 @@ static void load_calendar(void)
 		x->profession = (int)prof;
 		x->from = (int)from;
 		x->to = (int)to;
-		x->milestone = inami__csv_cell(&cal, r, cm);
-		x->rule = inami__csv_cell(&cal, r, cr);
-		x->source = inami__csv_cell(&cal, r, cs);
-		x->note = inami__csv_cell(&cal, r, cn);
+		x->milestone = inami__csv_table_cell(&cal, r, cm);
+		x->rule = inami__csv_table_cell(&cal, r, cr);
+		x->source = inami__csv_table_cell(&cal, r, cs);
+		x->note = inami__csv_table_cell(&cal, r, cn);
 	}
 	row_count = cal.rows;
 	if (st != INAMI_OK) {

@@ -11,7 +11,7 @@
 #include "dossier_internal.h"
 #include "dossier_model.h"
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 #include "pool.h"
 
 int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)

@@ -10,7 +10,7 @@
 
 #include "dates.h"
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 #include "result.h"
 #include "rules_model.h"
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 
 int64_t inami_measure_scale(inami_measure measure)
 {

@@ -1,10 +1,10 @@
-/* Exact decimal parsing and formatting of amounts and thresholds. */
+/* Exact decimal parsing and formatting of amounts and thresholds, and basis-point rates on them. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 
 const char *inami__fixed_parse(const char *text, size_t len, int allow_negative, int64_t *out)
 {
@@ -92,4 +92,16 @@ int inami__fixed_format_to(int64_t value, int always_decimals, char *buf, size_t
 int inami_euros_format(int64_t cents, char *buf, size_t size)
 {
 	return inami__fixed_format_to(cents, 1, buf, size);
+}
+
+int inami__apply_bp(int64_t amount, int32_t bp, int64_t *out)
+{
+	if (amount < 0 || bp < 0)
+		return inami__fail(INAMI_ENEGATIVE, "internal: negative amount or rate");
+	if (bp != 0 && amount > (INT64_MAX - 5000) / bp)
+		return inami__fail(INAMI_EOVERFLOW, "%lld cents x %d bp does not fit in 64 bits",
+			(long long)amount, (int)bp);
+	/* half-up: add half of the divisor before the integer division */
+	*out = (amount * bp + 5000) / 10000;
+	return INAMI_OK;
 }

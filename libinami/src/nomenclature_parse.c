@@ -8,7 +8,7 @@
 #include <strings.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 #include "nomenclature_parse.h"
 
 enum { COL_CODE, COL_LETTER, COL_VALUE, COL_FROM, COL_TO, COL_PROV, COL_SOURCE, COL_NOTE,

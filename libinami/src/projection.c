@@ -1,9 +1,9 @@
 /* Projection of yearly premiums to the capital at retirement and its exit taxation. */
 #include <string.h>
 
-#include "allocate_csv.h"
 #include "allocate_internal.h"
 #include "error.h"
+#include "money.h"
 
 int inami_projection_input_init(inami_projection_input *input, unsigned int version)
 {

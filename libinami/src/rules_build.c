@@ -2,40 +2,67 @@
  * Rules files, meaning: turn the sections into the model and validate it.
  * Every error names layer:line:column and what is wrong.
  */
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
-#include "fixed.h"
+#include "money.h"
 #include "rules_model.h"
 
 static const char *const lang_suffix[3] = { "en", "fr", "nl" };
 static const char *const meta_suffix[] = { "provenance", "source", "note", "conflict" };
 
-static int fail_entry(const entry *e, const char *fmt, const char *arg)
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+/* Fail with "layer:line:column: [heading ]message". */
+static int fail_at(const char *layer, int line, int column, const char *heading, const char *fmt, va_list ap)
 {
 	char msg[512];
 
-	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
-	return inami__fail(INAMI_EPARSE, "%s:%d:%d: %s", e->layer, e->line, e->value_column, msg);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (heading)
+		return inami__fail(INAMI_EPARSE, "%s:%d:%d: %s %s", layer, line, column, heading, msg);
+	return inami__fail(INAMI_EPARSE, "%s:%d:%d: %s", layer, line, column, msg);
 }
 
-static int fail_key(const entry *e, const char *fmt, const char *arg)
+/* At the value of entry `e`. */
+static PRINTF_LIKE(2, 3) int fail_entry(const entry *e, const char *fmt, ...)
 {
-	char msg[512];
-
-	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
-	return inami__fail(INAMI_EPARSE, "%s:%d:1: %s", e->layer, e->line, msg);
+	va_list ap;
+	va_start(ap, fmt);
+	int st = fail_at(e->layer, e->line, e->value_column, NULL, fmt, ap);
+	va_end(ap);
+	return st;
 }
 
-static int fail_section(const section *s, const char *fmt, const char *arg)
+/* At the key of entry `e`. */
+static PRINTF_LIKE(2, 3) int fail_key(const entry *e, const char *fmt, ...)
 {
-	char msg[512], heading[96];
+	va_list ap;
+	va_start(ap, fmt);
+	int st = fail_at(e->layer, e->line, 1, NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+/* At the heading of section `s`, which the message follows. */
+static PRINTF_LIKE(2, 3) int fail_section(const section *s, const char *fmt, ...)
+{
+	char heading[96];
+	va_list ap;
 
 	inami__rules_section_heading(s, heading, sizeof(heading));
-	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
-	return inami__fail(INAMI_EPARSE, "%s:%d:1: %s %s", s->layer, s->line, heading, msg);
+	va_start(ap, fmt);
+	int st = fail_at(s->layer, s->line, 1, heading, fmt, ap);
+	va_end(ap);
+	return st;
 }
 
 /* "base.provenance" -> suffix index and base length; -1 when not a metadata key. */
@@ -82,7 +109,7 @@ static int parse_year_value(const entry *e, int *year)
 	if (st != INAMI_OK)
 		return st;
 	if (v % 100 != 0 || v / 100 < 1900 || v / 100 > 2999)
-		return fail_entry(e, "expected a premium year (1900-2999)%s", NULL);
+		return fail_entry(e, "expected a premium year (1900-2999)");
 	*year = (int)(v / 100);
 	return INAMI_OK;
 }
@@ -111,19 +138,19 @@ static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
 		p = bar + 1;
 	}
 	if (n < 3)
-		return fail_entry(e, "a conflict is written 'VALUE | PROVENANCE | SOURCE [| NOTE]'%s", NULL);
+		return fail_entry(e, "a conflict is written 'VALUE | PROVENANCE | SOURCE [| NOTE]'");
 	int st = parse_fixed(e, parts[0], lens[0], &fig->conflict_value);
 	if (st != INAMI_OK)
 		return st;
 	char prov[32];
 	if (lens[1] >= sizeof(prov))
-		return fail_entry(e, "unknown provenance in the conflict%s", NULL);
+		return fail_entry(e, "unknown provenance in the conflict");
 	memcpy(prov, parts[1], lens[1]);
 	prov[lens[1]] = '\0';
 	if ((st = parse_provenance(e, prov, &fig->conflict_provenance)) != INAMI_OK)
 		return st;
 	if (lens[2] == 0)
-		return fail_entry(e, "a conflict needs the source of the other value%s", NULL);
+		return fail_entry(e, "a conflict needs the source of the other value");
 	fig->conflict_source = inami__pool_strndup(mem, parts[2], lens[2]);
 	fig->conflict_note = n > 3 ? inami__pool_strndup(mem, parts[3], lens[3]) : "";
 	if (!fig->conflict_source || !fig->conflict_note)
@@ -190,14 +217,14 @@ static int figure_value(inami_ruleset *rs, const section *s, const entry *e, ina
 		return st;
 	if (strcmp(e->value, "not_found") == 0) {
 		if (known == NULL)
-			return fail_entry(e, "'not_found' is not allowed here%s", NULL);
+			return fail_entry(e, "'not_found' is not allowed here");
 		*known = 0;
 		fig->provenance = INAMI_PROV_NOT_FOUND;
 		fig->value = 0;
 		return INAMI_OK;
 	}
 	if (fig->provenance == INAMI_PROV_NOT_FOUND)
-		return fail_entry(e, "a figure with provenance not_found must have the value 'not_found'%s", NULL);
+		return fail_entry(e, "a figure with provenance not_found must have the value 'not_found'");
 	if (known)
 		*known = 1;
 	return parse_fixed(e, e->value, strlen(e->value), &fig->value);
@@ -331,133 +358,240 @@ static int take_label(pool *mem, const char *prefix, const entry *e, label3 **li
 	return 1;
 }
 
+/* ---- keys of a section: one row each ---- */
+
+typedef struct section_key section_key;
+
+/* What the readers of a section's keys fill. */
+typedef struct section_build {
+	inami_ruleset *rs;
+	const section *s;
+	void *model;              /* the section's profession_rules or threshold_set */
+	size_t *specialty_cap;    /* room in rs->specialties ([profession] only) */
+} section_build;
+
+typedef int (*key_reader)(const section_build *b, const section_key *k, const entry *e);
+
+/*
+ * A key and its reader. The generic readers (read_text, read_rule) find in
+ * the row where the value goes: offsets into the model, 0 for nowhere (the
+ * first field of a model is never set by a key).
+ */
+struct section_key {
+	const char *key;          /* ending in '.': a prefix */
+	key_reader read;
+	const char *word;         /* read_rule: the one value the key takes */
+	size_t text;              /* const char *: the value as written */
+	size_t figure;            /* inami_figure: the provenance, source, note of the key */
+	size_t flag;              /* int set to `flag_value` */
+	int flag_value;
+};
+
+#define FIELD_AT(b, offset, type) ((type *)(void *)((char *)(b)->model + (offset)))
+
+/* The row for key `k`, or NULL. */
+static const section_key *find_key(const section_key *keys, size_t count, const char *k)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t len = strlen(keys[i].key);
+		if (keys[i].key[len - 1] == '.' ? strncmp(k, keys[i].key, len) == 0 : strcmp(k, keys[i].key) == 0)
+			return &keys[i];
+	}
+	return NULL;
+}
+
+/* Free text, with the key's metadata when the row names a figure. */
+static int read_text(const section_build *b, const section_key *k, const entry *e)
+{
+	*FIELD_AT(b, k->text, const char *) = e->value;
+	return k->figure ? figure_rule(b->rs, b->s, e, FIELD_AT(b, k->figure, inami_figure)) : INAMI_OK;
+}
+
+/* A rule written as one fixed word, with its provenance and source. */
+static int read_rule(const section_build *b, const section_key *k, const entry *e)
+{
+	if (strcmp(e->value, k->word) != 0)
+		return fail_entry(e, "%s must be '%s', not '%s'", k->key, k->word, e->value);
+	if (k->flag)
+		*FIELD_AT(b, k->flag, int) = k->flag_value;
+	return figure_rule(b->rs, b->s, e, FIELD_AT(b, k->figure, inami_figure));
+}
+
+/* Read already, before the other keys. */
+static int read_before(const section_build *b, const section_key *k, const entry *e)
+{
+	(void)b, (void)k, (void)e;
+	return INAMI_OK;
+}
+
 /* ---- [profession P] ---- */
+
+static int read_specialty_label(const section_build *b, const section_key *k, const entry *e)
+{
+	int st;
+	(void)k;
+	take_label(&b->rs->mem, "specialty", e, &b->rs->specialties, &b->rs->specialty_count, b->specialty_cap, &st);
+	return st;
+}
+
+static int read_label(const section_build *b, const section_key *k, const entry *e)
+{
+	profession_rules *pr = b->model;
+
+	for (int l = 0; l < 3; l++) {
+		if (strcmp(e->key + strlen(k->key), lang_suffix[l]) == 0) {
+			pr->label[l] = e->value;
+			return INAMI_OK;
+		}
+	}
+	return fail_key(e, "expected label.en, label.fr or label.nl, not '%s'", e->key);
+}
+
+static int read_measures(const section_build *b, const section_key *k, const entry *e)
+{
+	profession_rules *pr = b->model;
+	const char **w;
+	size_t n;
+	int st;
+
+	(void)k;
+	if ((st = split_words(&b->rs->mem, e, &w, &n)) != INAMI_OK)
+		return st;
+	for (size_t j = 0; j < n; j++) {
+		inami_measure m;
+		if (inami_measure_from_id(w[j], &m) != INAMI_OK)
+			return fail_entry(e, "unknown measure '%s'", w[j]);
+		pr->measures |= 1u << m;
+	}
+	return INAMI_OK;
+}
+
+/* The index of `value` in `words` (NULL-terminated), or -1. */
+static int word_index(const char *value, const char *const *words)
+{
+	for (int i = 0; words[i]; i++) {
+		if (strcmp(value, words[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
+static int read_partial_convention(const section_build *b, const section_key *k, const entry *e)
+{
+	static const char *const modes[] = { "none", "same", "tier", NULL };   /* in partial_mode order */
+	profession_rules *pr = b->model;
+	int mode = word_index(e->value, modes);
+
+	(void)k;
+	if (mode < 0)
+		return fail_entry(e, "partial_convention is none, same or tier, not '%s'", e->value);
+	pr->partial = (partial_mode)mode;
+	return figure_rule(b->rs, b->s, e, &pr->partial_fig);
+}
+
+static int read_retired(const section_build *b, const section_key *k, const entry *e)
+{
+	static const char *const modes[] = { "not_found", "same_amount", NULL };   /* in retired_mode order */
+	profession_rules *pr = b->model;
+	int mode = word_index(e->value, modes);
+
+	(void)k;
+	if (mode < 0)
+		return fail_entry(e, "retired is same_amount or not_found, not '%s'", e->value);
+	pr->retired = (retired_mode)mode;
+	return figure_rule(b->rs, b->s, e, &pr->retired_fig);
+}
+
+static int read_retired_from(const section_build *b, const section_key *k, const entry *e)
+{
+	(void)k;
+	return parse_year_value(e, &((profession_rules *)b->model)->retired_from);
+}
+
+static int read_trainee_exempt(const section_build *b, const section_key *k, const entry *e)
+{
+	static const char *const answers[] = { "no", "yes", NULL };
+	int yes = word_index(e->value, answers);
+
+	(void)k;
+	if (yes < 0)
+		return fail_entry(e, "trainee.exempt is yes or no, not '%s'", e->value);
+	((profession_rules *)b->model)->trainee_exempt = yes;
+	return INAMI_OK;
+}
+
+static int read_exempt_first_years(const section_build *b, const section_key *k, const entry *e)
+{
+	profession_rules *pr = b->model;
+	int st;
+
+	(void)k;
+	if ((st = figure_value(b->rs, b->s, e, &pr->exempt_years, NULL)) != INAMI_OK)
+		return st;
+	if (pr->exempt_years.value % 100 != 0 || pr->exempt_years.value > 5000)
+		return fail_entry(e, "exempt_first_years is a whole number of years");
+	pr->has_exempt_years = 1;
+	return INAMI_OK;
+}
+
+#define PROFESSION(field) offsetof(profession_rules, field)
+
+static const section_key profession_keys[] = {
+	{ "specialty.", .read = read_specialty_label },
+	{ "label.", .read = read_label },
+	{ "measures", .read = read_measures },
+	{ "convention", .read = read_rule, .word = "whole_year", .figure = PROFESSION(convention) },
+	{ "partial_convention", .read = read_partial_convention },
+	{ "partial_convention.tier", .read = read_text, .text = PROFESSION(partial_tier) },
+	{ "partial_convention.requires", .read = read_text, .text = PROFESSION(partial_requires) },
+	{ "pro_rata", .read = read_rule, .word = "complete_months", .figure = PROFESSION(pro_rata) },
+	{ "retired", .read = read_retired },
+	{ "retired.from", .read = read_retired_from },
+	{ "trainee.tier", .read = read_text, .text = PROFESSION(trainee_tier), .figure = PROFESSION(trainee_fig) },
+	{ "trainee.exempt", .read = read_trainee_exempt },
+	{ "exempt_first_years", .read = read_exempt_first_years },
+	{ "employment", .read = read_rule, .word = "self_employed_main", .figure = PROFESSION(employment_fig),
+		.flag = PROFESSION(employment_required), .flag_value = INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN },
+	{ "sanction", .read = read_rule, .word = "excludes_year", .figure = PROFESSION(sanction_fig),
+		.flag = PROFESSION(has_sanction), .flag_value = 1 },
+	{ "contract", .read = read_rule, .word = "by_end_of_year", .figure = PROFESSION(contract_fig),
+		.flag = PROFESSION(has_contract), .flag_value = 1 },
+};
+
+_Static_assert(offsetof(profession_rules, defined) == 0, "offset 0 of a model is 'no field' in the key tables");
 
 static int build_profession(inami_ruleset *rs, const section *s, size_t *spec_cap)
 {
 	profession_rules *pr = &rs->professions[s->profession];
+	section_build b = { rs, s, pr, spec_cap };
 	int st;
 
 	pr->defined = 1;
 	for (size_t i = 0; i < s->count; i++) {
 		const entry *e = &s->entries[i];
-		const char *k = e->key;
 		size_t blen;
-		if (meta_key(k, &blen) >= 0 || is_section_default(k))
+		if (meta_key(e->key, &blen) >= 0 || is_section_default(e->key))
 			continue;
-		if (take_label(&rs->mem, "specialty", e, &rs->specialties, &rs->specialty_count, spec_cap, &st)) {
-			if (st != INAMI_OK)
-				return st;
-			continue;
-		}
-		if (strncmp(k, "label.", 6) == 0) {
-			int found = 0;
-			for (int l = 0; l < 3; l++) {
-				if (strcmp(k + 6, lang_suffix[l]) == 0) {
-					pr->label[l] = e->value;
-					found = 1;
-				}
-			}
-			if (!found)
-				return fail_key(e, "expected label.en, label.fr or label.nl, not '%s'", k);
-		} else if (strcmp(k, "measures") == 0) {
-			const char **w;
-			size_t n;
-			if ((st = split_words(&rs->mem, e, &w, &n)) != INAMI_OK)
-				return st;
-			for (size_t j = 0; j < n; j++) {
-				inami_measure m;
-				if (inami_measure_from_id(w[j], &m) != INAMI_OK)
-					return fail_entry(e, "unknown measure '%s'", w[j]);
-				pr->measures |= 1u << m;
-			}
-		} else if (strcmp(k, "convention") == 0) {
-			if (strcmp(e->value, "whole_year") != 0)
-				return fail_entry(e, "convention must be 'whole_year', not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->convention)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "partial_convention") == 0) {
-			if (strcmp(e->value, "none") == 0)
-				pr->partial = PARTIAL_NONE;
-			else if (strcmp(e->value, "same") == 0)
-				pr->partial = PARTIAL_SAME;
-			else if (strcmp(e->value, "tier") == 0)
-				pr->partial = PARTIAL_TIER;
-			else
-				return fail_entry(e, "partial_convention is none, same or tier, not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->partial_fig)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "partial_convention.tier") == 0) {
-			pr->partial_tier = e->value;
-		} else if (strcmp(k, "partial_convention.requires") == 0) {
-			pr->partial_requires = e->value;
-		} else if (strcmp(k, "pro_rata") == 0) {
-			if (strcmp(e->value, "complete_months") != 0)
-				return fail_entry(e, "pro_rata must be 'complete_months', not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->pro_rata)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "retired") == 0) {
-			if (strcmp(e->value, "same_amount") == 0)
-				pr->retired = RETIRED_SAME_AMOUNT;
-			else if (strcmp(e->value, "not_found") == 0)
-				pr->retired = RETIRED_NOT_FOUND;
-			else
-				return fail_entry(e, "retired is same_amount or not_found, not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->retired_fig)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "retired.from") == 0) {
-			if ((st = parse_year_value(e, &pr->retired_from)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "trainee.tier") == 0) {
-			pr->trainee_tier = e->value;
-			if ((st = figure_rule(rs, s, e, &pr->trainee_fig)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "trainee.exempt") == 0) {
-			if (strcmp(e->value, "yes") != 0 && strcmp(e->value, "no") != 0)
-				return fail_entry(e, "trainee.exempt is yes or no, not '%s'", e->value);
-			pr->trainee_exempt = strcmp(e->value, "yes") == 0;
-		} else if (strcmp(k, "exempt_first_years") == 0) {
-			if ((st = figure_value(rs, s, e, &pr->exempt_years, NULL)) != INAMI_OK)
-				return st;
-			if (pr->exempt_years.value % 100 != 0 || pr->exempt_years.value > 5000)
-				return fail_entry(e, "exempt_first_years is a whole number of years%s", NULL);
-			pr->has_exempt_years = 1;
-		} else if (strcmp(k, "employment") == 0) {
-			if (strcmp(e->value, "self_employed_main") != 0)
-				return fail_entry(e, "employment must be 'self_employed_main', not '%s'", e->value);
-			pr->employment_required = INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN;
-			if ((st = figure_rule(rs, s, e, &pr->employment_fig)) != INAMI_OK)
-				return st;
-		} else if (strcmp(k, "sanction") == 0) {
-			if (strcmp(e->value, "excludes_year") != 0)
-				return fail_entry(e, "sanction must be 'excludes_year', not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->sanction_fig)) != INAMI_OK)
-				return st;
-			pr->has_sanction = 1;
-		} else if (strcmp(k, "contract") == 0) {
-			if (strcmp(e->value, "by_end_of_year") != 0)
-				return fail_entry(e, "contract must be 'by_end_of_year', not '%s'", e->value);
-			if ((st = figure_rule(rs, s, e, &pr->contract_fig)) != INAMI_OK)
-				return st;
-			pr->has_contract = 1;
-		} else {
-			return fail_key(e, "unknown key '%s' in a [profession] section", k);
-		}
+		const section_key *k = find_key(profession_keys, sizeof(profession_keys) / sizeof(profession_keys[0]), e->key);
+		if (k == NULL)
+			return fail_key(e, "unknown key '%s' in a [profession] section", e->key);
+		if ((st = k->read(&b, k, e)) != INAMI_OK)
+			return st;
 	}
 	for (int l = 0; l < 3; l++) {
 		if (!pr->label[l])
-			return fail_section(s, "needs label.en, label.fr and label.nl%s", NULL);
+			return fail_section(s, "needs label.en, label.fr and label.nl");
 	}
 	if (pr->measures == 0)
-		return fail_section(s, "needs 'measures' (the activity measures its thresholds count)%s", NULL);
+		return fail_section(s, "needs 'measures' (the activity measures its thresholds count)");
 	if (!pr->convention.source)
-		return fail_section(s, "needs 'convention = whole_year' with its source%s", NULL);
+		return fail_section(s, "needs 'convention = whole_year' with its source");
 	if (!pr->pro_rata.source)
-		return fail_section(s, "needs 'pro_rata' with its source%s", NULL);
+		return fail_section(s, "needs 'pro_rata' with its source");
 	if (!pr->retired_fig.source)
-		return fail_section(s, "needs 'retired' (same_amount or not_found) with its source%s", NULL);
+		return fail_section(s, "needs 'retired' (same_amount or not_found) with its source");
 	if (pr->partial == PARTIAL_TIER && (!pr->partial_tier || !pr->partial_requires))
-		return fail_section(s, "needs partial_convention.tier and partial_convention.requires%s", NULL);
+		return fail_section(s, "needs partial_convention.tier and partial_convention.requires");
 	return INAMI_OK;
 }
 
@@ -484,120 +618,113 @@ static specialty_threshold *take_specialty(inami_ruleset *rs, threshold_set *ts,
 	return sp->id ? sp : NULL;
 }
 
-static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts)
+/* The measure `id` (part of the key of `e`), if the profession counts it. */
+static int counted_measure(const section_build *b, const entry *e, const char *id, inami_measure *m)
 {
-	const profession_rules *pr = &rs->professions[s->profession];
-	const entry *tiers = inami__section_find(s, "tiers");
-	const char **ids;
-	size_t n;
+	if (inami_measure_from_id(id, m) != INAMI_OK)
+		return fail_key(e, "unknown measure in '%s'", e->key);
+	if (!(b->rs->professions[b->s->profession].measures & (1u << *m)))
+		return fail_key(e, "'%s': the profession does not count this measure", e->key);
+	return INAMI_OK;
+}
+
+static int read_specialties_from(const section_build *b, const section_key *k, const entry *e)
+{
+	threshold_set *ts = b->model;
+
+	(void)k;
+	ts->specialties_from_entry = e;
+	return parse_year_value(e, &ts->specialties_from);
+}
+
+/* specialty.ID.full, specialty.ID.reduced */
+static int read_specialty_threshold(const section_build *b, const section_key *k, const entry *e)
+{
+	threshold_set *ts = b->model;
+	const char *id = e->key + strlen(k->key), *dot = strrchr(id, '.');
+
+	if (!dot || dot == id || (strcmp(dot, ".full") != 0 && strcmp(dot, ".reduced") != 0))
+		return fail_key(e, "expected specialty.ID.full or specialty.ID.reduced, not '%s'", e->key);
+	specialty_threshold *sp = take_specialty(b->rs, ts, id, (size_t)(dot - id));
+	if (!sp)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	if (!inami__rules_find_specialty_label(b->rs, sp->id))
+		return fail_key(e, "unknown specialty '%s' (declare it in [profession doctor])", sp->id);
+	int full = strcmp(dot, ".full") == 0;
+	return figure_value(b->rs, b->s, e, full ? &sp->full : &sp->reduced, full ? &sp->has_full : &sp->has_reduced);
+}
+
+/* max.MEASURE */
+static int read_maximum(const section_build *b, const section_key *k, const entry *e)
+{
+	threshold_set *ts = b->model;
+	inami_measure m;
 	int st;
 
-	ts->profession = s->profession;
-	ts->from = s->from;
-	ts->to = s->to;
-	if (!pr->defined)
-		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
-	if (!tiers)
-		return fail_section(s, "needs 'tiers' (tier ids, lowest first)%s", NULL);
-	if ((st = split_words(&rs->mem, tiers, &ids, &n)) != INAMI_OK)
+	if ((st = counted_measure(b, e, e->key + strlen(k->key), &m)) != INAMI_OK)
 		return st;
-	if (n == 0)
-		return fail_entry(tiers, "at least one tier is needed%s", NULL);
-	ts->tiers = inami__pool_alloc(&rs->mem, n * sizeof(*ts->tiers));
-	ts->specialties = inami__pool_alloc(&rs->mem, (s->count + 1) * sizeof(*ts->specialties));
-	if (!ts->tiers || !ts->specialties)
-		return inami__fail(INAMI_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		if (find_tier(ts, ids[i], strlen(ids[i])))
-			return fail_entry(tiers, "tier '%s' is listed twice", ids[i]);
-		ts->tiers[ts->tier_count++].id = ids[i];
-	}
-	const entry *src = inami__section_find(s, "source");
-	ts->source = src ? src->value : "";
+	if ((st = figure_value(b->rs, b->s, e, &ts->max[m], NULL)) != INAMI_OK)
+		return st;
+	ts->has_max[m] = 1;
+	return INAMI_OK;
+}
 
-	for (size_t i = 0; i < s->count; i++) {
-		const entry *e = &s->entries[i];
-		const char *k = e->key;
-		size_t blen;
-		if (meta_key(k, &blen) >= 0 || is_section_default(k) || strcmp(k, "tiers") == 0)
-			continue;
-		if (strcmp(k, "minimums_reduced") == 0) {
-			ts->minimums_reduced = e->value;
-			if ((st = figure_rule(rs, s, e, &ts->minimums_reduced_fig)) != INAMI_OK)
-				return st;
-			continue;
-		}
-		if (strcmp(k, "specialties_from") == 0) {
-			if ((st = parse_year_value(e, &ts->specialties_from)) != INAMI_OK)
-				return st;
-			ts->specialties_from_entry = e;
-			continue;
-		}
-		if (strcmp(k, "incomplete") == 0) {
-			ts->incomplete = e->value;
-			continue;
-		}
-		const char *dot = strchr(k, '.');
-		if (!dot)
-			return fail_key(e, "unknown key '%s' in a [thresholds] section", k);
-		if (strncmp(k, "specialty.", 10) == 0) {
-			const char *id = k + 10, *dot2 = strrchr(id, '.');
-			if (!dot2 || dot2 == id || (strcmp(dot2, ".full") != 0 && strcmp(dot2, ".reduced") != 0))
-				return fail_key(e, "expected specialty.ID.full or specialty.ID.reduced, not '%s'", k);
-			specialty_threshold *sp = take_specialty(rs, ts, id, (size_t)(dot2 - id));
-			if (!sp)
-				return inami__fail(INAMI_ENOMEM, "out of memory");
-			if (!inami__rules_find_specialty_label(rs, sp->id))
-				return fail_key(e, "unknown specialty '%s' (declare it in [profession doctor])", sp->id);
-			int full = strcmp(dot2, ".full") == 0;
-			if ((st = figure_value(rs, s, e, full ? &sp->full : &sp->reduced,
-					full ? &sp->has_full : &sp->has_reduced)) != INAMI_OK)
-				return st;
-			continue;
-		}
-		inami_measure m;
-		if (strncmp(k, "max.", 4) == 0) {
-			if (inami_measure_from_id(k + 4, &m) != INAMI_OK)
-				return fail_key(e, "unknown measure in '%s'", k);
-			if (!(pr->measures & (1u << m)))
-				return fail_key(e, "'%s': the profession does not count this measure", k);
-			if ((st = figure_value(rs, s, e, &ts->max[m], NULL)) != INAMI_OK)
-				return st;
-			ts->has_max[m] = 1;
-			continue;
-		}
-		tier_rule *t = find_tier(ts, k, (size_t)(dot - k));
-		if (!t)
-			return fail_key(e, "'%s' names a tier that is not in 'tiers'", k);
-		if (strcmp(dot + 1, "trainee") == 0) {
-			if (strcmp(e->value, "yes") != 0)
-				return fail_entry(e, "TIER.trainee takes 'yes'%s", NULL);
-			t->trainee_only = 1;
-			continue;
-		}
-		if (inami_measure_from_id(dot + 1, &m) != INAMI_OK)
-			return fail_key(e, "unknown measure in '%s'", k);
-		if (!(pr->measures & (1u << m)))
-			return fail_key(e, "'%s': the profession does not count this measure", k);
-		if (strcmp(e->value, "specialty.full") == 0 || strcmp(e->value, "specialty.reduced") == 0) {
-			t->specialty[m] = strcmp(e->value, "specialty.full") == 0 ? SPECIALTY_FULL : SPECIALTY_REDUCED;
-			if ((st = figure_rule(rs, s, e, &t->min[m])) != INAMI_OK)
-				return st;
-		} else if ((st = figure_value(rs, s, e, &t->min[m], NULL)) != INAMI_OK) {
-			return st;
-		}
-		t->has_min[m] = 1;
+/* TIER.trainee, TIER.MEASURE: the keys no row names. */
+static int read_tier_key(const section_build *b, const entry *e)
+{
+	threshold_set *ts = b->model;
+	const char *dot = strchr(e->key, '.');
+	inami_measure m;
+	int st;
+
+	tier_rule *t = find_tier(ts, e->key, (size_t)(dot - e->key));
+	if (!t)
+		return fail_key(e, "'%s' names a tier that is not in 'tiers'", e->key);
+	if (strcmp(dot + 1, "trainee") == 0) {
+		if (strcmp(e->value, "yes") != 0)
+			return fail_entry(e, "TIER.trainee takes 'yes'");
+		t->trainee_only = 1;
+		return INAMI_OK;
 	}
+	if ((st = counted_measure(b, e, dot + 1, &m)) != INAMI_OK)
+		return st;
+	if (strcmp(e->value, "specialty.full") == 0 || strcmp(e->value, "specialty.reduced") == 0) {
+		t->specialty[m] = strcmp(e->value, "specialty.full") == 0 ? SPECIALTY_FULL : SPECIALTY_REDUCED;
+		st = figure_rule(b->rs, b->s, e, &t->min[m]);
+	} else {
+		st = figure_value(b->rs, b->s, e, &t->min[m], NULL);
+	}
+	if (st == INAMI_OK)
+		t->has_min[m] = 1;
+	return st;
+}
+
+#define THRESHOLDS(field) offsetof(threshold_set, field)
+
+static const section_key threshold_keys[] = {
+	{ "tiers", .read = read_before },
+	{ "minimums_reduced", .read = read_text, .text = THRESHOLDS(minimums_reduced),
+		.figure = THRESHOLDS(minimums_reduced_fig) },
+	{ "specialties_from", .read = read_specialties_from },
+	{ "incomplete", .read = read_text, .text = THRESHOLDS(incomplete) },
+	{ "specialty.", .read = read_specialty_threshold },
+	{ "max.", .read = read_maximum },
+};
+
+_Static_assert(offsetof(threshold_set, profession) == 0, "offset 0 of a model is 'no field' in the key tables");
+
+/* Thresholds rise from tier to tier and stay under the maximum; a trainee tier has no minimums. */
+static int check_tier_order(const section *s, const threshold_set *ts)
+{
 	/* Prestations are counted whole: so are their thresholds (the API gives them whole). */
 	for (size_t i = 0; i < ts->tier_count; i++) {
 		const inami_figure *f = &ts->tiers[i].min[INAMI_MEASURE_PRESTATIONS];
 		if (ts->tiers[i].has_min[INAMI_MEASURE_PRESTATIONS] && (f->value % 100 || f->conflict_value % 100))
-			return fail_section(s, "a %s threshold must be a whole number of prestations", "prestations");
+			return fail_section(s, "a prestations threshold must be a whole number of prestations");
 	}
 	if (ts->has_max[INAMI_MEASURE_PRESTATIONS] &&
 	    (ts->max[INAMI_MEASURE_PRESTATIONS].value % 100 || ts->max[INAMI_MEASURE_PRESTATIONS].conflict_value % 100))
-		return fail_section(s, "a %s maximum must be a whole number of prestations", "prestations");
-	/* Thresholds rise from tier to tier and stay under the maximum. */
+		return fail_section(s, "a prestations maximum must be a whole number of prestations");
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		const tier_rule *prev = NULL;
 		for (size_t i = 0; i < ts->tier_count; i++) {
@@ -623,6 +750,55 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 	return INAMI_OK;
 }
 
+static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts)
+{
+	const entry *tiers = inami__section_find(s, "tiers");
+	section_build b = { rs, s, ts, NULL };
+	const char **ids;
+	size_t n;
+	int st;
+
+	ts->profession = s->profession;
+	ts->from = s->from;
+	ts->to = s->to;
+	if (!rs->professions[s->profession].defined)
+		return fail_section(s, "comes before (or without) the [profession] section it needs");
+	if (!tiers)
+		return fail_section(s, "needs 'tiers' (tier ids, lowest first)");
+	if ((st = split_words(&rs->mem, tiers, &ids, &n)) != INAMI_OK)
+		return st;
+	if (n == 0)
+		return fail_entry(tiers, "at least one tier is needed");
+	ts->tiers = inami__pool_alloc(&rs->mem, n * sizeof(*ts->tiers));
+	ts->specialties = inami__pool_alloc(&rs->mem, (s->count + 1) * sizeof(*ts->specialties));
+	if (!ts->tiers || !ts->specialties)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (find_tier(ts, ids[i], strlen(ids[i])))
+			return fail_entry(tiers, "tier '%s' is listed twice", ids[i]);
+		ts->tiers[ts->tier_count++].id = ids[i];
+	}
+	const entry *src = inami__section_find(s, "source");
+	ts->source = src ? src->value : "";
+
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		size_t blen;
+		if (meta_key(e->key, &blen) >= 0 || is_section_default(e->key))
+			continue;
+		const section_key *k = find_key(threshold_keys, sizeof(threshold_keys) / sizeof(threshold_keys[0]), e->key);
+		if (k)
+			st = k->read(&b, k, e);
+		else if (strchr(e->key, '.'))
+			st = read_tier_key(&b, e);
+		else
+			st = fail_key(e, "unknown key '%s' in a [thresholds] section", e->key);
+		if (st != INAMI_OK)
+			return st;
+	}
+	return check_tier_order(s, ts);
+}
+
 /* ---- [amounts P Y] ---- */
 
 static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
@@ -635,7 +811,7 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	as->year = s->from;
 	as->note = note ? note->value : "";
 	if (!rs->professions[s->profession].defined)
-		return fail_section(s, "comes before (or without) the [profession] section it needs%s", NULL);
+		return fail_section(s, "comes before (or without) the [profession] section it needs");
 	as->thresholds = inami__rules_find_thresholds(rs, s->profession, s->from);
 	if (status && strcmp(status->value, "available") != 0) {
 		/* A layer turns a NOT FOUND year into a known one with `status = available`. */
@@ -651,7 +827,7 @@ static int build_amounts(inami_ruleset *rs, const section *s, amount_set *as)
 	}
 	as->available = 1;
 	if (!as->thresholds)
-		return fail_section(s, "has no [thresholds] section in force for its year%s", NULL);
+		return fail_section(s, "has no [thresholds] section in force for its year");
 	as->items = inami__pool_alloc(&rs->mem, (s->count + 1) * sizeof(*as->items));
 	if (!as->items)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
@@ -693,7 +869,7 @@ static int inherit_specialties(inami_ruleset *rs)
 		if (!base || base == ts || base->specialties_from)
 			return fail_entry(ts->specialties_from_entry,
 				"specialties_from must name the first year of another [thresholds] section of the profession "
-				"that gives its own specialty thresholds%s", NULL);
+				"that gives its own specialty thresholds");
 		specialty_threshold *all = inami__pool_alloc(&rs->mem, (ts->specialty_count + base->specialty_count + 1) * sizeof(*all));
 		if (!all)
 			return inami__fail(INAMI_ENOMEM, "out of memory");

@@ -13,12 +13,13 @@
 
 #include "test_util.h"
 
-#include "allocate_csv.h"
+#include "csv_table.h"
+#include "money.h"
 #include "pool.h"
 
 static int parse(const char *text, csv_table *t)
 {
-	return inami__csv_parse(text, strlen(text), "t.csv", t);
+	return inami__csv_table_parse(text, strlen(text), "t.csv", t);
 }
 
 START_TEST(csv_plain_quoted_crlf_trailing_comma)
@@ -29,17 +30,17 @@ START_TEST(csv_plain_quoted_crlf_trailing_comma)
 	ck_assert_int_eq(parse(text, &t), INAMI_OK);
 	ck_assert_uint_eq(t.rows, 2);
 	ck_assert_uint_eq(t.cols, 3);
-	ck_assert_int_eq(inami__csv_column(&t, "name"), 1);
-	ck_assert_int_eq(inami__csv_column(&t, "missing"), -1);
-	ck_assert_str_eq(inami__csv_cell(&t, 0, 1), "a \"b\"");
-	ck_assert_str_eq(inami__csv_cell(&t, 0, 2), "two\nlines");
-	ck_assert_str_eq(inami__csv_cell(&t, 1, 2), "");
+	ck_assert_int_eq(inami__csv_table_column(&t, "name"), 1);
+	ck_assert_int_eq(inami__csv_table_column(&t, "missing"), -1);
+	ck_assert_str_eq(inami__csv_table_cell(&t, 0, 1), "a \"b\"");
+	ck_assert_str_eq(inami__csv_table_cell(&t, 0, 2), "two\nlines");
+	ck_assert_str_eq(inami__csv_table_cell(&t, 1, 2), "");
 	ck_assert_int_eq(t.lines[0], 1);   /* header */
 	ck_assert_int_eq(t.lines[1], 3);   /* after the blank line */
 	ck_assert_int_eq(t.lines[2], 5);   /* after the quoted newline */
-	inami__csv_free(&t);
+	inami__csv_table_free(&t);
 	ck_assert_ptr_null(t.cells);
-	inami__csv_free(&t);   /* twice is harmless */
+	inami__csv_table_free(&t);   /* twice is harmless */
 }
 END_TEST
 
@@ -68,10 +69,10 @@ END_TEST
 START_TEST(csv_embedded_tables)
 {
 	csv_table t;
-	ck_assert_int_eq(inami__csv_embedded("solidarity_minimum.csv", &t), INAMI_OK);
+	ck_assert_int_eq(inami__csv_table_embedded("solidarity_minimum.csv", &t), INAMI_OK);
 	ck_assert_uint_gt(t.rows, 0);
-	inami__csv_free(&t);
-	ck_assert_int_eq(inami__csv_embedded("no_such_table.csv", &t), INAMI_ENORULES);
+	inami__csv_table_free(&t);
+	ck_assert_int_eq(inami__csv_table_embedded("no_such_table.csv", &t), INAMI_ENORULES);
 	ck_assert_ptr_nonnull(strstr(inami_error_last(), "no_such_table.csv"));
 }
 END_TEST

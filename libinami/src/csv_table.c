@@ -1,9 +1,8 @@
 /* A small CSV reader for the sourced tables under libinami/data/. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "allocate_csv.h"
+#include "csv_table.h"
 #include "embedded.h"
 #include "error.h"
 
@@ -89,7 +88,7 @@ static int read_field(const char *text, size_t len, size_t *pos, int *line, char
 	return INAMI_OK;
 }
 
-int inami__csv_parse(const char *text, size_t len, const char *name, csv_table *out)
+int inami__csv_table_parse(const char *text, size_t len, const char *name, csv_table *out)
 {
 	growable g = { NULL, NULL, 0, 0 };
 	size_t pos = 0, cols = 0, row_cells = 0;
@@ -166,7 +165,7 @@ int inami__csv_parse(const char *text, size_t len, const char *name, csv_table *
 	return INAMI_OK;
 }
 
-void inami__csv_free(csv_table *t)
+void inami__csv_table_free(csv_table *t)
 {
 	if (t->cells)
 		for (size_t i = 0; i < (t->rows + 1) * t->cols; i++)
@@ -176,7 +175,7 @@ void inami__csv_free(csv_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-int inami__csv_column(const csv_table *t, const char *name)
+int inami__csv_table_column(const csv_table *t, const char *name)
 {
 	for (size_t c = 0; c < t->cols; c++)
 		if (strcmp(t->cells[c], name) == 0)
@@ -184,37 +183,15 @@ int inami__csv_column(const csv_table *t, const char *name)
 	return -1;
 }
 
-const char *inami__csv_cell(const csv_table *t, size_t row, int col)
+const char *inami__csv_table_cell(const csv_table *t, size_t row, int col)
 {
 	return t->cells[(row + 1) * t->cols + (size_t)col];
 }
 
-int inami__csv_embedded(const char *name, csv_table *out)
+int inami__csv_table_embedded(const char *name, csv_table *out)
 {
 	for (const inami_embedded_file *f = inami__embedded_files; f->name; f++)
 		if (strcmp(f->name, name) == 0)
-			return inami__csv_parse(f->text, f->len, name, out);
+			return inami__csv_table_parse(f->text, f->len, name, out);
 	return inami__fail(INAMI_ENORULES, "the data file %s is not embedded in this build", name);
-}
-
-int inami__apply_bp(int64_t amount, int32_t bp, int64_t *out)
-{
-	if (amount < 0 || bp < 0)
-		return inami__fail(INAMI_ENEGATIVE, "internal: negative amount or rate");
-	if (bp != 0 && amount > (INT64_MAX - 5000) / bp)
-		return inami__fail(INAMI_EOVERFLOW, "%lld cents x %d bp does not fit in 64 bits",
-			(long long)amount, (int)bp);
-	/* half-up: add half of the divisor before the integer division */
-	*out = (amount * bp + 5000) / 10000;
-	return INAMI_OK;
-}
-
-int inami__alloc_rewrap(int status, const char *name, int line, const char *prefix)
-{
-	char msg[512];
-	/* copy first: the last-error buffer is the one being written */
-	snprintf(msg, sizeof(msg), "%s", inami_error_last());
-	if (line > 0)
-		return inami__fail(status, "%s:%d: %s%s", name, line, prefix ? prefix : "", msg);
-	return inami__fail(status, "%s: %s%s", name, prefix ? prefix : "", msg);
 }

@@ -1,6 +1,9 @@
-/* Internal: decimal text <-> fixed-point hundredths (cents for euros). */
-#ifndef INAMI_FIXED_H
-#define INAMI_FIXED_H
+/*
+ * Internal: amounts and other figures as fixed-point hundredths (cents for
+ * euros): exact decimal text in and out, and rates in basis points.
+ */
+#ifndef INAMI_MONEY_H
+#define INAMI_MONEY_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -17,5 +20,8 @@ void inami__fixed_format(int64_t value, int always_decimals, char *buf, size_t s
 
 /* The same into a caller's buffer, with the library's errors (INAMI_ENULL, INAMI_EBUFS). */
 int inami__fixed_format_to(int64_t value, int always_decimals, char *buf, size_t size);
+
+/* round(amount x bp / 10000) half-up, for amount >= 0 and 0 <= bp; INAMI_EOVERFLOW if too large. */
+int inami__apply_bp(int64_t amount, int32_t bp, int64_t *out);
 
 #endif
