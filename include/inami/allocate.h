@@ -98,6 +98,7 @@ typedef struct inami_alloc_terms {
 #define INAMI_ALLOC_TERMS_INIT { INAMI_ALLOC_TERMS_VERSION, INAMI_CONTRACT_SOCIAL_PENSION, \
 	INAMI_BP_UNSET, INAMI_BP_UNSET, INAMI_SOLIDARITY_ON_NET }
 
+/** Initialise `terms` as INAMI_ALLOC_TERMS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_alloc_terms_init(inami_alloc_terms *terms, unsigned int version);
 
 /** Version of inami_allocation. */
@@ -116,6 +117,7 @@ typedef struct inami_allocation {
 
 #define INAMI_ALLOCATION_INIT { INAMI_ALLOCATION_VERSION, 0, 0, 0, 0, 0, 0 }
 
+/** Initialise `allocation` as INAMI_ALLOCATION_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_allocation_init(inami_allocation *allocation, unsigned int version);
 
 /**
@@ -154,9 +156,15 @@ INAMI_EXTERN(size_t) inami_products_count(const inami_products *products);
 /** Index of product `id`; INAMI_ENOTFOUND (message lists the known ids) if unknown. */
 INAMI_EXTERN(int) inami_products_find(const inami_products *products, const char *id, size_t *index);
 
-/* Text fields of product `index` (NULL when the index is out of range); they live as long as `products`. */
+/*
+ * Text fields of product `index`: NULL when the index is out of range; the
+ * strings live as long as `products`.
+ */
+/** Id of product `index` ("example_pension"). */
 INAMI_EXTERN(const char *) inami_products_id(const inami_products *products, size_t index);
+/** Insurer of product `index`. */
 INAMI_EXTERN(const char *) inami_products_insurer(const inami_products *products, size_t index);
+/** Commercial name of product `index`. */
 INAMI_EXTERN(const char *) inami_products_name(const inami_products *products, size_t index);
 /** Solidarity benefits as comma-separated ids ("premium_waiver,incapacity_rent"), "" if none given. */
 INAMI_EXTERN(const char *) inami_products_benefits(const inami_products *products, size_t index);
@@ -251,6 +259,7 @@ typedef struct inami_projection_input {
 #define INAMI_PROJECTION_INPUT_INIT { INAMI_PROJECTION_INPUT_VERSION, NULL, 0, NULL, 0, 0, 0, \
 	INAMI_ALLOC_TERMS_INIT, INAMI_BP_UNSET, INAMI_BP_UNSET, -1, 0, INAMI_BP_UNSET, 0u }
 
+/** Initialise `input` as INAMI_PROJECTION_INPUT_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_projection_input_init(inami_projection_input *input, unsigned int version);
 
 /** Flags of a projection result. */
@@ -288,6 +297,7 @@ typedef struct inami_projection {
 #define INAMI_PROJECTION_INIT { INAMI_PROJECTION_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
 	0, 0, 0, 0u }
 
+/** Initialise `projection` as INAMI_PROJECTION_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_projection_init(inami_projection *projection, unsigned int version);
 
 /**

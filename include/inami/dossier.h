@@ -9,7 +9,7 @@
  * deadline (INAMI_ENORULES when asked), it is never guessed.
  *
  *   contract_pending --contract_received--> contract_received
- *   contract_received --contract_received--> two_contracts (action needed)
+ *   contract_received/contract_linked/two_contracts --contract_received--> two_contracts (action needed)
  *   contract_received --contract_linked--> contract_linked
  *   two_contracts --contract_chosen--> contract_linked
  *   contract_linked --evaluated--> evaluated
@@ -24,8 +24,10 @@
  *                                          provider (needs a bank account)
  *   paid_to_insurer/paid_to_bank_account/decided_refused --closed--> closed
  * A retired provider needs no contract: evaluated and conditions_not_met are
- * also accepted before a contract is linked. contract_changed,
- * extra_info_requested and bank_account_registered keep the state.
+ * also accepted before a contract is linked; evaluated then asks for a bank
+ * account (action no_bank_account) when none is registered. contract_changed
+ * and extra_info_requested keep the state; so does bank_account_registered,
+ * except after payment or closing, where it is refused.
  * Any other event is refused with INAMI_ESTATE.
  */
 #ifndef INAMI_DOSSIER_H
@@ -100,16 +102,25 @@ typedef enum inami_action {
 
 #define INAMI_ACTION_COUNT 5
 
-/* Text ids (NULL if out of range) and FR/NL/EN labels. */
+/** Text id of a state ("contract_pending"); NULL if out of range. */
 INAMI_EXTERN(const char *) inami_dossier_state_id(inami_dossier_state state);
+/** Label of a state in a language; NULL if the state or language is out of range. */
 INAMI_EXTERN(const char *) inami_dossier_state_label(inami_dossier_state state, inami_lang lang);
+/** Parse a state id (INAMI_EINVAL naming the accepted ids otherwise). */
 INAMI_EXTERN(int) inami_dossier_state_from_id(const char *id, inami_dossier_state *out);
+/** Text id of an event kind ("contract_received"); NULL if out of range. */
 INAMI_EXTERN(const char *) inami_event_kind_id(inami_dossier_event_kind kind);
+/** Label of an event kind in a language; NULL if out of range. */
 INAMI_EXTERN(const char *) inami_event_kind_label(inami_dossier_event_kind kind, inami_lang lang);
+/** Parse an event id (INAMI_EINVAL naming the accepted ids otherwise). */
 INAMI_EXTERN(int) inami_event_kind_from_id(const char *id, inami_dossier_event_kind *out);
+/** Text id of a notice ("decision"); NULL if out of range. */
 INAMI_EXTERN(const char *) inami_notice_id(inami_notice notice);
+/** Label of a notice in a language; NULL if out of range. */
 INAMI_EXTERN(const char *) inami_notice_label(inami_notice notice, inami_lang lang);
+/** Text id of an action ("two_contracts"); NULL if out of range. */
 INAMI_EXTERN(const char *) inami_action_id(inami_action action);
+/** Label of an action in a language; NULL if out of range. */
 INAMI_EXTERN(const char *) inami_action_label(inami_action action, inami_lang lang);
 
 /**
@@ -133,6 +144,7 @@ typedef struct inami_dossier_options {
 
 #define INAMI_DOSSIER_OPTIONS_INIT { INAMI_DOSSIER_OPTIONS_VERSION, INAMI_PROFESSION_NONE, 0, 0, 0 }
 
+/** Initialise `options` as INAMI_DOSSIER_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_dossier_options_init(inami_dossier_options *options, unsigned int version);
 
 /** Version of inami_dossier_event. */
@@ -149,6 +161,7 @@ typedef struct inami_dossier_event {
 
 #define INAMI_DOSSIER_EVENT_INIT { INAMI_DOSSIER_EVENT_VERSION, INAMI_EVENT_CONTRACT_RECEIVED, 0, -1, NULL }
 
+/** Initialise `event` as INAMI_DOSSIER_EVENT_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_dossier_event_init(inami_dossier_event *event, unsigned int version);
 
 /** Version of inami_notification. */
@@ -167,9 +180,15 @@ typedef struct inami_notification {
 #define INAMI_NOTIFICATION_INIT { INAMI_NOTIFICATION_VERSION, INAMI_NOTICE_NONE, INAMI_ACTION_NONE, 0, 0, \
 	INAMI_PROV_DERIVED }
 
+/** Initialise `notification` as INAMI_NOTIFICATION_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_notification_init(inami_notification *notification, unsigned int version);
 
-/** A dossier: one provider, one premium year. */
+/**
+ * A dossier: one provider, one premium year. Not thread-safe: a dossier that
+ * is applied events on one thread must not be read on another at the same
+ * time (reads alone may run concurrently). Dossiers are independent of each
+ * other and of the rules.
+ */
 typedef struct inami_dossier inami_dossier;
 
 /**
@@ -197,10 +216,15 @@ INAMI_EXTERN(int) inami_dossier_apply(inami_dossier *dossier, const inami_dossie
 /** 1 when `kind` is allowed in the current state (deadlines not checked), else 0. */
 INAMI_EXTERN(int) inami_dossier_allows(const inami_dossier *dossier, inami_dossier_event_kind kind);
 
+/** The current state. */
 INAMI_EXTERN(inami_dossier_state) inami_dossier_current(const inami_dossier *dossier);
+/** The profession the dossier is about. */
 INAMI_EXTERN(inami_profession) inami_dossier_profession(const inami_dossier *dossier);
+/** The premium year the dossier is about. */
 INAMI_EXTERN(int) inami_dossier_premium_year(const inami_dossier *dossier);
+/** 1 when the provider has taken the legal pension (paid to a bank account). */
 INAMI_EXTERN(int) inami_dossier_retired(const inami_dossier *dossier);
+/** 1 when a bank account is registered (from the options or a bank_account_registered event). */
 INAMI_EXTERN(int) inami_dossier_has_bank_account(const inami_dossier *dossier);
 /** Contracts received (an insurer's contract data counted once per contract_received). */
 INAMI_EXTERN(int) inami_dossier_contracts(const inami_dossier *dossier);
@@ -265,7 +289,10 @@ typedef struct inami_milestone {
 	const char *note;
 } inami_milestone;
 
-/** The milestones of a profession's premium year, in procedure order. */
+/**
+ * The milestones of a profession's premium year, in procedure order.
+ * Immutable once built: safe to read from several threads at once.
+ */
 typedef struct inami_timeline inami_timeline;
 
 /**
@@ -276,8 +303,11 @@ typedef struct inami_timeline inami_timeline;
 INAMI_EXTERN(int) inami_procedure_timeline(inami_timeline **out, inami_profession profession,
 	int premium_year);
 
+/** Free a timeline (NULL is ignored). */
 INAMI_EXTERN(void) inami_timeline_free(inami_timeline *timeline);
+/** Number of milestones. */
 INAMI_EXTERN(size_t) inami_timeline_count(const inami_timeline *timeline);
+/** Milestone `index` in procedure order; `out->version` must be set. INAMI_ERANGE when out of range. */
 INAMI_EXTERN(int) inami_timeline_milestone(const inami_timeline *timeline, size_t index,
 	inami_milestone *out);
 
