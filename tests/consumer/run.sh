@@ -21,5 +21,5 @@ cmake --build "$tmp/consumer" >/dev/null
 out=$("$tmp/consumer/consumer")
 case "$out" in *"amount: EUR 1790.34"*) ;; *) echo "find_package build: unexpected output" >&2; exit 1;; esac
 # The installed shared library carries the ABI SONAME.
-readelf -d "$libdir/libinami.so" | grep -q 'SONAME.*libinami.so.0' || { echo "SONAME is not libinami.so.0" >&2; exit 1; }
+readelf -d "$libdir/libinami.so" | grep -q 'SONAME.*libinami.so.1' || { echo "SONAME is not libinami.so.1" >&2; exit 1; }
 echo "installed library OK: pkg-config and find_package consumers print the expected amount"
