@@ -18,7 +18,8 @@ static void usage(FILE *out)
 	      "                     [--allow-derived] [--skip-bad] [--rules FILE]... [--json|--csv]\n"
 	      "                     [--threads N]\n"
 	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD); '-' reads\n"
-	      "standard input. --threads 2 reads a large file with a second thread (default 1).\n"
+	      "standard input. --threads 1 reads a file on one thread; 2 (the default) lets a file of\n"
+	      "4 MiB or more be read by a second thread too.\n"
 	      "Prints per provider the prestations, the key-letter totals (M, R, V), the\n"
 	      "codes without a value, and with --year and --profession the tier reached, the amount and\n"
 	      "what is missing for the next tier. --nomenclature loads a CSV over the embedded codes\n"
@@ -546,7 +547,7 @@ static int evaluate(ctx *c, totals *t)
 
 int cmd_mvalues(int argc, char **argv)
 {
-	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 1 };
+	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2 };
 	cli_rules rules;
 	const char *nom_paths[16];
 	int nnom = 0, rc = 0;

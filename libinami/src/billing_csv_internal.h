@@ -66,12 +66,6 @@ int inami__csv_days_ok(int y, int m, int d);
  */
 int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end);
 
-/*
- * Tests: 0 makes inami__csv_fast_lines() use its baseline variant, 1 the AVX2 one
- * where the CPU has it. Returns the previous setting.
- */
-int inami__csv_set_fast_v3(int on);
-
 /* Back to the state of a new reader (same nomenclature, flags and name). */
 void inami__csv_reset(inami_billing_csv *r);
 
