@@ -4,6 +4,8 @@
 # @duckdb/node-api), sqlite3 and a plain Python csv loop. Not part of ctest.
 #
 # Usage: tests/bench/bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]
+#   BUILD_DIR holds examples/inami, and tests/bench/bench_totals when configured with
+#   -DINAMI_BENCHMARKS=ON (then also run: in-memory totals, one core).
 #   BENCH_DIR      where the input is generated (default /tmp/inami_bench)
 #   DUCKDB_MODULES a node_modules directory holding @duckdb/node-api
 #                  (default tests/bench/node_modules: `npm install --prefix tests/bench @duckdb/node-api`)
@@ -117,5 +119,12 @@ ok=pass
 [ "$RSS_KB" -le $((32 * 1024)) ] || { ok=FAIL; FAIL=1; }
 printf '%-24s %8.1fM %9s %8s %6sM  %s\n' "inami peak memory" "$(echo "$RSS_KB / 1024" | bc -l)" - - 32 "$ok"
 [ "$SUM_INAMI" = "$SUM_PY" ] || { echo "totals differ"; FAIL=1; }
+
+# The in-memory totals (inami_billing_add, one core) when the build has them (-DINAMI_BENCHMARKS=ON).
+if [ -x "$BUILD/tests/bench/bench_totals" ]; then
+	"$BUILD/tests/bench/bench_totals" 20000000 "$PROVIDERS" 7
+else
+	echo "bench_totals skipped: configure the build with -DINAMI_BENCHMARKS=ON"
+fi
 rm -f "$DIR"/out_inami "$DIR"/out_duckdb "$DIR"/out_sqlite "$DIR"/out_python "$DIR/time_v"
 exit $FAIL
