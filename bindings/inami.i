@@ -143,6 +143,7 @@ INAMI_CHECKED(inami_date_check)
 INAMI_CHECKED(inami_billing_reserve)
 INAMI_CHECKED(inami_billing_csv_finish)
 INAMI_CHECKED(inami_billing_csv_read_file)
+INAMI_CHECKED(inami_csv_read_options_init)
 
 /* Input structs: the constructor initialises them (version, INAMI_UNSET...);
  * `specialty` is copied and owned by the struct. */
@@ -160,6 +161,14 @@ INAMI_CHECKED(inami_billing_csv_read_file)
 	~inami_eval_input() {
 		free((char *)$self->specialty);
 		free($self);
+	}
+}
+%extend inami_csv_read_options {
+	inami_csv_read_options() {
+		inami_csv_read_options *o = calloc(1, sizeof(*o));
+		if (o != NULL)
+			inami_csv_read_options_init(o, INAMI_CSV_READ_OPTIONS_VERSION);
+		return o;
 	}
 }
 %extend inami_eval_options {

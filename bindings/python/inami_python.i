@@ -367,17 +367,19 @@ PyObject *inami_py_billing_evaluate(const inami_ruleset *rules, int profession, 
 	Py_RETURN_NONE;
 }
 
-/* Read a whole billing CSV file into a reader, GIL released. */
-PyObject *inami_py_billing_csv_read_file(inami_billing_csv *reader, const char *path)
+/* Read a whole billing CSV file into a reader with up to `threads` threads, GIL released. */
+PyObject *inami_py_billing_csv_read_file(inami_billing_csv *reader, const char *path, unsigned int threads)
 {
+	inami_csv_read_options options = INAMI_CSV_READ_OPTIONS_INIT;
 	int st;
 
 	if (reader == NULL || path == NULL) {
 		inami_py_raise_message(INAMI_ENULL, "reader or path is None");
 		return NULL;
 	}
+	options.threads = threads;
 	Py_BEGIN_ALLOW_THREADS
-	st = inami_billing_csv_read_file(reader, path);
+	st = inami_billing_csv_read_file(reader, path, &options);
 	Py_END_ALLOW_THREADS
 	if (st < 0) {
 		inami_py_raise(st);

@@ -3,11 +3,9 @@
  * CSV, streamed in constant memory, optionally evaluated for a premium year.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,8 +16,11 @@ static void usage(FILE *out)
 {
 	fputs("usage: inami mvalues FILE.csv [--year Y --profession P] [--nomenclature FILE]...\n"
 	      "                     [--allow-derived] [--skip-bad] [--rules FILE]... [--json|--csv]\n"
+	      "                     [--threads N]\n"
 	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD); '-' reads\n"
-	      "standard input. Prints per provider the prestations, the key-letter totals (M, R, V), the\n"
+	      "standard input. --threads 1 reads a file on one thread; 2 (the default) lets a file of\n"
+	      "4 MiB or more be read by a second thread too.\n"
+	      "Prints per provider the prestations, the key-letter totals (M, R, V), the\n"
 	      "codes without a value, and with --year and --profession the tier reached, the amount and\n"
 	      "what is missing for the next tier. --nomenclature loads a CSV over the embedded codes\n"
 	      "(docs/billing.md). DERIVED code values count only with --allow-derived.\n"
@@ -33,6 +34,7 @@ typedef struct opts {
 	int year;
 	inami_profession profession;
 	int json, csv, skip_bad, allow_derived;
+	unsigned threads;
 } opts;
 
 typedef struct totals {
@@ -75,44 +77,34 @@ static int totals_alloc(totals *t, size_t n)
 }
 
 /*
- * A regular file is read by the library (mapped, two threads when large);
- * anything else with large read() blocks and a progress line when stderr is a
+ * A file is read by the library with `threads`; standard input ("-") here,
+ * in read() blocks fed to the reader, with a progress line when stderr is a
  * terminal.
  */
-static int read_input(inami_billing_csv *r, const char *path)
+static int read_input(inami_billing_csv *r, const char *path, unsigned threads)
 {
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-	if (fd < 0) {
-		fprintf(stderr, "inami: %s: %s\n", path, strerror(errno));
-		return CLI_EXIT_ERROR;
-	}
-	struct stat sb;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		if (fd != 0)
-			close(fd);
-		int rst = inami_billing_csv_read_file(r, path);
+	if (strcmp(path, "-") != 0) {
+		inami_csv_read_options ro = INAMI_CSV_READ_OPTIONS_INIT;
+		ro.threads = threads;
+		int rst = inami_billing_csv_read_file(r, path, &ro);
 		return rst == INAMI_OK ? 0 : cli_library_error(rst);
 	}
 	int progress = isatty(2), st = INAMI_OK;
-	size_t cap = 4u << 20;
+	size_t cap = 1u << 20;
 	char *buf = malloc(cap);
 	int64_t bytes = 0;
 	time_t last = time(NULL);
 	if (buf == NULL) {
-		if (fd != 0)
-			close(fd);
 		fprintf(stderr, "inami: out of memory\n");
 		return CLI_EXIT_ERROR;
 	}
 	for (;;) {
-		ssize_t got = read(fd, buf, cap);
+		ssize_t got = read(0, buf, cap);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			fprintf(stderr, "inami: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "inami: standard input: %s\n", strerror(errno));
 			free(buf);
-			if (fd != 0)
-				close(fd);
 			return CLI_EXIT_ERROR;
 		}
 		if (got == 0)
@@ -128,8 +120,6 @@ static int read_input(inami_billing_csv *r, const char *path)
 		}
 	}
 	free(buf);
-	if (fd != 0)
-		close(fd);
 	if (progress)
 		fprintf(stderr, "\r%60s\r", "");
 	if (st == INAMI_OK)
@@ -559,7 +549,7 @@ static int evaluate(ctx *c, totals *t)
 
 int cmd_mvalues(int argc, char **argv)
 {
-	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0 };
+	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2 };
 	cli_rules rules;
 	const char *nom_paths[16];
 	int nnom = 0, rc = 0;
@@ -580,6 +570,17 @@ int cmd_mvalues(int argc, char **argv)
 			o.skip_bad = 1;
 		} else if (strcmp(a, "--allow-derived") == 0) {
 			o.allow_derived = 1;
+		} else if (strcmp(a, "--threads") == 0) {
+			int64_t n;
+			if ((v = cli_option_value(argc, argv, &i)) == NULL || cli_parse_int64(a, v, &n) != 0) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if (n < 1 || n > INAMI_CSV_READ_MAX_THREADS) {
+				rc = cli_usage_error("mvalues: --threads is 1 to %d", INAMI_CSV_READ_MAX_THREADS);
+				goto done;
+			}
+			o.threads = (unsigned)n;
 		} else if (strcmp(a, "--year") == 0) {
 			if ((v = cli_option_value(argc, argv, &i)) == NULL || cli_parse_int64(a, v, &year) != 0) {
 				rc = CLI_EXIT_USAGE;
@@ -660,7 +661,7 @@ int cmd_mvalues(int argc, char **argv)
 	totals t;
 	memset(&t, 0, sizeof(t));
 	ctx c = { &o, reader, inami_billing_csv_totals(reader), &t, NULL, -1, 0 };
-	rc = read_input(reader, o.path);
+	rc = read_input(reader, o.path, o.threads);
 	if (rc == 0 && !totals_alloc(&t, inami_billing_provider_count(c.b))) {
 		fprintf(stderr, "inami: out of memory\n");
 		rc = CLI_EXIT_ERROR;

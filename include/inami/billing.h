@@ -291,7 +291,11 @@ INAMI_EXTERN(int) inami_billing_evaluate(const inami_ruleset *rules, inami_profe
  * optional `date` column (any order; YYYY-MM-DD), one line per prestation
  * group. Provider ids are any text without comma, quote or newline (at most
  * 255 bytes); they are mapped to indices 0.. in order of first appearance.
+ * The lines go into an accumulator (inami_billing, above) that the reader
+ * owns: inami_billing_csv_totals() gives it, to read the per-provider totals.
  * Memory grows with the number of providers, not with the number of lines.
+ * Not thread-safe: use one reader per thread (readers sharing one
+ * nomenclature may run at once).
  */
 typedef struct inami_billing_csv inami_billing_csv;
 
@@ -318,8 +322,47 @@ INAMI_EXTERN(int) inami_billing_csv_feed(inami_billing_csv *reader, const char *
 /** End of input: parses a last line without newline. An empty input (no header) is INAMI_EPARSE. */
 INAMI_EXTERN(int) inami_billing_csv_finish(inami_billing_csv *reader);
 
-/** Read a whole file ("-" = standard input) with large read() blocks, then finish. */
-INAMI_EXTERN(int) inami_billing_csv_read_file(inami_billing_csv *reader, const char *path);
+/** Version of inami_csv_read_options. */
+#define INAMI_CSV_READ_OPTIONS_VERSION 1
+
+/** Largest inami_csv_read_options.threads. */
+#define INAMI_CSV_READ_MAX_THREADS 2
+
+/** How inami_billing_csv_read_file() reads. NULL options mean the defaults (INAMI_CSV_READ_OPTIONS_INIT). */
+typedef struct inami_csv_read_options {
+	unsigned int version;
+	/**
+	 * Threads the call may use, 1..INAMI_CSV_READ_MAX_THREADS (others are
+	 * INAMI_EINVAL). 1 (the default): everything on the caller's thread, no
+	 * thread is started. 2: a regular file of 4 MiB or more is cut in two at
+	 * a line start near its middle; the caller's thread reads the first half
+	 * and one helper thread, started and joined by the call, reads the second
+	 * into a reader of its own, whose totals are then merged in. The result
+	 * is the same as with 1 (providers in order of first appearance). When
+	 * the second half has a malformed line (even one skipped with
+	 * INAMI_CSV_SKIP_BAD) or its totals could come near 2^63, the whole file
+	 * is read again on the caller's thread, so that line numbers stay exact.
+	 * Smaller files and anything but a regular file use the caller's thread.
+	 */
+	unsigned int threads;
+} inami_csv_read_options;
+
+#define INAMI_CSV_READ_OPTIONS_INIT { INAMI_CSV_READ_OPTIONS_VERSION, 1u }
+
+/** Defaults of inami_csv_read_options `version` (INAMI_EVERSION for a version this library does not know). */
+INAMI_EXTERN(int) inami_csv_read_options_init(inami_csv_read_options *options, unsigned int version);
+
+/**
+ * Feed the file at `path` to the reader, then finish (see
+ * inami_billing_csv_finish()). "-" is a file name like any other: to read
+ * standard input, feed it with inami_billing_csv_feed(). A regular file is
+ * read with pread() blocks, anything else (a pipe) with read() blocks;
+ * memory does not grow with the file. `options` may be NULL (one thread).
+ * INAMI_EIO when the file cannot be opened or read, INAMI_EVERSION for
+ * options of an unknown version, INAMI_EINVAL for threads out of range.
+ */
+INAMI_EXTERN(int) inami_billing_csv_read_file(inami_billing_csv *reader, const char *path,
+	const inami_csv_read_options *options);
 
 /** Data lines read (header and blank lines not counted) and malformed lines skipped. */
 INAMI_EXTERN(int64_t) inami_billing_csv_line_count(const inami_billing_csv *reader);

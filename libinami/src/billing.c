@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "billing_internal.h"
-#include "cpu_clones.h"
 #include "error.h"
 
 #define ROW BILLING_ROW
@@ -274,17 +273,6 @@ static int dense_flush(inami_billing *b)
  */
 #define SCAN 1024
 
-/*
- * The scans are compiled twice on x86-64, for AVX2 (unsigned max, abs: one
- * instruction each) and for the baseline, and picked at load time.
- */
-#ifdef INAMI_CLONES
-#define SCAN_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define SCAN_CLONES
-#endif
-
-SCAN_CLONES
 static uint32_t max_provider(const uint32_t *p, size_t n)
 {
 	uint32_t m = 0;
@@ -301,7 +289,6 @@ static uint32_t max_provider(const uint32_t *p, size_t n)
 }
 
 /* Non-zero when some date is neither 0 nor in 10000101..99991231 (billing_date_bad). */
-SCAN_CLONES
 static uint32_t any_bad_date(const int32_t *d, size_t n)
 {
 	uint32_t bad = 0;
@@ -315,7 +302,6 @@ static uint32_t any_bad_date(const int32_t *d, size_t n)
 }
 
 /* Sum of |quantity| (at most 2^31 x count: no overflow below 2^32 lines per chunk). */
-SCAN_CLONES
 static uint64_t abs_sum(const int32_t *q, size_t n)
 {
 	uint64_t s = 0;
@@ -330,12 +316,6 @@ static uint64_t abs_sum(const int32_t *q, size_t n)
 		s += (uint32_t)(q[i] < 0 ? -(uint32_t)q[i] : (uint32_t)q[i]);
 	return s;
 }
-
-/* Lines per chunk of a large call: its four arrays (64 KB) stay in the L2 cache. */
-#define CHUNK 4096
-
-/* A large call copies the state first only when the copy is at most 1/16 of the input's bytes. */
-#define CHUNK_STATE_SHARE 16
 
 /* Checks of lines first..first+count-1 of a call (`first` numbers them in messages). */
 static int check_lines(const inami_billing *b, const int32_t *date, const uint32_t *provider,
@@ -370,36 +350,7 @@ int inami_billing_add(inami_billing *billing, const int32_t *code, const int32_t
 		return INAMI_OK;
 	INAMI_CHECK_NULL(code);
 	INAMI_CHECK_NULL(quantity);
-	/*
-	 * A large call is checked and added chunk by chunk, each chunk checked
-	 * while it is in the cache for its add, so the input is read from memory
-	 * once; a copy of the state taken first undoes the chunks already added
-	 * when a later one is refused (billing_saved.c). The copy is made only
-	 * when it is small next to the input (CHUNK_STATE_SHARE); otherwise, and
-	 * for small calls, the whole call is checked first.
-	 */
-	billing_saved saved;
-	if (count >= CHUNK * 4 && inami__billing_save(billing, &saved, count * 16 / CHUNK_STATE_SHARE)) {
-		for (size_t off = 0; off < count; off += CHUNK) {
-			size_t m = count - off < CHUNK ? count - off : CHUNK;
-			const int32_t *d = date ? date + off : NULL;
-			const uint32_t *p = provider ? provider + off : NULL;
-			/* dates are checked by the kernel's resolver (slow_line) */
-			int st = check_lines(billing, NULL, p, m, off);
-			billing->line_base = off;
-			billing->line_readable = count - off;  /* the kernels prefetch the next chunk */
-			if (st == INAMI_OK)
-				st = inami__billing_add_valid(billing, code + off, quantity + off, d, p, m);
-			billing->line_base = 0;
-			billing->line_readable = 0;
-			if (st != INAMI_OK) {
-				inami__billing_restore(billing, &saved);
-				return st;
-			}
-		}
-		inami__billing_drop(&saved);
-		return INAMI_OK;
-	}
+	/* the whole call is checked first: a refused call adds nothing */
 	int st = check_lines(billing, date, provider, count, 0);
 	if (st != INAMI_OK)
 		return st;

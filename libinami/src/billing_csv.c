@@ -61,50 +61,13 @@ void inami_billing_csv_free(inami_billing_csv *r)
 	free(r->date);
 	free(r->provider);
 	inami__ids_free(&r->ids);
-	free(r->first_chunk);
-	free(r->first_line);
 	free(r);
-}
-
-/* Record, for the merge of a two-thread read, where the batch's ids occur (see `track`). */
-static int track_first(inami_billing_csv *r)
-{
-	if (r->ids.count > r->first_cap) {
-		size_t ncap = r->first_cap ? r->first_cap : 1024;
-		while (ncap < r->ids.count)
-			ncap *= 2;
-		uint32_t *c = realloc(r->first_chunk, ncap * sizeof(*c));
-		if (c != NULL)
-			r->first_chunk = c;
-		int64_t *l = c ? realloc(r->first_line, ncap * sizeof(*l)) : NULL;
-		if (l == NULL)
-			return inami__fail(INAMI_ENOMEM, "out of memory");
-		r->first_line = l;
-		for (size_t i = r->first_cap; i < ncap; i++)
-			r->first_chunk[i] = UINT32_MAX;
-		r->first_cap = ncap;
-	}
-	/* chunks are read from the back: a smaller chunk number is an earlier place in the file */
-	int64_t line = r->lines - (int64_t)r->n;
-	for (size_t i = 0; i < r->n; i++, line++) {
-		uint32_t p = r->provider[i];
-		if (r->first_chunk[p] != r->chunk) {
-			r->first_chunk[p] = r->chunk;
-			r->first_line[p] = line;
-		}
-	}
-	return INAMI_OK;
 }
 
 int inami__csv_flush(inami_billing_csv *r)
 {
 	if (r->n == 0)
 		return INAMI_OK;
-	if (r->track) {
-		int st = track_first(r);
-		if (st != INAMI_OK)
-			return st;
-	}
 	/* Lines parsed here are valid by construction: indices from the id table, checked dates. */
 	int st = inami__billing_add_valid(r->totals, r->code, r->quantity, r->has_date ? r->date : NULL,
 		r->provider, r->n);

@@ -11,22 +11,7 @@
 #endif
 
 #include "billing_csv_internal.h"
-#include "cpu_clones.h"
 #include "error.h"
-
-/*
- * On x86-64 the fast path is compiled twice: for CPUs with AVX2 and BMI2,
- * where a line of up to 32 bytes is classified with one 256-bit compare per
- * kind of byte and its date converted with SSSE3 multiply-adds
- * (fast_parse_v3), and for the baseline; chosen at run time.
- */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(INAMI_NO_CLONES)
-#include <immintrin.h>
-#define HAVE_FAST_V3 1
-#define V3_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
-#else
-#define HAVE_FAST_V3 0
-#endif
 
 /* One line as fast_parse() read it; the provider is looked up later. */
 typedef struct fast_rec {
@@ -182,106 +167,19 @@ static inline __attribute__((always_inline)) int fast_parse(const char *s, int h
 	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);
 }
 
-#if HAVE_FAST_V3
-/* Bit i set where byte i of v is c. */
-V3_TARGET static inline __attribute__((always_inline)) uint32_t mask32(__m256i v, char c)
-{
-	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)));
-}
-
-/* Bits [from, to) set (from <= to <= 32). */
-V3_TARGET static inline __attribute__((always_inline)) uint32_t bit_range(unsigned from, unsigned to)
-{
-	return _bzhi_u32(~0u, to) & ~_bzhi_u32(~0u, from);
-}
-
-/*
- * fast_parse() for CPUs with AVX2 and BMI2, the same lines with the same
- * values: a line whose newline is within its first 32 bytes is classified
- * at once (newline, commas, quotes and NULs, digits: one compare each), so
- * the code, quantity and date digits are checked with one mask test; the
- * date's eight digits are gathered and converted with SSSE3. Longer lines
- * go to fast_parse().
- */
-V3_TARGET static inline __attribute__((always_inline)) int fast_parse_v3(const char *s, int has_date,
-	fast_rec *f, int32_t *code_out, int32_t *qty_out, int32_t *date_out)
-{
-	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
-	uint32_t nl = mask32(v, '\n');
-	if (nl == 0)
-		return fast_parse(s, has_date, f, code_out, qty_out, date_out);
-	unsigned end = _tzcnt_u32(nl), bytes = end + 1;
-	if (end > 0 && s[end - 1] == '\r')
-		end--;
-	/* exactly 2 commas (3 with a date) before the end; tzcnt of 0 is 32, past any end */
-	uint32_t comma = _bzhi_u32(mask32(v, ','), end);
-	unsigned c1 = _tzcnt_u32(comma);
-	comma = _blsr_u32(comma);
-	unsigned c2 = _tzcnt_u32(comma);
-	comma = _blsr_u32(comma);
-	unsigned c3 = end;
-	if (has_date) {
-		c3 = _tzcnt_u32(comma);
-		comma = _blsr_u32(comma);
-	}
-	if (comma != 0 || c3 > end || c2 >= c3 || c1 == 0 || c1 > 16)
-		return 0;
-	/* the id: no quote or NUL */
-	if (_bzhi_u32(mask32(v, '"') | mask32(v, '\0'), c1) != 0)
-		return 0;
-	/* the code and the quantity (after an optional minus): 1..8 digits each, nothing else */
-	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
-	uint32_t digit = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)),
-		d));
-	unsigned neg = s[c2 + 1] == '-', q0 = c2 + 1 + neg;
-	unsigned code_len = c2 - c1 - 1, qty_len = c3 - q0;
-	uint32_t want = bit_range(c1 + 1, c2) | bit_range(q0, c3);
-	if (code_len - 1 > 7 || qty_len - 1 > 7 || (digit & want) != want)
-		return 0;
-	uint32_t code = digits_value(load8(s + c1 + 1), code_len);
-	int32_t q = qty_len == 1 ? s[q0] - '0' : (int32_t)digits_value(load8(s + q0), qty_len);
-	/* the date, empty or YYYY-MM-DD: digits at 0-3, 5-6 and 8-9, dashes at 4 and 7 */
-	int32_t date = 0;
-	if (has_date && end != c3 + 1) {
-		const char *ds = s + c3 + 1;
-		if (end - c3 - 1 != 10 || (load8(ds) & 0xFF0000FF00000000ull) != 0x2D00002D00000000ull
-			|| (digit >> (c3 + 1) & 0x36Fu) != 0x36Fu)
-			return 0;
-		/* the digits' values in bytes YYYYMMDD, then pairs: YY, YY, MM, DD in four 16-bit words */
-		__m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)ds), _mm_set1_epi8('0'));
-		t = _mm_shuffle_epi8(t, _mm_setr_epi8(0, 1, 2, 3, 5, 6, 8, 9, -1, -1, -1, -1, -1, -1, -1, -1));
-		t = _mm_maddubs_epi16(t, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 0, 0, 0, 0, 0, 0, 0, 0));
-		uint64_t w = (uint64_t)_mm_cvtsi128_si64(t);
-		int y = (int)(w & 0xFFFF) * 100 + (int)(w >> 16 & 0xFFFF), m = (int)(w >> 32 & 0xFFFF);
-		int dd = (int)(w >> 48);
-		date = y * 10000 + m * 100 + dd;
-		if (!fast_date_ok(y, m, dd))
-			return 0;
-	}
-	return fast_take(s, c1, bytes, f, code, neg ? -q : q, date, code_out, qty_out, date_out);
-}
-#endif
-
 /* Lines parsed ahead of their provider lookups (their hash slots are prefetched meanwhile). */
 #define FAST_GROUP 32
-
-/* A line parser: fast_parse() or fast_parse_v3(). */
-typedef int (*fast_parser)(const char *s, int has_date, fast_rec *f, int32_t *code_out, int32_t *qty_out,
-	int32_t *date_out);
 
 /*
  * Usual lines from *pp, in groups of FAST_GROUP, in two passes so that the
  * cache misses of a group overlap instead of following one another: parse
  * each line into the batch and prefetch its id's hash slot; then look the
  * ids up (adding new ones) and prefetch their totals rows. Stops before the
- * first line `parse` does not take (or with less than FAST_LOOKAHEAD bytes
- * left). Returns the status of a batch flush. The parser is a constant:
- * once this is inlined into a variant its call is direct and inlined, and
- * only the AVX2 variant names the AVX2 parser (which may not be inlined into
- * code compiled for other CPUs).
+ * first line fast_parse() does not take (or with less than FAST_LOOKAHEAD
+ * bytes left). Returns the status of a batch flush.
  */
-static inline __attribute__((always_inline)) int fast_lines(inami_billing_csv *r, const char **pp,
-	const char *end, fast_parser parse)
+static int fast_lines(inami_billing_csv *r, const char **pp,
+	const char *end)
 {
 	fast_rec rec[FAST_GROUP];
 	const char *s = *pp;
@@ -293,7 +191,7 @@ static inline __attribute__((always_inline)) int fast_lines(inami_billing_csv *r
 			room = FAST_GROUP;
 		for (; n < room && end - line >= FAST_LOOKAHEAD; n++) {
 			size_t k = r->n + n;
-			if (!parse(line, r->has_date, &rec[n], &r->code[k], &r->quantity[k], &r->date[k]))
+			if (!fast_parse(line, r->has_date, &rec[n], &r->code[k], &r->quantity[k], &r->date[k]))
 				break;
 			if (rec[n].plen <= SHORT_ID && r->ids.shorts != NULL)
 				__builtin_prefetch(ids_short_home(&r->ids, rec[n].hash));
@@ -326,44 +224,7 @@ static inline __attribute__((always_inline)) int fast_lines(inami_billing_csv *r
 	}
 }
 
-static int fast_lines_base(inami_billing_csv *r, const char **pp, const char *end)
-{
-	return fast_lines(r, pp, end, fast_parse);
-}
-
-#if HAVE_FAST_V3
-/* flatten: the helpers of this file inlined too, so that all of the loop is compiled for AVX2 and BMI2 */
-V3_TARGET __attribute__((flatten)) static int fast_lines_v3(inami_billing_csv *r, const char **pp,
-	const char *end)
-{
-	return fast_lines(r, pp, end, fast_parse_v3);
-}
-#endif
-
-/* Which variant runs (cpu_choice): 0 baseline, 1 AVX2 and BMI2. */
-static int use_v3 = -1;
-
-static int v3_available(void)
-{
-#if HAVE_FAST_V3
-	/* the CPU model is filled in by a constructor of the compiler's runtime, before any call here */
-	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")
-		&& __builtin_cpu_supports("popcnt");
-#else
-	return 0;
-#endif
-}
-
-int inami__csv_set_fast_v3(int on)
-{
-	return cpu_choice_force(&use_v3, v3_available, on);
-}
-
 int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end)
 {
-#if HAVE_FAST_V3
-	if (cpu_choice(&use_v3, v3_available))
-		return fast_lines_v3(r, pp, end);
-#endif
-	return fast_lines_base(r, pp, end);
+	return fast_lines(r, pp, end);
 }

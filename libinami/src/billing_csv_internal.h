@@ -38,16 +38,6 @@ struct inami_billing_csv {
 	size_t n;
 	provider_ids ids;
 	const inami_nomenclature *nom;
-	/*
-	 * The helper thread of a two-thread read (billing_csv_file.c) reads its
-	 * chunks from the back of the file: per id it keeps where the id first
-	 * occurs in file order (chunk, then line), for the merge. Off elsewhere.
-	 */
-	int track;
-	uint32_t chunk;          /* the chunk being read */
-	uint32_t *first_chunk;   /* per id: smallest chunk it occurs in (UINT32_MAX: not yet) */
-	int64_t *first_line;     /* per id: its first line (reader's count) in that chunk */
-	size_t first_cap;
 };
 
 /* Add the batch to the totals. */
@@ -75,19 +65,6 @@ int inami__csv_days_ok(int y, int m, int d);
  * of a batch flush.
  */
 int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end);
-
-/*
- * Tests: 0 makes inami__csv_fast_lines() use its baseline variant, 1 the AVX2 one
- * where the CPU has it. Returns the previous setting.
- */
-int inami__csv_set_fast_v3(int on);
-
-/*
- * Test hook (tests/c/check_coverage_billing.c): in a two-thread read the
- * calling thread takes at most this many chunks, the helper the rest
- * (SIZE_MAX: no limit). Set only while no read runs.
- */
-extern size_t inami__csv_front_limit;
 
 /* Back to the state of a new reader (same nomenclature, flags and name). */
 void inami__csv_reset(inami_billing_csv *r);

@@ -56,8 +56,6 @@ struct inami_billing {
 	uint8_t *dense_seen;         /* per provider: bit k = pair k was added (so INCOMPLETE: billing__flags) */
 	int ndense, dense_dirty;
 	billing_dense_slot dense_cache[DENSE_CACHE];  /* cleared when pairs may lose their column */
-	size_t line_base;            /* number of the first line passed to the kernels, in messages */
-	size_t line_readable;        /* lines readable in the arrays passed to the kernels (prefetches); 0: those passed */
 };
 
 /*
@@ -133,7 +131,7 @@ int inami__billing_add_valid(inami_billing *b, const int32_t *code, const int32_
  * The kernels (billing_kernel.c) over valid lines: inami__billing_add_fast with
  * unchecked adds, for lines the qsum bound covers; inami__billing_add_checked with
  * every add checked, in line order. Return INAMI_OK, or the error of a line
- * (date not YYYYMMDD, numbered from b->line_base; out of memory).
+ * (date not YYYYMMDD; out of memory).
  */
 int inami__billing_add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count);
@@ -184,30 +182,6 @@ static inline void billing__dense_add(inami_billing *b, int kind, uint32_t p, in
 	b->dense_seen[p] |= (uint8_t)(1u << kind);
 	b->dense_dirty = 1;
 }
-
-/* Tests: 0 makes the kernels scalar, 1 vector where the CPU has AVX2. Returns the previous setting. */
-int inami__billing_set_vector(int on);
-
-/* A copy of an accumulator's state (billing_saved.c). */
-typedef struct billing_saved {
-	int64_t *acc;
-	uint8_t *dense_seen;
-	int64_t *dense_qty[DENSE_KINDS];
-	billing_unvalued *unvalued;
-	int had_dense_seen, ndense, dense_dirty;
-	size_t unvalued_cap, unvalued_count;
-	uint64_t qsum;
-	int64_t lines;
-} billing_saved;
-
-/* Copy b's state into s when it takes at most `limit` bytes; 0 when not copied (too large, no memory). */
-int inami__billing_save(const inami_billing *b, billing_saved *s, size_t limit);
-
-/* Put the state of s back into b (whose provider count has not changed) and free s. */
-void inami__billing_restore(inami_billing *b, billing_saved *s);
-
-/* Free s without using it. */
-void inami__billing_drop(billing_saved *s);
 
 /* Back to no providers and no lines, keeping the object (callers may hold its address). */
 void inami__billing_reset(inami_billing *b);

@@ -5,26 +5,14 @@
  * a row) and adds it into the provider's row; anything unusual (unknown
  * code, several validity periods, a date outside the period, DERIVED not
  * allowed) goes to a per-line slow path that resolves it exactly and records
- * unvalued codes. On x86-64 CPUs with AVX2 a line's row is updated with one
- * 256-bit multiply, add and OR; elsewhere a scalar loop does the same.
+ * unvalued codes.
  */
 #include "billing_internal.h"
-#include "cpu_clones.h"
 #include "error.h"
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(INAMI_NO_CLONES)
-#include <immintrin.h>
-#define HAVE_VECTOR_KERNEL 1
-#else
-#define HAVE_VECTOR_KERNEL 0
-#endif
 
 #define ROW BILLING_ROW
 #define TALLY BILLING_TALLY
 #define ROW_OF(b, p) ((b)->acc + (size_t)(p) * ROW)
-
-/* What a line the hot loop cannot value adds: its prestations, no value, no flag. */
-static const nom_fast count_only = { { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 0 } } };
 
 /*
  * A line the hot loop cannot value (unknown code, several periods, a date
@@ -60,10 +48,10 @@ static int slow_line(inami_billing *b, const nom_fast *e, int32_t code, int32_t 
 }
 
 /* The error of a slow_line() result r for line i of the current call. */
-static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date)
+static int slow_line_error(int r, size_t i, int32_t date)
 {
 	if (r < 0)
-		return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)", b->line_base + i,
+		return inami__fail(INAMI_EINVAL, "line %zu: date %d is not YYYYMMDD (or 0)", i,
 			(int)date);
 	return inami__fail(INAMI_ENOMEM, "out of memory recording unknown codes");
 }
@@ -74,11 +62,8 @@ static int slow_line_error(const inami_billing *b, int r, size_t i, int32_t date
 /*
  * The slow lines of a block are recorded as bits: line i is bit 63 - i % 64
  * of word i / 64. The loops shift each line's bit into a register (bits =
- * bits << 1 | slow) and store it once per word: a list of line numbers would
- * store each line at an address that depends on the previous lines' entries,
- * which the CPU must resolve before later loads can be ordered around it
- * (on lines that all have a value, the AVX2 loop ran up to 16 % slower with
- * such a list: docs/billing.md).
+ * bits << 1 | slow) and store it once per word: no store per line at an
+ * address that depends on the previous lines.
  */
 #define SLOW_WORDS (BLOCK / 64)
 
@@ -118,10 +103,8 @@ static inline const nom_fast *table_of(const inami_billing *b, int dated)
 }
 
 /*
- * The hot entry of a code, entry 0 (unknown) for codes outside 0..999999.
- * Written so that compilers branch (codes are nearly always in range, so the
- * branch is predicted) rather than clamp the code, which with AVX2 enabled
- * becomes a round trip through a vector register on the path of every line.
+ * The hot entry of a code, entry 0 (unknown) for codes outside 0..999999
+ * (a branch nearly always predicted).
  */
 static inline const nom_fast *entry_of(const nom_fast *tab, const uint16_t *index, int32_t code)
 {
@@ -177,188 +160,6 @@ static inline __attribute__((always_inline)) void block_scalar(int64_t *restrict
 	lines_scalar(acc, index, tab, code, quantity, date, provider, 0, split, slow, has_date, has_provider, 1);
 	lines_scalar(acc, index, tab, code, quantity, date, provider, split, n, slow, has_date, has_provider, 0);
 }
-
-#if HAVE_VECTOR_KERNEL
-/*
- * The AVX2 hot loops: the same as lines_scalar(), a line's whole row at
- * once. The entry's low halves times the quantity (vpmuldq) are added to the
- * row and the entry's flag byte ORed into the tally; a line the table cannot
- * value takes count_only instead (an entry always resolved per line already
- * has no value and no flag, see nomenclature.c).
- */
-
-/*
- * Line i's entry, as the vector to multiply by its quantity; its slow-line
- * bit (1 when the line cannot be valued directly) is shifted into *bits. A
- * dated line outside the entry's period takes count_only, blended in without
- * a branch (such lines come at random: a branch would often miss).
- */
-__attribute__((target("avx2"), always_inline))
-static inline __m256i line_entry(const uint16_t *restrict index, const nom_fast *restrict tab,
-	const int32_t *restrict code, const int32_t *restrict date, size_t i, uint64_t *bits,
-	const int has_date)
-{
-	const nom_fast *e = entry_of(tab, index, code[i]);
-	unsigned bad = line_miss(e, date, i, has_date);
-	*bits = *bits << 1 | bad;
-	__m256i v = _mm256_load_si256((const __m256i *)e);
-	if (has_date)
-		v = _mm256_blendv_epi8(v, _mm256_load_si256((const __m256i *)&count_only),
-			_mm256_set1_epi64x(-(long long)bad));
-	return v;
-}
-
-/*
- * Ask for the input lines INPUT_AHEAD lines after line g (one cache line of
- * each array) when the arrays reach that far: a large call's next chunk is
- * then in the cache when its checks run (billing.c).
- */
-#define INPUT_AHEAD 4096
-#define GROUP 16  /* lines per cache line of an array */
-
-__attribute__((target("avx2"), always_inline))
-static inline void prefetch_input(const int32_t *code, const int32_t *quantity, const int32_t *date,
-	const uint32_t *provider, size_t g, size_t ahead, const int has_date, const int has_provider)
-{
-	if (g + INPUT_AHEAD >= ahead)
-		return;
-	__builtin_prefetch(code + g + INPUT_AHEAD);
-	__builtin_prefetch(quantity + g + INPUT_AHEAD);
-	if (has_date)
-		__builtin_prefetch(date + g + INPUT_AHEAD);
-	if (has_provider)
-		__builtin_prefetch(provider + g + INPUT_AHEAD);
-}
-
-/* The flags a line raises: the top byte of its entry's tally lane. */
-__attribute__((target("avx2"), always_inline))
-static inline __m256i entry_flags(__m256i entry)
-{
-	return _mm256_and_si256(entry, _mm256_set_epi64x((long long)(0xffull << BILLING_FLAGS_SHIFT), 0, 0, 0));
-}
-
-/* Provider p's row += addend, and its tally's flags |= those in `flags`. */
-__attribute__((target("avx2"), always_inline))
-static inline void row_add(int64_t *acc, size_t p, __m256i addend, __m256i flags)
-{
-	__m256i *row = (__m256i *)(acc + p * ROW);
-	_mm256_store_si256(row, _mm256_or_si256(_mm256_add_epi64(_mm256_load_si256(row), addend), flags));
-}
-
-/*
- * Lines [from, to), each added into its row (lines in any provider order);
- * prefetch: rows ahead. `from` is a multiple of 64 (and of GROUP), so a group
- * never spans two words of slow-line bits.
- */
-__attribute__((target("avx2"), always_inline))
-static inline void lines_vector(int64_t *restrict acc, const uint16_t *restrict index,
-	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t from, size_t to, size_t ahead,
-	uint64_t *restrict slow, const int has_date, const int prefetch)
-{
-	uint64_t bits = 0;
-	for (size_t g = from; g < to; g += GROUP) {
-		prefetch_input(code, quantity, date, provider, g, ahead, has_date, 1);
-		size_t end = to - g < GROUP ? to : g + GROUP;
-		for (size_t i = g; i < end; i++) {
-			__m256i add = line_entry(index, tab, code, date, i, &bits, has_date);
-			if (prefetch)
-				billing_prefetch_row(acc, provider[i + PREFETCH_AHEAD]);
-			row_add(acc, provider[i], _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add),
-				entry_flags(add));
-		}
-		bits = slow_flush(slow, bits, end, to);
-	}
-}
-
-/*
- * Lines [0, n) in runs of one provider (or all for provider 0): a run is
- * summed in registers and added to its row once, so consecutive lines of a
- * provider do not each wait for the previous line's store to the row.
- */
-__attribute__((target("avx2"), always_inline))
-static inline void runs_vector(int64_t *restrict acc, const uint16_t *restrict index,
-	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint64_t *restrict slow, const int has_date, const int has_provider)
-{
-	__m256i sum = _mm256_setzero_si256(), flags = _mm256_setzero_si256();
-	size_t cur = has_provider ? provider[0] : 0;
-	uint64_t bits = 0;
-	for (size_t g = 0; g < n; g += GROUP) {
-		prefetch_input(code, quantity, date, provider, g, ahead, has_date, has_provider);
-		size_t end = n - g < GROUP ? n : g + GROUP;
-		for (size_t i = g; i < end; i++) {
-			__m256i add = line_entry(index, tab, code, date, i, &bits, has_date);
-			if (has_provider && provider[i] != cur) {
-				row_add(acc, cur, sum, flags);
-				sum = flags = _mm256_setzero_si256();
-				cur = provider[i];
-			}
-			flags = _mm256_or_si256(flags, entry_flags(add));
-			sum = _mm256_add_epi64(sum, _mm256_mul_epi32(_mm256_set1_epi32(quantity[i]), add));
-		}
-		bits = slow_flush(slow, bits, end, n);
-	}
-	row_add(acc, cur, sum, flags);
-}
-
-/* Number of i in [1, n) with p[i] != p[i - 1]. */
-__attribute__((target("avx2")))
-static size_t provider_changes(const uint32_t *p, size_t n)
-{
-	size_t changes = 0, i = 1;
-	for (; i + 8 <= n; i += 8) {
-		__m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
-		__m256i b = _mm256_loadu_si256((const __m256i *)(p + i - 1));
-		changes += 8 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(
-			_mm256_cmpeq_epi32(a, b))));
-	}
-	for (; i < n; i++)
-		changes += p[i] != p[i - 1];
-	return changes;
-}
-
-/*
- * Lines [0, n) of a block whose provider array may be read up to line
- * `ahead`: in runs when the block's providers change at most every fourth
- * line on average (or there is one provider), else line by line with the
- * rows prefetched.
- */
-__attribute__((target("avx2"), always_inline))
-static inline void block_vector(int64_t *restrict acc, const uint16_t *restrict index,
-	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint64_t *restrict slow, const int has_date, const int has_provider)
-{
-	if (!has_provider || provider_changes(provider, n) * 4 <= n) {
-		runs_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, has_date, has_provider);
-		return;
-	}
-	size_t split = prefetch_split(n, ahead);
-	lines_vector(acc, index, tab, code, quantity, date, provider, 0, split, ahead, slow, has_date, 1);
-	lines_vector(acc, index, tab, code, quantity, date, provider, split, n, ahead, slow, has_date, 0);
-}
-
-/* block_vector() specialised for each (dated, per provider) combination: one call per block. */
-__attribute__((target("avx2"), noinline))
-static void block_vector_any(int64_t *restrict acc, const uint16_t *restrict index,
-	const nom_fast *restrict tab, const int32_t *restrict code, const int32_t *restrict quantity,
-	const int32_t *restrict date, const uint32_t *restrict provider, size_t n, size_t ahead,
-	uint64_t *restrict slow, int has_date, int has_provider)
-{
-	if (has_date) {
-		if (has_provider)
-			block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 1);
-		else
-			block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 1, 0);
-	} else if (has_provider) {
-		block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 1);
-	} else {
-		block_vector(acc, index, tab, code, quantity, date, provider, n, ahead, slow, 0, 0);
-	}
-}
-#endif
 
 /*
  * A dated line of hot entry h (code with several periods) whose date lies in
@@ -416,55 +217,30 @@ static inline __attribute__((always_inline)) int slow_lines(inami_billing *b, co
 				continue;
 			int r = slow_line(b, e, c[i], q[i], date, provider);
 			if (r <= 0)
-				return slow_line_error(b, r, off + i, date);
+				return slow_line_error(r, off + i, date);
 		}
 	}
 	return INAMI_OK;
 }
 
-/* Which kernel runs (cpu_choice): 0 scalar, 1 vector. */
-static int use_vector = -1;
-
-static int vector_available(void)
-{
-#if HAVE_VECTOR_KERNEL
-	/* the CPU model is filled in by a constructor of the compiler's runtime, before any call here */
-	return __builtin_cpu_supports("avx2") != 0;
-#else
-	return 0;
-#endif
-}
-
-int inami__billing_set_vector(int on)
-{
-	return cpu_choice_force(&use_vector, vector_available, on);
-}
-
 /*
  * The kernel over all lines, block by block, specialised by the compiler for
- * each (vector, dated, per provider) combination; then the block's slow
- * lines one by one.
+ * each (dated, per provider) combination; then the block's slow lines one
+ * by one.
  */
 static inline __attribute__((always_inline)) int run(inami_billing *b, const int32_t *code,
 	const int32_t *quantity, const int32_t *date, const uint32_t *provider, size_t n,
-	const int vector, const int has_date, const int has_provider)
+	const int has_date, const int has_provider)
 {
 	uint64_t slow[SLOW_WORDS];
 	const nom_fast *tab = table_of(b, has_date);
 	const uint16_t *index = b->nom->index;
 
-	size_t readable = b->line_readable > n ? b->line_readable : n;
 	for (size_t off = 0; off < n; off += BLOCK) {
 		size_t m = n - off < BLOCK ? n - off : BLOCK;
 		const int32_t *c = code + off, *q = quantity + off, *d = has_date ? date + off : NULL;
 		const uint32_t *p = has_provider ? provider + off : NULL;
-#if HAVE_VECTOR_KERNEL
-		if (vector)
-			block_vector_any(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date,
-				has_provider);
-		else
-#endif
-			block_scalar(b->acc, index, tab, c, q, d, p, m, readable - off, slow, has_date, has_provider);
+		block_scalar(b->acc, index, tab, c, q, d, p, m, n - off, slow, has_date, has_provider);
 		int st = slow_lines(b, tab, c, q, d, p, slow, m, off, has_date, has_provider);
 		if (st != INAMI_OK)
 			return st;
@@ -473,40 +249,26 @@ static inline __attribute__((always_inline)) int run(inami_billing *b, const int
 }
 
 /* One function per combination; `run` inlined into each. */
-#define KERNEL(name, vector, has_date, has_provider) \
+#define KERNEL(name, has_date, has_provider) \
 	static int name(inami_billing *b, const int32_t *c, const int32_t *q, const int32_t *d, \
 		const uint32_t *p, size_t n) \
 	{ \
-		return run(b, c, q, d, p, n, vector, has_date, has_provider); \
+		return run(b, c, q, d, p, n, has_date, has_provider); \
 	}
 
-KERNEL(scalar_undated_one, 0, 0, 0)
-KERNEL(scalar_dated_one, 0, 1, 0)
-KERNEL(scalar_undated, 0, 0, 1)
-KERNEL(scalar_dated, 0, 1, 1)
-#if HAVE_VECTOR_KERNEL
-KERNEL(vector_undated_one, 1, 0, 0)
-KERNEL(vector_dated_one, 1, 1, 0)
-KERNEL(vector_undated, 1, 0, 1)
-KERNEL(vector_dated, 1, 1, 1)
-#endif
+KERNEL(undated_one, 0, 0)
+KERNEL(dated_one, 1, 0)
+KERNEL(undated, 0, 1)
+KERNEL(dated, 1, 1)
 
 int inami__billing_add_fast(inami_billing *b, const int32_t *code, const int32_t *quantity,
 	const int32_t *date, const uint32_t *provider, size_t count)
 {
 	typedef int (*kernel)(inami_billing *, const int32_t *, const int32_t *, const int32_t *,
 		const uint32_t *, size_t);
-	/* [vector][dated][per provider] */
-	static const kernel kernels[2][2][2] = {
-		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
-#if HAVE_VECTOR_KERNEL
-		{ { vector_undated_one, vector_undated }, { vector_dated_one, vector_dated } },
-#else
-		{ { scalar_undated_one, scalar_undated }, { scalar_dated_one, scalar_dated } },
-#endif
-	};
-	int vector = cpu_choice(&use_vector, vector_available);
-	return kernels[vector][date != NULL][provider != NULL](b, code, quantity, date, provider, count);
+	/* [dated][per provider] */
+	static const kernel kernels[2][2] = { { undated_one, undated }, { dated_one, dated } };
+	return kernels[date != NULL][provider != NULL](b, code, quantity, date, provider, count);
 }
 
 int inami__billing_add_checked(inami_billing *b, const int32_t *code, const int32_t *quantity,
@@ -522,7 +284,7 @@ int inami__billing_add_checked(inami_billing *b, const int32_t *code, const int3
 		if (nom_fast_miss(e, d)) {
 			int r = slow_line(b, e, code[i], q, d, p);
 			if (r <= 0)
-				return slow_line_error(b, r, i, d);
+				return slow_line_error(r, i, d);
 		} else {
 			unsigned letter = nom_fast_letter(e);
 			flags = nom_fast_flags(e);

@@ -1,6 +1,5 @@
 /*
- * The billing lines of the in-memory benchmarks (bench_totals.c,
- * ab_totals.c): N lines (structure of arrays) over P providers in random
+ * The billing lines of the in-memory benchmark (bench_totals.c): N lines (structure of arrays) over P providers in random
  * order, codes drawn from the embedded nomenclature with ~2% unknown codes
  * (567011) and ~2% on a code with two validity periods (713016, dated in its
  * older one), ~2% corrections (quantity -1), dates in 2022.

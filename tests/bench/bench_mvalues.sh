@@ -1,25 +1,57 @@
 #!/bin/sh
-# Benchmark of issue 4 (not part of ctest). Usage: tests/bench/bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]
-# Generates a billing CSV (default 5,000,000 lines, 20,000 providers) in $BENCH_DIR (default
-# /tmp/inami_bench), then times in the same run: `inami mvalues --csv`, sqlite3 (import + join
-# with the code table + group by) and a plain Python csv loop (three rounds, inami run between the
-# peers: inami best of 12 runs, the peers, seconds each, best of 3), and prints the ratios; then
-# the in-memory totals micro-benchmark (lines per second, one core; undated lines also against a
-# plain C loop and against the row updates alone, in the same rounds).
+# End-to-end benchmark of `inami mvalues` against peers doing the same work (read the billing
+# CSV, join with the code values, group by provider), timed in one run: DuckDB (node
+# @duckdb/node-api), sqlite3 and a plain Python csv loop. Not part of ctest.
+#
+# Usage: tests/bench/bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]
+#   BUILD_DIR holds examples/inami, and tests/bench/bench_totals when configured with
+#   -DINAMI_BENCHMARKS=ON (then also run: in-memory totals, one core).
+#   BENCH_DIR      where the input is generated (default /tmp/inami_bench)
+#   DUCKDB_MODULES a node_modules directory holding @duckdb/node-api
+#                  (default tests/bench/node_modules: `npm install --prefix tests/bench @duckdb/node-api`)
+#   ROUNDS         rounds of the peers (default 3); inami runs twice before each peer run
+#   THREADS        --threads of inami mvalues (default: its own default)
+#
+# Only ratios within one run mean something: the machine's speed drifts, so inami is timed
+# between the peers' runs, and each contender's best time is kept.
 set -e
-BUILD=${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}
+BUILD=$(cd "${1:?usage: bench_mvalues.sh BUILD_DIR [LINES] [PROVIDERS]}" && pwd)
 LINES=${2:-5000000}
 PROVIDERS=${3:-20000}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 DIR=${BENCH_DIR:-/tmp/inami_bench}
+ROUNDS=${ROUNDS:-3}
+THREADS=${THREADS:-}
 INAMI=$BUILD/examples/inami
+PY=/usr/bin/python3
 mkdir -p "$DIR"
 if [ ! -f "$DIR/billing.csv" ] || [ "$(($(wc -l < "$DIR/billing.csv") - 1))" -ne "$LINES" ]; then
 	echo "generating $LINES lines for $PROVIDERS providers in $DIR ..."
-	/usr/bin/python3 "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
+	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
 fi
-echo "input: $(wc -c < "$DIR/billing.csv") bytes, $LINES lines, $PROVIDERS providers"
-cat "$DIR/billing.csv" > /dev/null  # warm the page cache for every contender
+CSV=$DIR/billing.csv
+CODES=$DIR/codes.csv
+cat "$CSV" > /dev/null  # warm the page cache for every contender
+
+# Peers: each a command line run by `sh -c`. DuckDB only when its node module is there.
+export NODE_PATH=${DUCKDB_MODULES:-$SRC/tests/bench/node_modules}
+HAVE_DUCKDB=no
+if command -v node > /dev/null && node -e "require('@duckdb/node-api')" > /dev/null 2>&1; then
+	HAVE_DUCKDB=yes
+else
+	echo "DuckDB skipped: no @duckdb/node-api under $NODE_PATH (npm install --prefix tests/bench @duckdb/node-api)"
+fi
+HAVE_SQLITE=no
+if command -v sqlite3 > /dev/null; then HAVE_SQLITE=yes; else echo "sqlite3 skipped: not installed"; fi
+cat > "$DIR/query.sql" <<SQL
+.mode csv
+.import $CSV lines
+.import $CODES codes
+SELECT l.provider, SUM(CAST(l.quantity AS INTEGER)),
+       SUM(CAST(l.quantity AS INTEGER) * CAST(c.value AS INTEGER)),
+       SUM(CASE WHEN c.code IS NULL THEN CAST(l.quantity AS INTEGER) ELSE 0 END)
+FROM lines l LEFT JOIN codes c ON c.code = l.code GROUP BY l.provider;
+SQL
 
 once() { # once NAME COMMAND... : wall time of one run, in seconds
 	n=$1
@@ -34,62 +66,65 @@ lower() { # lower A B : the smaller of two times (A may be empty)
 	if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi
 }
 
-best() { # best RUNS NAME COMMAND... : best wall time of RUNS runs, in seconds
-	b=""
-	runs=$1
-	n=$2
-	shift 2
-	for i in $(seq "$runs"); do
-		b=$(lower "$b" "$(once "$n" "$@")")
-	done
-	echo "$b"
-}
+run_inami() { "$INAMI" mvalues "$CSV" --csv ${THREADS:+--threads "$THREADS"}; }
+run_duckdb() { node "$SRC/tests/bench/duckdb_totals.js" "$CSV" "$CODES"; }
+run_sqlite() { sqlite3 :memory: -init "$DIR/query.sql" .quit; }
+run_python() { "$PY" "$SRC/tests/bench/py_totals.py" "$CSV" "$CODES"; }
 
-cat > "$DIR/query.sql" <<SQL
-.mode csv
-.import $DIR/billing.csv lines
-.import $DIR/codes.csv codes
-SELECT l.provider, SUM(CAST(l.quantity AS INTEGER)),
-       SUM(CAST(l.quantity AS INTEGER) * CAST(c.value AS INTEGER)),
-       SUM(CASE WHEN c.code IS NULL THEN CAST(l.quantity AS INTEGER) ELSE 0 END)
-FROM lines l LEFT JOIN codes c ON c.code = l.code GROUP BY l.provider;
-SQL
-
-# The same lines grouped by provider (billing exports usually are), for inami only.
-if [ ! -f "$DIR/billing_grouped.csv" ] || [ "$DIR/billing_grouped.csv" -ot "$DIR/billing.csv" ]; then
-	{ head -n 1 "$DIR/billing.csv"; tail -n +2 "$DIR/billing.csv" | LC_ALL=C sort -s -t, -k1,1; } > "$DIR/billing_grouped.csv"
-fi
-cat "$DIR/billing_grouped.csv" > /dev/null
-
-# Three rounds, each: inami twice, sqlite3 once, inami twice, Python once; best time of each. The
-# machine's speed drifts over the minute the peers take, so inami is timed between them rather than
-# all at once before them (its best of 12 runs against the peers' best of 3).
 T_INAMI=""
+T_DUCKDB=""
 T_SQLITE=""
-T_PY=""
-for round in 1 2 3; do
-	T_INAMI=$(lower "$T_INAMI" "$(best 2 inami "$INAMI" mvalues "$DIR/billing.csv" --csv)")
-	T_SQLITE=$(lower "$T_SQLITE" "$(once sqlite sqlite3 :memory: -init "$DIR/query.sql" .quit)")
-	T_INAMI=$(lower "$T_INAMI" "$(best 2 inami "$INAMI" mvalues "$DIR/billing.csv" --csv)")
-	T_PY=$(lower "$T_PY" "$(once python /usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv")")
+T_PYTHON=""
+inami_twice() {
+	T_INAMI=$(lower "$T_INAMI" "$(once inami run_inami)")
+	T_INAMI=$(lower "$T_INAMI" "$(once inami run_inami)")
+}
+for round in $(seq "$ROUNDS"); do
+	inami_twice
+	[ $HAVE_DUCKDB = no ] || T_DUCKDB=$(lower "$T_DUCKDB" "$(once duckdb run_duckdb)")
+	inami_twice
+	[ $HAVE_SQLITE = no ] || T_SQLITE=$(lower "$T_SQLITE" "$(once sqlite run_sqlite)")
+	inami_twice
+	T_PYTHON=$(lower "$T_PYTHON" "$(once python run_python)")
 done
-T_INAMI_G=$(best 7 inami "$INAMI" mvalues "$DIR/billing_grouped.csv" --csv)
-rm -f "$DIR"/out_inami "$DIR"/out_sqlite "$DIR"/out_python
 
-AVX2=no
-grep -qw avx2 /proc/cpuinfo && AVX2=yes
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), AVX2 $AVX2 (the in-memory kernel uses it when present)"
-echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every contender)"
-printf 'inami mvalues : %8.3f s  (%.1f M lines/s, random order; grouped by provider: %.3f s)\n' "$T_INAMI" \
-	"$(echo "$LINES / $T_INAMI / 1000000" | bc -l)" "$T_INAMI_G"
-printf 'sqlite3       : %8.3f s  -> inami is %.1fx faster\n' "$T_SQLITE" "$(echo "$T_SQLITE / $T_INAMI" | bc -l)"
-printf 'python csv    : %8.3f s  -> inami is %.1fx faster\n' "$T_PY" "$(echo "$T_PY / $T_INAMI" | bc -l)"
+# Peak memory (max RSS) of inami.
+/usr/bin/time -v "$INAMI" mvalues "$CSV" --csv ${THREADS:+--threads "$THREADS"} > /dev/null 2> "$DIR/time_v"
+RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$DIR/time_v")
 
-# Same totals? Compare the M sum of inami (column 4 of --csv, in M) with Python's.
-M_INAMI=$("$INAMI" mvalues "$DIR/billing.csv" --csv | awk -F, 'NR > 1 { s += $4 + $5 + $6 } END { printf "%d", s }')
-M_PY=$(/usr/bin/python3 "$SRC/tests/bench/py_totals.py" "$DIR/billing.csv" "$DIR/codes.csv" | awk '{ print $2 }')
-echo "check: key-letter total (M+R+V units) inami $M_INAMI, python $M_PY"
+# Same totals? The key-letter total in units: inami (M+R+V columns of --csv) against Python and DuckDB.
+SUM_INAMI=$(awk -F, 'NR > 1 { s += $4 + $5 + $6 } END { printf "%d", s }' "$DIR/out_inami")
+SUM_PY=$(awk '{ print $2 }' "$DIR/out_python")
+SUM_DUCKDB=$([ $HAVE_DUCKDB = no ] || awk '{ print $2 }' "$DIR/out_duckdb")
 
-cc -O2 -I"$SRC/include" -I"$BUILD/include" "$SRC/tests/bench/bench_totals.c" \
-	"$BUILD/libinami/libinami.a" -lpthread -lm -o "$DIR/bench_totals"
-"$DIR/bench_totals" 20000000 "$PROVIDERS" 7
+echo "input: $(wc -c < "$CSV") bytes, $LINES lines, $PROVIDERS providers; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); inami --threads ${THREADS:-default}, best of $((ROUNDS * 6)) runs; peers best of $ROUNDS"
+echo "check: key-letter total inami $SUM_INAMI, python $SUM_PY${SUM_DUCKDB:+, duckdb $SUM_DUCKDB}"
+FAIL=0
+printf '%-24s %9s %9s %8s %7s  %s\n' what time peer ratio floor result
+row() { # row WHAT PEER_TIME FLOOR
+	if [ -z "$2" ]; then
+		printf '%-24s %9s %9s %8s %7s  %s\n' "$1" - - - "$3x" skipped
+		return
+	fi
+	r=$(echo "$2 / $T_INAMI" | bc -l)
+	ok=pass
+	[ "$(echo "$r >= $3" | bc -l)" -eq 1 ] || { ok=FAIL; FAIL=1; }
+	printf '%-24s %8.3fs %8.3fs %7.1fx %6sx  %s\n' "$1" "$T_INAMI" "$2" "$r" "$3" "$ok"
+}
+row "inami vs duckdb" "$T_DUCKDB" 5
+row "inami vs sqlite3" "$T_SQLITE" 50
+row "inami vs python csv" "$T_PYTHON" 50
+ok=pass
+[ "$RSS_KB" -le $((32 * 1024)) ] || { ok=FAIL; FAIL=1; }
+printf '%-24s %8.1fM %9s %8s %6sM  %s\n' "inami peak memory" "$(echo "$RSS_KB / 1024" | bc -l)" - - 32 "$ok"
+[ "$SUM_INAMI" = "$SUM_PY" ] || { echo "totals differ"; FAIL=1; }
+
+# The in-memory totals (inami_billing_add, one core) when the build has them (-DINAMI_BENCHMARKS=ON).
+if [ -x "$BUILD/tests/bench/bench_totals" ]; then
+	"$BUILD/tests/bench/bench_totals" 20000000 "$PROVIDERS" 7
+else
+	echo "bench_totals skipped: configure the build with -DINAMI_BENCHMARKS=ON"
+fi
+rm -f "$DIR"/out_inami "$DIR"/out_duckdb "$DIR"/out_sqlite "$DIR"/out_python "$DIR/time_v"
+exit $FAIL

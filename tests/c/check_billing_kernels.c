@@ -1,7 +1,6 @@
 /*
  * The billing kernels (libinami/src/billing_kernel.c) against each other:
- * the AVX2 kernel, the scalar kernel, one line per call and the checked
- * kernel (used once totals could near 2^63) must give the same totals,
+ * the kernel over a whole call, one line per call and the checked kernel (used once totals could near 2^63) must give the same totals,
  * prestations, flags, statuses and unvalued codes for the same lines, dated
  * or not, with a provider array or not, DERIVED allowed or not. The lines mix
  * codes valued directly, a code with two periods (713016: R 17.5 until
@@ -126,8 +125,8 @@ static void push_past_bound(inami_billing *b, uint32_t p)
 }
 
 /*
- * The lines through one way of adding them. way 0: vector kernel, 1: scalar
- * kernel, 2: one line per call, 3: checked kernel (the last provider first
+ * The lines through one way of adding them. way 0: the kernel over the
+ * whole call, 1: one line per call, 2: checked kernel (the last provider first
  * gets enough quantity of an unknown code to pass the bound below which adds
  * are unchecked; the other providers are compared).
  */
@@ -135,26 +134,24 @@ static inami_billing *add_lines(const lines *l, int way, int dated, int per_prov
 {
 	inami_billing *b = NULL;
 	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), PROVIDERS, flags), INAMI_OK);
-	int was = inami__billing_set_vector(way == 0);
-	if (way == 3)
+	if (way == 2)
 		push_past_bound(b, PROVIDERS - 1);
 	const int32_t *d = dated ? l->date : NULL;
 	const uint32_t *p = per_provider ? l->provider : NULL;
-	if (way == 2) {
+	if (way == 1) {
 		for (size_t i = 0; i < LINES; i++)
 			ck_assert_int_eq(inami_billing_add(b, l->code + i, l->quantity + i, d ? d + i : NULL,
 				p ? p + i : NULL, 1), INAMI_OK);
 	} else {
 		ck_assert_int_eq(inami_billing_add(b, l->code, l->quantity, d, p, LINES), INAMI_OK);
 	}
-	inami__billing_set_vector(was);
 	return b;
 }
 
-/* The four ways agree on the lines `l`, dated or not, per provider or not, with `flags`. */
+/* The three ways agree on the lines `l`, dated or not, per provider or not, with `flags`. */
 static void agree(const lines *l, int dated, int per_provider, unsigned flags)
 {
-	static const char *const ways[] = { "vector", "scalar", "one line per call", "checked" };
+	static const char *const ways[] = { "kernel", "one line per call", "checked" };
 	inami_billing *ref = add_lines(l, 0, dated, per_provider, flags);
 	results *want = results_of(ref);
 	/* the lines reach valued and unvalued codes, and flags */
@@ -163,9 +160,9 @@ static void agree(const lines *l, int dated, int per_provider, unsigned flags)
 	ck_assert_uint_gt(unvalued, 0);
 	ck_assert_uint_ne(want->flags[0] & INAMI_TOTAL_INCOMPLETE, 0);
 	ck_assert_uint_ne(want->flags[0] & (dated ? INAMI_TOTAL_VALIDITY_UNKNOWN : INAMI_TOTAL_UNDATED), 0);
-	for (int way = 1; way < 4; way++) {
+	for (int way = 1; way < 3; way++) {
 		inami_billing *b = add_lines(l, way, dated, per_provider, flags);
-		size_t count = way == 3 ? PROVIDERS - 1 : PROVIDERS;
+		size_t count = way == 2 ? PROVIDERS - 1 : PROVIDERS;
 		compare(b, want, count, ways[way]);
 		same_unvalued(ref, b, count, ways[way]);
 		inami_billing_free(b);
@@ -289,14 +286,13 @@ static void line_matches_lookup(const inami_nomenclature *n, int32_t code, int32
 /*
  * Every code of nomenclature n, on the dates `dates`, on the first and last
  * day of each of its periods and the days around them, undated, DERIVED
- * allowed or not, through both kernels: the tables compiled for the kernels
+ * allowed or not, through the kernel: the tables compiled for the kernels
  * agree with the periods they come from.
  */
 static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates, size_t ndates)
 {
 	size_t count = inami_nomenclature_count(n);
-	for (int vector = 0; vector < 2; vector++) {
-		int was = inami__billing_set_vector(vector);
+	{
 		for (size_t i = 0; i < count; i++) {
 			inami_code_info e = { .version = INAMI_CODE_INFO_VERSION };
 			ck_assert_int_eq(inami_nomenclature_entry(n, i, &e), INAMI_OK);
@@ -316,7 +312,6 @@ static void codes_match_lookup(const inami_nomenclature *n, const int32_t *dates
 		}
 		line_matches_lookup(n, 567011, 20220301, 0); /* not in the shipped nomenclature */
 		line_matches_lookup(n, 567011, 0, 0);
-		inami__billing_set_vector(was);
 	}
 }
 

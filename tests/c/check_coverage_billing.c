@@ -1,11 +1,11 @@
 /*
- * The billing CSV reader on files large enough to be mapped and read by two
- * threads (inami_billing_csv_read_file, files of 4 MiB and more): the result
- * must be exactly the one-thread result of feeding the same bytes
- * (inami_billing_csv_feed), for clean files, for a malformed line in the
- * second half (error, or skipped with INAMI_CSV_SKIP_BAD) and for provider
- * ids first seen in the second half (indices in order of first appearance),
- * across the chunks the two threads share.
+ * The billing CSV reader on files large enough to be read by two threads
+ * (inami_billing_csv_read_file with threads 2, files of 4 MiB and more): the
+ * result with one thread and with two must be exactly the result of feeding
+ * the same bytes (inami_billing_csv_feed), for clean files, for a malformed
+ * line in the second half (error, or skipped with INAMI_CSV_SKIP_BAD) and for
+ * provider ids first seen in the second half (indices in order of first
+ * appearance). Also the options' checks.
  * Values: 560011 is M 24 and 560416 is M 16 (nomenclature.csv, AR 18 Dec 2002,
  * https://refli.be/fr/lex/2002023049; INAMI's 40 M example).
  */
@@ -19,9 +19,6 @@
 #include <inami/inami.h>
 
 #include "test_util.h"
-
-/* Test hook of the two-thread read (libinami/src/billing_csv_internal.h; the static library is linked). */
-extern size_t inami__csv_front_limit;
 
 #define PROVIDERS 1300
 
@@ -121,14 +118,35 @@ static void finish(inami_billing_csv *r, int status, outcome *o)
 	inami_billing_csv_free(r);
 }
 
-static void by_file(const char *path, unsigned flags, outcome *o)
+static void by_file(const char *path, unsigned flags, unsigned threads, outcome *o)
 {
 	const inami_nomenclature *nom;
 	inami_billing_csv *r;
+	inami_csv_read_options ro;
 	memset(o, 0, sizeof(*o));
+	ck_assert_int_eq(inami_csv_read_options_init(&ro, INAMI_CSV_READ_OPTIONS_VERSION), INAMI_OK);
+	ck_assert_uint_eq(ro.threads, 1);
+	ro.threads = threads;
 	ck_assert_int_eq(inami_nomenclature_default(&nom), INAMI_OK);
 	ck_assert_int_eq(inami_billing_csv_new(&r, nom, flags, "big.csv"), INAMI_OK);
-	finish(r, inami_billing_csv_read_file(r, path), o);
+	finish(r, inami_billing_csv_read_file(r, path, threads ? &ro : NULL), o);
+}
+
+static void same_outcome(const outcome *a, const outcome *b)
+{
+	ck_assert_int_eq(a->status, b->status);
+	ck_assert_str_eq(a->message, b->message);
+	ck_assert_int_eq(a->lines, b->lines);
+	ck_assert_int_eq(a->skipped, b->skipped);
+	ck_assert_str_eq(a->first_skipped, b->first_skipped);
+	ck_assert_uint_eq(a->providers, b->providers);
+	for (size_t p = 0; p < a->providers; p++)
+		ck_assert_str_eq(a->ids[p], b->ids[p]);
+	ck_assert_int_eq(memcmp(a->kv, b->kv, sizeof(a->kv)), 0);
+	ck_assert_int_eq(memcmp(a->prest, b->prest, sizeof(a->prest)), 0);
+	ck_assert_int_eq(memcmp(a->st, b->st, sizeof(a->st)), 0);
+	ck_assert_int_eq(memcmp(a->flags, b->flags, sizeof(a->flags)), 0);
+	ck_assert_int_eq(memcmp(a->unvalued, b->unvalued, sizeof(a->unvalued)), 0);
 }
 
 static void by_feed(const text *t, unsigned flags, outcome *o)
@@ -158,28 +176,20 @@ static void write_file(const text *t, char *path)
 
 static void compare(long bad_line, unsigned flags)
 {
-	static outcome a, b;
+	static outcome a, b, c, d;
 	char path[] = "/tmp/inami_cov_billing_XXXXXX";
 	text t = make_csv(bad_line);
 	ck_assert_uint_gt(t.len, 4u << 20);   /* large enough for the two-thread path */
 	write_file(&t, path);
-	by_file(path, flags, &a);
+	by_file(path, flags, 2, &a);
+	by_file(path, flags, 1, &c);
+	by_file(path, flags, 0, &d);          /* NULL options: one thread */
 	by_feed(&t, flags, &b);
 	unlink(path);
 	free(t.data);
-	ck_assert_int_eq(a.status, b.status);
-	ck_assert_str_eq(a.message, b.message);
-	ck_assert_int_eq(a.lines, b.lines);
-	ck_assert_int_eq(a.skipped, b.skipped);
-	ck_assert_str_eq(a.first_skipped, b.first_skipped);
-	ck_assert_uint_eq(a.providers, b.providers);
-	for (size_t p = 0; p < a.providers; p++)
-		ck_assert_str_eq(a.ids[p], b.ids[p]);
-	ck_assert_int_eq(memcmp(a.kv, b.kv, sizeof(a.kv)), 0);
-	ck_assert_int_eq(memcmp(a.prest, b.prest, sizeof(a.prest)), 0);
-	ck_assert_int_eq(memcmp(a.st, b.st, sizeof(a.st)), 0);
-	ck_assert_int_eq(memcmp(a.flags, b.flags, sizeof(a.flags)), 0);
-	ck_assert_int_eq(memcmp(a.unvalued, b.unvalued, sizeof(a.unvalued)), 0);
+	same_outcome(&a, &b);
+	same_outcome(&c, &b);
+	same_outcome(&d, &b);
 	if (a.status == INAMI_OK) {
 		ck_assert_uint_gt(a.providers, 1000); /* 350 + 175 odd of 350..699 + 501 new ones */
 		size_t incomplete = 0;
@@ -234,20 +244,29 @@ START_TEST(long_line_like_one_thread)
 }
 END_TEST
 
-/*
- * The caller's thread limited to its first 0..3 chunks: the helper reads all
- * the others, from the back, and meets the second half's ids first in the
- * last chunk; they must still come in order of first appearance in the file.
- * With 0 the helper takes every chunk, chunk 0 included (it once counted past
- * it and never stopped).
- */
-START_TEST(helper_reads_almost_all_like_one_thread)
+/* threads outside 1..max and unknown option versions are refused before the file is opened. */
+START_TEST(bad_options)
 {
-	for (size_t limit = 0; limit < 4; limit++) {
-		inami__csv_front_limit = limit;
-		compare(0, 0);
-	}
-	inami__csv_front_limit = SIZE_MAX;
+	const inami_nomenclature *nom;
+	inami_billing_csv *r;
+	inami_csv_read_options ro = INAMI_CSV_READ_OPTIONS_INIT;
+	ck_assert_int_eq(inami_nomenclature_default(&nom), INAMI_OK);
+	ck_assert_int_eq(inami_billing_csv_new(&r, nom, 0, "x.csv"), INAMI_OK);
+	ro.threads = 0;
+	ck_assert_int_eq(inami_billing_csv_read_file(r, "/nonexistent/x.csv", &ro), INAMI_EINVAL);
+	ro.threads = INAMI_CSV_READ_MAX_THREADS + 1;
+	ck_assert_int_eq(inami_billing_csv_read_file(r, "/nonexistent/x.csv", &ro), INAMI_EINVAL);
+	ro.threads = 1;
+	ro.version = 0;
+	ck_assert_int_eq(inami_billing_csv_read_file(r, "/nonexistent/x.csv", &ro), INAMI_EVERSION);
+	ro.version = 99;
+	ck_assert_int_eq(inami_billing_csv_read_file(r, "/nonexistent/x.csv", &ro), INAMI_EVERSION);
+	ck_assert_int_eq(inami_csv_read_options_init(&ro, 0), INAMI_EVERSION);
+	ck_assert_int_eq(inami_csv_read_options_init(&ro, 99), INAMI_EVERSION);
+	ck_assert_int_eq(inami_csv_read_options_init(NULL, 1), INAMI_ENULL);
+	/* "-" is a file name, not standard input */
+	ck_assert_int_eq(inami_billing_csv_read_file(r, "-", NULL), INAMI_EIO);
+	inami_billing_csv_free(r);
 }
 END_TEST
 
@@ -255,7 +274,7 @@ START_TEST(missing_file)
 {
 	outcome *o = malloc(sizeof(*o));
 	ck_assert_ptr_nonnull(o);
-	by_file("/nonexistent/inami/billing.csv", 0, o);
+	by_file("/nonexistent/inami/billing.csv", 0, 2, o);
 	ck_assert_int_eq(o->status, INAMI_EIO);
 	ck_assert_ptr_nonnull(strstr(o->message, "/nonexistent/inami/billing.csv"));
 	free(o);
@@ -273,7 +292,7 @@ int main(void)
 	tcase_add_test(tc, bad_line_first_half_fails);
 	tcase_add_test(tc, last_line_without_newline);
 	tcase_add_test(tc, long_line_like_one_thread);
-	tcase_add_test(tc, helper_reads_almost_all_like_one_thread);
+	tcase_add_test(tc, bad_options);
 	tcase_add_test(tc, missing_file);
 	suite_add_tcase(s, tc);
 	return test_run(s);

@@ -34,6 +34,10 @@ expect "csv row" "$TMP/out.csv" '^physio-1,ok,2,40,0,0,,'
 # Standard input.
 "$INAMI" mvalues - --json < "$DATA/forty_m.csv" > "$TMP/stdin.json" || fail "stdin run"
 cmp -s "$TMP/out.json" "$TMP/stdin.json" || fail "stdin output differs"
+cat "$DATA/forty_m.csv" | "$INAMI" mvalues - --json > "$TMP/pipe.json" || fail "pipe run"
+cmp -s "$TMP/out.json" "$TMP/pipe.json" || fail "pipe output differs"
+"$INAMI" mvalues "$DATA/forty_m.csv" --json --threads 2 > "$TMP/t2.json" || fail "--threads 2 run"
+cmp -s "$TMP/out.json" "$TMP/t2.json" || fail "--threads 2 output differs"
 
 # A user nomenclature adds a code (illustrative, so only with --allow-derived).
 "$INAMI" mvalues "$DATA/forty_m.csv" --nomenclature "$DATA/extra_codes.csv" --allow-derived --json > "$TMP/nom.json" || fail "nomenclature run"
@@ -71,5 +75,7 @@ expect "negative" "$TMP/o" '"provider":"q","status":"negative","prestations":nul
 "$INAMI" mvalues "$DATA/forty_m.csv" --year 2022 > /dev/null 2>&1; [ $? -eq 2 ] || fail "year without profession"
 "$INAMI" mvalues "$DATA/forty_m.csv" --json --csv > /dev/null 2>&1; [ $? -eq 2 ] || fail "json and csv"
 "$INAMI" mvalues /nonexistent.csv > /dev/null 2>&1; [ $? -eq 1 ] || fail "missing file: exit 1"
+"$INAMI" mvalues "$DATA/forty_m.csv" --threads 0 > /dev/null 2>&1; [ $? -eq 2 ] || fail "--threads 0"
+"$INAMI" mvalues "$DATA/forty_m.csv" --threads 3 > /dev/null 2>&1; [ $? -eq 2 ] || fail "--threads 3"
 "$INAMI" mvalues --help | grep -q 'usage: inami mvalues' || fail "help"
 echo "ok"
