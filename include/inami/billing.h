@@ -210,6 +210,7 @@ typedef struct inami_billing inami_billing;
 INAMI_EXTERN(int) inami_billing_new(inami_billing **out, const inami_nomenclature *nomenclature,
 	size_t provider_count, unsigned int flags);
 
+/** Free an accumulator (NULL is ignored). */
 INAMI_EXTERN(void) inami_billing_free(inami_billing *billing);
 
 /** Grow to `provider_count` providers (new ones start at zero); a smaller count is ignored. */
@@ -310,6 +311,7 @@ typedef struct inami_billing_csv inami_billing_csv;
 INAMI_EXTERN(int) inami_billing_csv_new(inami_billing_csv **out,
 	const inami_nomenclature *nomenclature, unsigned int flags, const char *name);
 
+/** Free a reader and its accumulator (NULL is ignored). */
 INAMI_EXTERN(void) inami_billing_csv_free(inami_billing_csv *reader);
 
 /**
@@ -349,7 +351,7 @@ typedef struct inami_csv_read_options {
 
 #define INAMI_CSV_READ_OPTIONS_INIT { INAMI_CSV_READ_OPTIONS_VERSION, 1u }
 
-/** Defaults of inami_csv_read_options `version` (INAMI_EVERSION for a version this library does not know). */
+/** Initialise `options` as INAMI_CSV_READ_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_csv_read_options_init(inami_csv_read_options *options, unsigned int version);
 
 /**
@@ -364,8 +366,10 @@ INAMI_EXTERN(int) inami_csv_read_options_init(inami_csv_read_options *options, u
 INAMI_EXTERN(int) inami_billing_csv_read_file(inami_billing_csv *reader, const char *path,
 	const inami_csv_read_options *options);
 
-/** Data lines read (header and blank lines not counted) and malformed lines skipped. */
+/** Data lines read (header and blank lines not counted). */
 INAMI_EXTERN(int64_t) inami_billing_csv_line_count(const inami_billing_csv *reader);
+
+/** Malformed lines skipped (with INAMI_CSV_SKIP_BAD). */
 INAMI_EXTERN(int64_t) inami_billing_csv_skipped_count(const inami_billing_csv *reader);
 
 /** Message of the first skipped line ("" if none), e.g. "x.csv:7:3: quantity is not a whole number". */
