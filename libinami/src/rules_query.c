@@ -74,6 +74,29 @@ static int usable_year(const inami_ruleset *rs, inami_profession p, int year, co
 	return INAMI_OK;
 }
 
+/* Tier `index` of a usable profession-year, with its amounts. */
+static int usable_tier(const inami_ruleset *rs, inami_profession p, int year, size_t index,
+	const amount_set **as, const tier_rule **tier)
+{
+	int st = usable_year(rs, p, year, as);
+	if (st != INAMI_OK)
+		return st;
+	const threshold_set *ts = (*as)->thresholds;
+	if (index >= ts->tier_count)
+		return inami__fail(INAMI_ERANGE, "tier index %zu out of range (%zu tiers)", index, ts->tier_count);
+	*tier = &ts->tiers[index];
+	return INAMI_OK;
+}
+
+/* The amount of tier `id` in a profession-year, or NULL when the data has none. */
+static const amount_item *tier_amount(const amount_set *as, const char *id)
+{
+	for (size_t i = 0; i < as->count; i++)
+		if (strcmp(as->items[i].tier, id) == 0)
+			return &as->items[i];
+	return NULL;
+}
+
 int inami_rules_years(const inami_ruleset *rules, inami_profession profession,
 	int *years, size_t cap, size_t *count)
 {
@@ -169,7 +192,7 @@ static int figure_out(inami_figure *out, const inami_figure *model, inami_measur
 int inami_rules_tier_count(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t *count)
 {
-	const amount_set *as;
+	const amount_set *as = NULL;
 	int st;
 
 	INAMI_CHECK_NULL(count);
@@ -182,28 +205,23 @@ int inami_rules_tier_count(const inami_ruleset *rules, inami_profession professi
 int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_tier_info *out)
 {
-	const amount_set *as;
+	const amount_set *as = NULL;
 	int st;
 
 	INAMI_CHECK_NULL(out);
 	INAMI_CHECK_VERSION(out->version, INAMI_TIER_INFO_VERSION, "inami_tier_info");
-	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
+	const tier_rule *t = NULL;
+	if ((st = usable_tier(rules, profession, year, index, &as, &t)) != INAMI_OK)
 		return st;
-	const threshold_set *ts = as->thresholds;
-	if (index >= ts->tier_count)
-		return inami__fail(INAMI_ERANGE, "tier index %zu out of range (%zu tiers)", index, ts->tier_count);
-	const tier_rule *t = &ts->tiers[index];
+	const amount_item *amount = tier_amount(as, t->id);
 	memset((char *)out + sizeof(out->version), 0, sizeof(*out) - sizeof(out->version));
 	out->id = t->id;
 	out->index = (int)index;
 	out->trainee_only = t->trainee_only;
-	for (size_t i = 0; i < as->count; i++) {
-		if (strcmp(as->items[i].tier, t->id) == 0)
-			out->amount_known = as->items[i].known;
-	}
+	out->amount_known = amount && amount->known;
 	out->amount_year = year;
-	out->thresholds_from = ts->from;
-	out->thresholds_to = ts->to;
+	out->thresholds_from = as->thresholds->from;
+	out->thresholds_to = as->thresholds->to;
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		if (t->has_min[m] && t->specialty[m]) {
 			out->uses_specialty = 1;
@@ -216,44 +234,35 @@ int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 int inami_rules_tier_amount(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_figure *out)
 {
-	const amount_set *as;
+	const amount_set *as = NULL;
 	int st;
 
 	INAMI_CHECK_NULL(out);
 	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
-	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
+	const tier_rule *t = NULL;
+	if ((st = usable_tier(rules, profession, year, index, &as, &t)) != INAMI_OK)
 		return st;
-	const threshold_set *ts = as->thresholds;
-	if (index >= ts->tier_count)
-		return inami__fail(INAMI_ERANGE, "tier index %zu out of range (%zu tiers)", index, ts->tier_count);
-	const char *tier = ts->tiers[index].id;
-	for (size_t i = 0; i < as->count; i++) {
-		if (strcmp(as->items[i].tier, tier) != 0)
-			continue;
-		if (!as->items[i].known)
-			break;
-		return figure_out(out, &as->items[i].figure, INAMI_MEASURE_NONE);
-	}
+	const amount_item *amount = tier_amount(as, t->id);
+	if (amount && amount->known)
+		return figure_out(out, &amount->figure, INAMI_MEASURE_NONE);
 	return inami__fail(INAMI_ENORULES, "the amount of tier %s of %s premium year %d is NOT FOUND in the sources",
-		tier, inami_profession_id(profession), year);
+		t->id, inami_profession_id(profession), year);
 }
 
 int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_measure measure, const char *specialty, inami_figure *out)
 {
-	const amount_set *as;
+	const amount_set *as = NULL;
 	int st;
 
 	INAMI_CHECK_NULL(out);
 	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
-	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
+	const tier_rule *t = NULL;
+	if ((st = usable_tier(rules, profession, year, index, &as, &t)) != INAMI_OK)
 		return st;
 	const threshold_set *ts = as->thresholds;
-	if (index >= ts->tier_count)
-		return inami__fail(INAMI_ERANGE, "tier index %zu out of range (%zu tiers)", index, ts->tier_count);
 	if (inami_measure_id(measure) == NULL)
 		return inami__fail(INAMI_EINVAL, "unknown measure %d", (int)measure);
-	const tier_rule *t = &ts->tiers[index];
 	if (!t->has_min[measure])
 		return inami__fail(INAMI_ENOTFOUND, "tier %s of %s %d has no %s criterion", t->id,
 			inami_profession_id(profession), year, inami_measure_id(measure));
@@ -275,7 +284,7 @@ int inami_rules_tier_threshold(const inami_ruleset *rules, inami_profession prof
 int inami_rules_maximum(const inami_ruleset *rules, inami_profession profession,
 	int year, inami_measure measure, inami_figure *out)
 {
-	const amount_set *as;
+	const amount_set *as = NULL;
 	int st;
 
 	INAMI_CHECK_NULL(out);
