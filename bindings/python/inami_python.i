@@ -10,6 +10,9 @@
  *   arrays, bytearray) without a Python-level loop; the GIL is released
  *   while the library works.
  * - Fast readers that turn a whole inami_result into Python tuples in one call.
+ * - swig/text.i: a `const char *` argument holding a NUL byte is refused.
+ * - swig/allocate.i, swig/dossier.i: the premium split, products, projection,
+ *   dossiers and the procedure timeline as tuple-returning helpers.
  * The idiomatic API (inami.evaluate, inami.Rules, ...) is the pure-Python
  * package around this module.
  */
@@ -53,6 +56,9 @@ static void inami_py_raise(int status)
 	inami_py_raise(status);
 	SWIG_fail;
 %enddef
+
+/* `const char *` arguments: a str holding a NUL byte is refused (swig/text.i). */
+%include "python/swig/text.i"
 
 /* Raw array functions: replaced by the buffer-protocol wrappers below. */
 %ignore inami_billing_total;
@@ -568,3 +574,7 @@ PyObject *inami_py_provider_count(PyObject *provider)
 	return PyLong_FromUnsignedLongLong(any ? (unsigned long long)max + 1 : 0);
 }
 %}
+
+/* The premium split, products, projection (swig/allocate.i); dossiers and the timeline (swig/dossier.i). */
+%include "python/swig/allocate.i"
+%include "python/swig/dossier.i"
