@@ -394,6 +394,29 @@ PyObject *inami_py_billing_csv_read_file(inami_billing_csv *reader, const char *
 	Py_RETURN_NONE;
 }
 
+/* The provider ids of a billing CSV reader, in index order, as a list of str. */
+PyObject *inami_py_billing_csv_provider_ids(const inami_billing_csv *reader)
+{
+	size_t n;
+	PyObject *list;
+
+	if (reader == NULL) {
+		inami_py_raise_message(INAMI_ENULL, "reader is None");
+		return NULL;
+	}
+	n = inami_billing_provider_count(inami_billing_csv_totals((inami_billing_csv *)reader));
+	list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		const char *id = inami_billing_csv_provider_id(reader, i);
+		PyObject *s = PyUnicode_DecodeUTF8(id ? id : "", (Py_ssize_t)(id ? strlen(id) : 0), "replace");
+		if (s == NULL)
+			Py_CLEAR(list);
+		else
+			PyList_SET_ITEM(list, (Py_ssize_t)i, s);
+	}
+	return list;
+}
+
 /* Feed bytes (any buffer) to a billing CSV reader, GIL released. */
 PyObject *inami_py_billing_csv_feed(inami_billing_csv *reader, PyObject *data)
 {
