@@ -168,10 +168,14 @@ class Totals:
                     i, "overflows" if s == _n.INAMI_EOVERFLOW else "is negative")))
                 for i, s in enumerate(self.status) if s]
 
-    def evaluate(self, profession, year, *, allow_derived=False, rules=None):
-        """:func:`evaluate_batch` over these totals (prestations and the
-        profession's key letter; providers in error are skipped)."""
-        return evaluate_batch(profession, year, prestations=self.prestations,
+    def evaluate(self, profession, year, *, key_values_only=False, allow_derived=False,
+                 rules=None):
+        """:func:`evaluate_batch` over these totals: the prestation count and the
+        profession's key-letter total of each provider (only the key-letter
+        total with ``key_values_only``), as inami.evaluate(prestations=...,
+        m_values=...) would; providers in error are skipped."""
+        return evaluate_batch(profession, year,
+                              prestations=None if key_values_only else self.prestations,
                               key_values=self.key_values(profession), status=self.status,
                               allow_derived=allow_derived, rules=rules,
                               provider_ids=self.provider_ids)

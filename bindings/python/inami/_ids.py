@@ -7,6 +7,7 @@ added in C appears here without a change to this file.
 """
 
 from . import inami_native as _n
+from ._util import text_arg
 
 __all__ = ["PROFESSIONS", "constants", "ids_of", "id_of", "code_of"]
 
@@ -40,6 +41,7 @@ def id_of(table, value):
 
 def code_of(table, text, what):
     """The value of id ``text`` in a {value: id} table; InvalidArgumentError naming the ids otherwise."""
+    text = text_arg(text, what)
     for value, name in table.items():
         if name == text:
             return value

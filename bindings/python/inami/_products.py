@@ -7,9 +7,13 @@ import dataclasses
 from . import inami_native as _n
 from ._allocate import Allocation, Projection, projection, split
 from ._errors import InamiError
+from ._ids import CONTRACT_TYPES
 from ._util import bp_to_percent, euros_to_cents, text_arg
 
 __all__ = ["Products", "Product", "Comparison", "ProductOutcome"]
+
+# With a product the library applies the product's own contract type: any id will do.
+_PRODUCTS_OWN = CONTRACT_TYPES[0]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,7 +153,7 @@ class Products:
         (NoRulesError otherwise). NotFoundError for an unknown id. Returns
         :class:`Allocation` (``product`` set)."""
         return split(self._h, text_arg(product_id, "product_id"), premium, solidarity_share,
-                     entry_fee, self[product_id].contract_type, solidarity_base)
+                     entry_fee, _PRODUCTS_OWN, solidarity_base)
 
     def project(self, product_id, premium, *, years, first_year=None, guaranteed_rate=None,
                 solidarity_share=None, entry_fee=None, solidarity_base="net",
@@ -161,7 +165,7 @@ class Products:
         return projection(self._h, text_arg(product_id, "product_id"), premium, years=years,
                           first_year=first_year, guaranteed_rate=guaranteed_rate,
                           solidarity_share=solidarity_share, entry_fee=entry_fee,
-                          contract_type=self[product_id].contract_type,
+                          contract_type=_PRODUCTS_OWN,
                           solidarity_base=solidarity_base, management_fee=management_fee,
                           profit_sharing=profit_sharing, solidarity_levy=solidarity_levy,
                           age=age, full_career=full_career, assume_rates=assume_rates)
