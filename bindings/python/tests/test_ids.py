@@ -36,9 +36,9 @@ def test_tables_follow_the_library():
 
 def test_cli_words_are_accepted():
     # the CLI's --convention and --employment words (inami eval --help)
-    r = inami.evaluate("nurse", 2022, prestations=2000, convention="none",
-                       employment="complementary", allow_derived=True)
-    assert r.to_dict()["profession"] == "nurse"
+    r = inami.evaluate("physiotherapist", 2022, prestations=2299, convention="none",
+                       employment="complementary")
+    assert r.eligible is False and r.to_dict()["profession"] == "physiotherapist"
     with pytest.raises(inami.InvalidArgumentError, match="partial"):
         inami.evaluate("nurse", 2022, prestations=2000, convention="partial")
     with pytest.raises(inami.InvalidArgumentError):
