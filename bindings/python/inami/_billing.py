@@ -145,10 +145,12 @@ class Billing:
 
     @property
     def provider_count(self):
+        """Number of providers."""
         return _n.inami_billing_provider_count(self._h)
 
     @property
     def line_count(self):
+        """Lines added so far."""
         return _n.inami_billing_line_count(self._h)
 
     def add(self, code, quantity, date=None, provider=None):

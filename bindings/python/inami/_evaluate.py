@@ -35,6 +35,7 @@ class Check(collections.namedtuple("Check", [
         return self.state != "failed"
 
     def to_dict(self):
+        """One item of "checks" in ``inami eval --json``."""
         d = {"id": self.id, "state": self.state, "held": self.held,
              "blocking": self.blocking, "label": self.label, "detail": self.detail}
         if self.measure is not None:
@@ -61,6 +62,7 @@ class NextTier(collections.namedtuple("NextTier", ["tier", "amount_cents", "miss
         return cents_to_euros(self.amount_cents)
 
     def to_dict(self):
+        """The "next_tier" object of ``inami eval --json``."""
         return {"tier": self.tier, "amount_cents": self.amount_cents,
                 "missing": [m._asdict() for m in self.missing]}
 
