@@ -10,6 +10,9 @@
  *   arrays, bytearray) without a Python-level loop; the GIL is released
  *   while the library works.
  * - Fast readers that turn a whole inami_result into Python tuples in one call.
+ * - swig/text.i: a `const char *` argument holding a NUL byte is refused.
+ * - swig/allocate.i, swig/dossier.i: the premium split, products, projection,
+ *   dossiers and the procedure timeline as tuple-returning helpers.
  * The idiomatic API (inami.evaluate, inami.Rules, ...) is the pure-Python
  * package around this module.
  */
@@ -53,6 +56,9 @@ static void inami_py_raise(int status)
 	inami_py_raise(status);
 	SWIG_fail;
 %enddef
+
+/* `const char *` arguments: a str holding a NUL byte is refused (swig/text.i). */
+%include "python/swig/text.i"
 
 /* Raw array functions: replaced by the buffer-protocol wrappers below. */
 %ignore inami_billing_total;
@@ -388,6 +394,29 @@ PyObject *inami_py_billing_csv_read_file(inami_billing_csv *reader, const char *
 	Py_RETURN_NONE;
 }
 
+/* The provider ids of a billing CSV reader, in index order, as a list of str. */
+PyObject *inami_py_billing_csv_provider_ids(const inami_billing_csv *reader)
+{
+	size_t n;
+	PyObject *list;
+
+	if (reader == NULL) {
+		inami_py_raise_message(INAMI_ENULL, "reader is None");
+		return NULL;
+	}
+	n = inami_billing_provider_count(inami_billing_csv_totals((inami_billing_csv *)reader));
+	list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		const char *id = inami_billing_csv_provider_id(reader, i);
+		PyObject *s = PyUnicode_DecodeUTF8(id ? id : "", (Py_ssize_t)(id ? strlen(id) : 0), "replace");
+		if (s == NULL)
+			Py_CLEAR(list);
+		else
+			PyList_SET_ITEM(list, (Py_ssize_t)i, s);
+	}
+	return list;
+}
+
 /* Feed bytes (any buffer) to a billing CSV reader, GIL released. */
 PyObject *inami_py_billing_csv_feed(inami_billing_csv *reader, PyObject *data)
 {
@@ -568,3 +597,7 @@ PyObject *inami_py_provider_count(PyObject *provider)
 	return PyLong_FromUnsignedLongLong(any ? (unsigned long long)max + 1 : 0);
 }
 %}
+
+/* The premium split, products, projection (swig/allocate.i); dossiers and the timeline (swig/dossier.i). */
+%include "python/swig/allocate.i"
+%include "python/swig/dossier.i"

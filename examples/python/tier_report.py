@@ -32,10 +32,10 @@ def euros(cents):
     return (decimal.Decimal(int(cents)) / 100).quantize(decimal.Decimal("0.01"))
 
 
-def hundredths(value):
-    """A key-letter total in hundredths as text: 1734000 -> '17340', 1750 -> '17.50'."""
-    value = int(value)
-    return "%d" % (value // 100) if value % 100 == 0 else "%d.%02d" % divmod(value, 100)
+def points(value):
+    """A key-letter figure (decimal.Decimal points) as short text: 17340.00 -> '17340', 17.50 -> '17.5'."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def parse_args(argv):
@@ -67,12 +67,12 @@ def build_rows(totals, batch, letter):
         rows.append({
             "provider": pid,
             "prestations": int(totals.prestations[i]),
-            "key_value": hundredths(key_values[i]) if key_values is not None else None,
+            "key_value": key_values[i] if key_values is not None else None,   # Decimal points
             "tier": tiers[t] if t >= 0 else None,
             "amount_cents": int(batch.amount_cents[i]),
             "next_tier": tiers[nxt] if nxt is not None and status == 0 else None,
             "missing_prestations": int(batch.missing_prestations[i]),
-            "missing_key_value": int(batch.missing_key_value[i]),
+            "missing_key_value": batch.missing_key_value[i],   # Decimal points, None if n/a
             "status": status,
             "notes": notes,
         })
@@ -84,10 +84,10 @@ def explain_blocked(rows, args, rules, letter):
     condition (e.g. activity above the maximum): ask inami.evaluate() which."""
     for r in rows:
         if r["tier"] is None and r["status"] == 0 and r["missing_prestations"] < 0 \
-                and r["missing_key_value"] < 0:
+                and r["missing_key_value"] is None:
             kv = {}
             if letter and r["key_value"] is not None:
-                kv[letter.lower() + "_values"] = float(r["key_value"])
+                kv[letter.lower() + "_values"] = r["key_value"]
             ev = inami.evaluate(args.profession, args.year, prestations=r["prestations"],
                                 allow_derived=args.allow_derived, rules=rules, **kv)
             failed = [c.id for c in ev.checks if c.state == "failed" and c.blocking]
@@ -106,11 +106,11 @@ def print_table(rows, letter, year, profession):
         missing = []
         if r["missing_prestations"] >= 0:
             missing.append("%d prest." % r["missing_prestations"])
-        if r["missing_key_value"] >= 0:
-            missing.append("%s %s" % (hundredths(r["missing_key_value"]), kv))
+        if r["missing_key_value"] is not None:
+            missing.append("%s %s" % (points(r["missing_key_value"]), kv))
         tier = r["tier"] or ("error %d" % r["status"] if r["status"] else "none")
         print(fmt % (r["provider"], r["prestations"],
-                     r["key_value"] if r["key_value"] is not None else "-",
+                     points(r["key_value"]) if r["key_value"] is not None else "-",
                      tier, euros(r["amount_cents"]), r["next_tier"] or "-",
                      " or ".join(missing) or r.get("why", "-"), ",".join(r["notes"])))
     print("-" * 110)

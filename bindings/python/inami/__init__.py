@@ -8,13 +8,22 @@
 Main entry points:
   evaluate()          one provider, one premium year, explained (checks, next tier)
   Rules               the sourced rules: default, loaded from a file, layered
-  read_billing_csv()  per-provider key-letter totals of a billing CSV
+  read_billing_csv()  per-provider key-letter totals of a billing CSV (Totals)
   totals(), total()   totals over billing-line arrays (buffer protocol)
-  evaluate_batch()    many providers in one call (buffer protocol)
+  evaluate_batch()    many providers in one call (BatchResult)
+  allocate()          a premium split into entry fee, solidarity and pension
+  project()           yearly premiums projected to retirement, with exit taxation
+  Products            insurers' products: terms, split, projection, comparison
+  Dossier             the yearly automated procedure of one provider
+  timeline()          the procedure's milestones for a premium year
   InamiError          base of every error the library reports (one subclass per status)
 
-Money is integer cents (``amount_cents``) or decimal.Decimal euros
-(``amount``), never a float. Key-letter totals are in hundredths (40 M = 4000).
+One unit per quantity: money is int cents (``*_cents``) with decimal.Decimal
+euro properties, never a float; key-letter values and hours are
+decimal.Decimal points and hours (what evaluate() takes and every result
+gives; the library's int64 hundredths only under names ending in
+``_hundredths``); percentages are taken as Decimal/str/int percent and given
+as ``*_bp`` basis points.
 """
 
 from . import inami_native as _native
@@ -23,20 +32,30 @@ from ._errors import (InamiError, InvalidArgumentError, NullError, VersionError,
                       InamiOverflowError, OutOfMemoryError, ParseError, InamiIOError,
                       DerivedFigureError, NotFoundError, StateError, RangeError,
                       BufferTooSmallError)
-from ._rules import Rules, Figure, TierInfo, PROFESSIONS
+from ._ids import PROFESSIONS
+from ._rules import Rules, Figure, TierInfo
 from ._evaluate import evaluate, Evaluation, Check, NextTier, Missing
-from ._billing import (Nomenclature, CodeInfo, Billing, Summary, Totals, BatchResult,
-                       total, totals, read_billing_csv, evaluate_batch, key_letter,
-                       flag_names, KEY_VALUE_SCALE)
+from ._billing import (Nomenclature, CodeInfo, Billing, Summary, total, totals,
+                       read_billing_csv, KEY_VALUE_SCALE)
+from ._bulk import (KeyValues, Totals, TotalsRow, BatchResult, BatchRow, evaluate_batch,
+                    key_letter, flag_names)
+from ._allocate import allocate, project, Allocation, Projection, NotionalAnnuity
+from ._products import Products, Product, Comparison, ProductOutcome
+from ._dossier import Dossier, Notification, HistoryEntry, Deadline
+from ._timeline import timeline, Timeline, Milestone
 
 __version__ = _native.inami_version()
 
 __all__ = [
     "evaluate", "Evaluation", "Check", "NextTier", "Missing",
     "Rules", "Figure", "TierInfo", "PROFESSIONS",
-    "Nomenclature", "CodeInfo", "Billing", "Summary", "Totals", "BatchResult",
-    "total", "totals", "read_billing_csv", "evaluate_batch", "key_letter", "flag_names",
-    "KEY_VALUE_SCALE",
+    "Nomenclature", "CodeInfo", "Billing", "Summary", "total", "totals", "read_billing_csv",
+    "KEY_VALUE_SCALE", "KeyValues", "Totals", "TotalsRow", "BatchResult", "BatchRow",
+    "evaluate_batch", "key_letter", "flag_names",
+    "allocate", "project", "Allocation", "Projection", "NotionalAnnuity",
+    "Products", "Product", "Comparison", "ProductOutcome",
+    "Dossier", "Notification", "HistoryEntry", "Deadline",
+    "timeline", "Timeline", "Milestone",
     "InamiError", "InvalidArgumentError", "NullError", "VersionError",
     "UnknownProfessionError", "NoRulesError", "NegativeValueError", "InamiOverflowError",
     "OutOfMemoryError", "ParseError", "InamiIOError", "DerivedFigureError", "NotFoundError",

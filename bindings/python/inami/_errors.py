@@ -12,23 +12,25 @@ __all__ = [
     "BufferTooSmallError", "error_for",
 ]
 
-# Status codes of include/inami/common.h (part of the ABI, never change).
-OK = 0
-EINVAL = -1
-ENULL = -2
-EVERSION = -3
-ENOPROFESSION = -4
-ENORULES = -5
-ENEGATIVE = -6
-EOVERFLOW = -7
-ENOMEM = -8
-EPARSE = -9
-EIO = -10
-EDERIVED = -11
-ENOTFOUND = -12
-ESTATE = -13
-ERANGE = -14
-EBUFS = -15
+from . import inami_native as _n
+
+# Status codes: the SWIG constants of include/inami/common.h (the header is the only source).
+OK = _n.INAMI_OK
+EINVAL = _n.INAMI_EINVAL
+ENULL = _n.INAMI_ENULL
+EVERSION = _n.INAMI_EVERSION
+ENOPROFESSION = _n.INAMI_ENOPROFESSION
+ENORULES = _n.INAMI_ENORULES
+ENEGATIVE = _n.INAMI_ENEGATIVE
+EOVERFLOW = _n.INAMI_EOVERFLOW
+ENOMEM = _n.INAMI_ENOMEM
+EPARSE = _n.INAMI_EPARSE
+EIO = _n.INAMI_EIO
+EDERIVED = _n.INAMI_EDERIVED
+ENOTFOUND = _n.INAMI_ENOTFOUND
+ESTATE = _n.INAMI_ESTATE
+ERANGE = _n.INAMI_ERANGE
+EBUFS = _n.INAMI_EBUFS
 
 
 class InamiError(Exception):

@@ -4,18 +4,18 @@ import collections
 
 from . import inami_native as _n
 from ._errors import InvalidArgumentError
+from ._ids import CONVENTIONS, EMPLOYMENTS
 from ._rules import resolve_rules
 from ._util import (cents_to_euros, count_arg, date_int, euros_to_cents, lang_code,
                     measure_arg, measure_value, profession_code)
 
 __all__ = ["evaluate", "Evaluation", "Check", "NextTier", "Missing"]
 
-_CONVENTION = {"full": _n.INAMI_CONVENTION_FULL, "partial": _n.INAMI_CONVENTION_PARTIAL,
-               "none": _n.INAMI_CONVENTION_NONE}
-_EMPLOYMENT = {None: _n.INAMI_EMPLOYMENT_UNSPECIFIED,
-               "main": _n.INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN,
-               "complementary": _n.INAMI_EMPLOYMENT_SELF_EMPLOYED_COMPLEMENTARY,
-               "employee": _n.INAMI_EMPLOYMENT_EMPLOYEE}
+# 'full', 'partial', 'none' and None, 'main', 'complementary', 'employee':
+# the names of the SWIG constants INAMI_CONVENTION_* and INAMI_EMPLOYMENT_*.
+_CONVENTION = {name: value for value, name in CONVENTIONS.items()}
+_EMPLOYMENT = {(None if name == "unspecified" else name): value
+               for value, name in EMPLOYMENTS.items()}
 
 
 class Check(collections.namedtuple("Check", [
@@ -35,6 +35,7 @@ class Check(collections.namedtuple("Check", [
         return self.state != "failed"
 
     def to_dict(self):
+        """One item of "checks" in ``inami eval --json``."""
         d = {"id": self.id, "state": self.state, "held": self.held,
              "blocking": self.blocking, "label": self.label, "detail": self.detail}
         if self.measure is not None:
@@ -61,6 +62,7 @@ class NextTier(collections.namedtuple("NextTier", ["tier", "amount_cents", "miss
         return cents_to_euros(self.amount_cents)
 
     def to_dict(self):
+        """The "next_tier" object of ``inami eval --json``."""
         return {"tier": self.tier, "amount_cents": self.amount_cents,
                 "missing": [m._asdict() for m in self.missing]}
 

@@ -6,42 +6,50 @@ import threading
 
 from . import inami_native as _n
 from ._errors import NotFoundError
-from ._util import lang_code, measure_code, measure_value, profession_code
+from ._ids import PROFESSIONS, PROVENANCE, id_of
+from ._util import lang_code, measure_code, measure_scale, measure_value, profession_code, text_arg
 
 __all__ = ["Rules", "Figure", "TierInfo", "PROFESSIONS"]
-
-PROFESSIONS = ("physiotherapist", "doctor", "dentist", "pharmacist",
-               "speech_therapist", "nurse", "midwife")
-
-_PROVENANCE = {0: "official", 1: "secondary", 2: "derived", 3: "illustrative", 4: "not_found"}
-
 
 class Figure(collections.namedtuple("Figure", [
         "value", "provenance", "source", "note", "layer", "line",
         "conflict_value", "conflict_provenance", "conflict_source", "conflict_note",
         "measure"])):
-    """One sourced figure. ``value`` is an int in the library's unit: cents for
-    an amount (``measure`` None; 1790.34 EUR is 179034), or a threshold in its
-    measure's unit (whole prestations; hundredths of a key-letter value, of a
-    euro or of an hour). The conflict_* fields are None unless another source
-    gives another value."""
+    """One sourced figure, ``value`` in Python's unit for its quantity:
+
+    - an amount (``measure`` None): decimal.Decimal euros (Decimal('1790.34')),
+      with :attr:`cents` the int the library keeps (179034);
+    - a threshold or maximum of a measure: int prestations, decimal.Decimal
+      key-letter points (M 55,200 is Decimal('55200.00')), hours, or euros
+      for 'reimbursed_eur' - the unit :func:`inami.evaluate` takes and
+      checks report, so a threshold compares directly with them.
+
+    The conflict_* fields are None unless another source gives another value
+    (``conflict_value`` in the unit of ``value``)."""
 
     __slots__ = ()
 
     @property
-    def units(self):
-        """``value`` in its natural unit: int prestations, else decimal.Decimal (179034 -> 1790.34)."""
-        return measure_value(self.measure, self.value)
+    def cents(self):
+        """The money figure in int cents (amounts and 'reimbursed_eur'); None for other measures."""
+        if self.measure not in (None, "reimbursed_eur"):
+            return None
+        return library_value(self.measure, self.value)
+
+
+def library_value(measure, value):
+    """A figure in Python's unit -> the library's int unit (cents, hundredths, prestations)."""
+    return int(value * measure_scale(measure))
 
 
 def _figure(f, measure=None):
     conflict = bool(f.has_conflict)
     return Figure(
         measure=measure,
-        value=f.value, provenance=_PROVENANCE.get(f.provenance, str(f.provenance)),
+        value=measure_value(measure, f.value), provenance=id_of(PROVENANCE, f.provenance),
         source=f.source or "", note=f.note or "", layer=f.layer or "", line=f.line,
-        conflict_value=f.conflict_value if conflict else None,
-        conflict_provenance=_PROVENANCE.get(f.conflict_provenance) if conflict else None,
+        conflict_value=measure_value(measure, f.conflict_value) if conflict else None,
+        conflict_provenance=id_of(PROVENANCE, f.conflict_provenance) if conflict else None,
         conflict_source=f.conflict_source if conflict else None,
         conflict_note=f.conflict_note if conflict else None)
 
@@ -49,7 +57,7 @@ def _figure(f, measure=None):
 TierInfo = collections.namedtuple("TierInfo", [
     "id", "index", "label", "trainee_only", "amount", "amount_year",
     "thresholds_from", "thresholds_to", "uses_specialty", "specialty_reduced"])
-TierInfo.__doc__ = """A tier of a profession-year. ``amount`` is a Figure in cents, or None
+TierInfo.__doc__ = """A tier of a profession-year. ``amount`` is a Figure (Decimal euros, ``.cents``), or None
 when the amount is NOT FOUND in the sources; ``thresholds_to`` is None when
 the threshold rule is open-ended."""
 
@@ -86,7 +94,7 @@ class Rules:
         if base == "default":
             base = cls.default()
         return cls(_n.inami_swig_ruleset_load_file(base._h if base is not None else None,
-                                                   os.fspath(path)))
+                                                   text_arg(path, "path")))
 
     @classmethod
     def from_string(cls, text, base="default", name=None):
@@ -152,8 +160,9 @@ class Rules:
 
     def tier_threshold(self, profession, year, tier, measure, specialty=None):
         """The minimum of ``measure`` ('prestations', 'm_value', ...) for ``tier``
-        (an id such as 'base' or an index) as a Figure in the measure's unit, or
-        None when the tier has no criterion in that measure."""
+        (an id such as 'base' or an index) as a :class:`Figure` whose ``value`` is
+        in Python's unit (int prestations, Decimal points or hours: 55,200 M is
+        Decimal('55200.00')), or None when the tier has no criterion in that measure."""
         p = profession_code(profession)
         index = self._tier_index(profession, year, tier)
         try:
@@ -163,7 +172,8 @@ class Rules:
             return None
 
     def maximum(self, profession, year, measure):
-        """The maximum of ``measure`` for the profession-year (Figure), or None."""
+        """The maximum of ``measure`` for the profession-year (:class:`Figure`, value in
+        Python's unit as for :meth:`tier_threshold`), or None."""
         try:
             return _figure(_n.inami_swig_rules_maximum(
                 self._h, profession_code(profession), year, measure_code(measure)), measure)

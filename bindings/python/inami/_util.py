@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import numbers
+import os
 
 from . import inami_native as _n
 from ._errors import InamiError, InvalidArgumentError, NegativeValueError
@@ -122,11 +123,62 @@ def measure_arg(value, measure, what):
         raise type(e)("%s: %s" % (what, e.message), e.status) from None
 
 
+_SCALES = {}
+
+
+def measure_scale(measure):
+    """Units of the C API per natural unit of ``measure`` (inami_measure_scale:
+    1 for prestations, 100 for the others; None, money, is cents)."""
+    if measure is None:
+        measure = "reimbursed_eur"
+    scale = _SCALES.get(measure)
+    if scale is None:
+        scale = _SCALES[measure] = _n.inami_measure_scale(measure_code(measure))
+    return scale
+
+
 def measure_value(measure, value):
-    """A value of the C API's int unit -> its natural unit: int prestations,
-    decimal.Decimal with two decimals otherwise (123450 m_value -> Decimal('1234.50'))."""
+    """A value of the C API's int unit -> Python's unit: int prestations,
+    decimal.Decimal points, hours or euros with two decimals otherwise
+    (123450 m_value -> Decimal('1234.50'); measure None is cents -> euros)."""
     if value is None:
         return None
-    if measure == "prestations":
-        return value
-    return (decimal.Decimal(value) / 100).quantize(_CENT)   # cents when measure is None
+    scale = measure_scale(measure)
+    if scale == 1:
+        return int(value)
+    return (decimal.Decimal(int(value)) / scale).quantize(_CENT)
+
+
+def percent_to_bp(value, what):
+    """A percentage (Decimal, str such as '0.75' or '10', int, or a float with at
+    most two decimals) -> basis points, exactly, by the library's parser
+    (inami_percent_parse); None stays None."""
+    if value is None:
+        return None
+    text = _decimal_text(value, what, "a percentage")
+    try:
+        return _n.inami_py_percent_parse(text)
+    except InamiError as e:
+        raise type(e)("%s: %s" % (what, e.message), e.status) from None
+
+
+def bp_to_percent(bp):
+    """Basis points -> the percentage as decimal.Decimal (75 -> Decimal('0.75')); None stays None."""
+    if bp is None:
+        return None
+    return decimal.Decimal(_n.inami_py_percent_format(bp))
+
+
+def text_arg(value, what):
+    """A str for the library (or a path opened in Python): TypeError for another type,
+    InvalidArgumentError when it holds a NUL character (a C string would end there)."""
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if isinstance(value, bytes):
+        value = os.fsdecode(value)
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        raise InvalidArgumentError("%s contains a NUL character at offset %d"
+                                   % (what, value.index("\0")))
+    return value

@@ -2,6 +2,7 @@
 
 import array
 import csv
+import decimal
 import io
 import random
 
@@ -15,7 +16,7 @@ except ImportError:  # numpy is optional
     np = None
 
 # Codes and values from the embedded nomenclature (libinami/data/nomenclature.csv):
-# 560011 = M 24, 560416 = M 16 (hundredths: 2400, 1600).
+# 560011 = M 24, 560416 = M 16 (the library keeps hundredths: 2400, 1600).
 CODES = [560011, 560416, 560011, 560416, 1]  # 1: an unknown code, reported unvalued
 
 
@@ -30,13 +31,14 @@ def _lines(n_lines, n_providers, seed=5):
 def test_nomenclature_lookup():
     n = inami.Nomenclature.default()
     e = n.lookup(560011, "2022-06-01")
-    assert e.key_letter == "M" and e.value == 2400
+    assert e.key_letter == "M" and e.value == decimal.Decimal("24")   # points, not hundredths
+    assert isinstance(e.value, decimal.Decimal)
     assert len(n) > 0 and any(c.code == 560011 for c in n)
 
 
 def test_total_single_provider():
     s = inami.total([560011, 560416, 1], [1, 1, 3])
-    assert s.m == 4000 and s.prestations == 5
+    assert s.m == decimal.Decimal("40") and s.prestations == 5   # 24 + 16 points
     assert "incomplete" in inami.flag_names(s.flags)
     assert s.unvalued == [(1, 3, "unknown_code")]
 
@@ -62,6 +64,7 @@ def test_accumulator_in_chunks_equals_one_call():
     chunked = b.results()
     whole = inami.totals(code, qty, prov, provider_count=10)
     assert list(chunked.m) == list(whole.m)
+    assert list(chunked.m_hundredths) == list(whole.m_hundredths)
     assert list(chunked.prestations) == list(whole.prestations)
     assert b.unvalued(0) and b.unvalued(0)[0][2] == "unknown_code"
 
@@ -77,21 +80,26 @@ def test_batch_equals_per_item_evaluate():
     rnd = random.Random(11)
     n = 400
     prest = array.array("q", (rnd.randint(0, 7000) for _ in range(n)))
-    mval = array.array("q", (rnd.randint(0, 160000) * 100 for _ in range(n)))
-    b = inami.evaluate_batch("physiotherapist", 2022, prestations=prest, key_values=mval)
-    assert len(b) == n and b.tier_ids == ["base", "intermediate", "full"]
+    mval = [rnd.randint(0, 16000000) for _ in range(n)]   # hundredths of a point
+    points = [decimal.Decimal(v).scaleb(-2) for v in mval]
+    b = inami.evaluate_batch("physiotherapist", 2022, prestations=prest, key_values=points)
+    b2 = inami.evaluate_batch("physiotherapist", 2022, prestations=prest,
+                              key_values_hundredths=array.array("q", mval))
+    assert list(b2.amount_cents) == list(b.amount_cents)
+    assert len(b) == n and b.tier_ids == ("base", "intermediate", "full")
     for i in range(n):
-        r = inami.evaluate("physiotherapist", 2022, prestations=prest[i],
-                           m_values=mval[i] / 100)
+        r = inami.evaluate("physiotherapist", 2022, prestations=prest[i], m_values=points[i])
         assert b.status[i] == 0
         assert bool(b.eligible[i]) == r.eligible
         assert b.amount_cents[i] == r.amount_cents
         assert b.tier(i) == r.tier
         missing = {m.measure: m.missing for m in r.next_tier.missing} if r.next_tier else {}
         exp_p = int(missing["prestations"]) if "prestations" in missing else -1
-        exp_m = round(missing["m_value"] * 100) if "m_value" in missing else -1
+        exp_m = missing.get("m_value")
         assert b.missing_prestations[i] == exp_p, i
-        assert b.missing_key_value[i] == exp_m, i
+        assert b.missing_key_value[i] == exp_m, i   # Decimal points, None when not applicable
+        row = b.row(i)
+        assert (row.tier, row.amount_cents, row.missing_key_value) == (r.tier, r.amount_cents, exp_m)
 
 
 def test_batch_errors():
@@ -118,6 +126,8 @@ def test_csv_reader_equals_totals(tmp_path):
     order = [int(pid.split("-")[1]) for pid in t.provider_ids]
     dated = inami.totals(code, qty, prov, date=array.array("i", [20220501]) * len(code))
     assert [t.m[i] for i in range(t.provider_count)] == [dated.m[p] for p in order]
+    assert [row.provider for row in t] == t.provider_ids
+    assert [row.m for row in t] == list(t.m)
     with open(path, "rb") as f:
         t2 = inami.read_billing_csv(f)
     assert list(t2.m) == list(t.m) and t2.provider_ids == t.provider_ids
@@ -140,11 +150,12 @@ def test_numpy_arrays():
     a = inami.totals(np.frombuffer(code, dtype=np.int32), np.frombuffer(qty, dtype=np.int32),
                      np.frombuffer(prov, dtype=np.uint32))
     b = inami.totals(code, qty, prov)
-    assert isinstance(a.m, np.ndarray) and a.m.tolist() == list(b.m)
+    assert isinstance(a.m_hundredths, np.ndarray) and a.m_hundredths.tolist() == list(b.m_hundredths)
+    assert list(a.m) == list(b.m)
     # other integer widths are converted when the values fit
     c = inami.totals(np.asarray(code, dtype=np.int64), np.asarray(qty, dtype=np.int64),
                      np.asarray(prov, dtype=np.int64))
-    assert c.m.tolist() == list(b.m)
+    assert c.m_hundredths.tolist() == list(b.m_hundredths)
     ev = inami.evaluate_batch("physiotherapist", 2022, prestations=a.prestations,
                               key_values=a.m)
     assert isinstance(ev.amount_cents, np.ndarray)

@@ -122,7 +122,7 @@ def test_negative_total():
     with pytest.raises(inami.NegativeValueError):
         inami.total([560011, 560011], [1, -3])
     t = inami.totals([560011, 560011, 560011], [1, -3, 2], [0, 0, 1])
-    assert list(t.status) == [-6, 0] and t.m[0] == 0 and t.m[1] == 4800
+    assert list(t.status) == [-6, 0] and t.m_hundredths[0] == 0 and t.m[1] == 48   # 2 x M 24
     assert isinstance(t.errors()[0][1], inami.NegativeValueError)
 
 

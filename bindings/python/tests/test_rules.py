@@ -1,5 +1,6 @@
 """inami.Rules: default, loaded, layered; the query functions."""
 
+import decimal
 import os
 
 import pytest
@@ -20,7 +21,8 @@ def test_years_and_tiers():
     assert [t.id for t in tiers] == ["base", "intermediate", "full"]
     # physiotherapist 2022 amounts 1,790.34 / 2,365.79 / 3,165.07 (SECONDARY)
     # https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes
-    assert [t.amount.value for t in tiers] == [179034, 236579, 316507]
+    assert [t.amount.cents for t in tiers] == [179034, 236579, 316507]
+    assert tiers[0].amount.value == decimal.Decimal("1790.34")   # money: Decimal euros
     assert tiers[0].amount.provenance == "secondary"
     assert tiers[0].amount.source.startswith("https://")
     with pytest.raises(inami.NoRulesError):
@@ -33,11 +35,12 @@ def test_thresholds_and_maximum():
     # maximum 6,500 prestations / 156,000 M
     # https://curalia.be/nl/kinesitherapeut/pensioenopbouw/riziv-statuut
     assert r.tier_threshold("physiotherapist", 2022, "intermediate", "prestations").value == 2300   # whole prestations
-    assert r.tier_threshold("physiotherapist", 2022, 1, "m_value").value == 5520000   # hundredths
-    assert r.tier_threshold("physiotherapist", 2022, 1, "m_value").units == 55200
+    m = r.tier_threshold("physiotherapist", 2022, 1, "m_value")
+    assert m.value == 55200 and isinstance(m.value, decimal.Decimal)   # points, evaluate()'s unit
+    assert m.cents is None
     assert r.tier_threshold("physiotherapist", 2022, "base", "hours_per_week") is None
     assert r.maximum("physiotherapist", 2022, "prestations").value == 6500
-    assert r.maximum("physiotherapist", 2022, "m_value").value == 15600000
+    assert r.maximum("physiotherapist", 2022, "m_value").value == 156000
     with pytest.raises(inami.NotFoundError):
         r.tier_threshold("physiotherapist", 2022, "platinum", "prestations")
 
@@ -73,3 +76,13 @@ def test_dump_round_trip():
     assert alone.layers == ["dump.rules"]
     a = alone.evaluate("physiotherapist", 2022, prestations=2299)
     assert a.to_dict() == inami.evaluate("physiotherapist", 2022, prestations=2299).to_dict()
+
+
+def test_threshold_goes_into_evaluate_as_it_is():
+    # physiotherapist 2022: intermediate from 55,200 M
+    # https://curalia.be/nl/kinesitherapeut/pensioenopbouw/riziv-statuut
+    r = inami.Rules.default()
+    m = r.tier_threshold("physiotherapist", 2022, "intermediate", "m_value").value
+    assert inami.evaluate("physiotherapist", 2022, m_values=m).tier == "intermediate"
+    below = m - decimal.Decimal("0.01")
+    assert inami.evaluate("physiotherapist", 2022, m_values=below).tier == "base"
