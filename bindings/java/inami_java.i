@@ -273,3 +273,114 @@ void inami_java_billing_evaluate(JNIEnv *jenv, const inami_ruleset *rules, int p
 		inami_java_raise(jenv, st);
 }
 %}
+
+/*
+ * The dossier (dossier.h) for be.inami.Dossier: the output-pointer calls as
+ * functions that throw be.inami.InamiException themselves (the JNIEnv of the
+ * call is their first, hidden, argument). An event crosses as its fields, so
+ * its note is never stored in a SWIG proxy.
+ */
+%newobject inami_java_dossier_new;
+%newobject inami_java_dossier_parse;
+%newobject inami_java_dossier_serialize;
+%typemap(newfree) char *inami_java_dossier_serialize "inami_free($1);";
+
+%inline %{
+/* A new dossier (ENORULES when the automated procedure does not cover the year). */
+inami_dossier *inami_java_dossier_new(JNIEnv *jenv, int profession, int premium_year, int retired,
+	int has_bank_account)
+{
+	inami_dossier_options o = INAMI_DOSSIER_OPTIONS_INIT;
+	inami_dossier *d = NULL;
+	int st;
+
+	o.profession = (inami_profession)profession;
+	o.premium_year = premium_year;
+	o.retired = retired;
+	o.has_bank_account = has_bank_account;
+	if ((st = inami_dossier_new(&d, &o)) < 0)
+		inami_java_raise(jenv, st);
+	return d;
+}
+
+/* Apply an event (amount_cents -1 and note NULL = not given); the notification goes to `out`. */
+void inami_java_dossier_apply(JNIEnv *jenv, inami_dossier *dossier, int kind, int32_t date,
+	int64_t amount_cents, const char *note, inami_notification *out)
+{
+	inami_dossier_event e = INAMI_DOSSIER_EVENT_INIT;
+	int st;
+
+	e.kind = (inami_dossier_event_kind)kind;
+	e.date = date;
+	e.amount_cents = amount_cents;
+	e.note = note;
+	if ((st = inami_dossier_apply(dossier, &e, out)) < 0)
+		inami_java_raise(jenv, st);
+}
+
+/* Date of the deadline that applies now, 0 when none applies or the data does not give it. */
+int32_t inami_java_dossier_deadline(JNIEnv *jenv, const inami_dossier *dossier)
+{
+	inami_date date = 0;
+	const char *id = NULL;
+	int st = inami_dossier_deadline(dossier, &date, &id);
+
+	if (st == INAMI_ENORULES) {
+		inami_error_clear();
+		return 0;
+	}
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return st < 0 ? 0 : date;
+}
+
+/* Milestone id of that deadline, NULL when none. */
+const char *inami_java_dossier_deadline_milestone(JNIEnv *jenv, const inami_dossier *dossier)
+{
+	inami_date date = 0;
+	const char *id = NULL;
+	int st = inami_dossier_deadline(dossier, &date, &id);
+
+	if (st == INAMI_ENORULES) {
+		inami_error_clear();
+		return NULL;
+	}
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return st < 0 ? NULL : id;
+}
+
+/* History entry `index` into `event` (its note lives as long as the dossier); returns the state after it. */
+int inami_java_dossier_history(JNIEnv *jenv, const inami_dossier *dossier, size_t index,
+	inami_dossier_event *event)
+{
+	inami_dossier_state after = INAMI_DOSSIER_CONTRACT_PENDING;
+	int st = inami_dossier_history(dossier, index, event, &after);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)after;
+}
+
+/* The text form (docs/dossier.md), a new string. */
+char *inami_java_dossier_serialize(JNIEnv *jenv, const inami_dossier *dossier)
+{
+	char *text = NULL;
+	int st = inami_dossier_serialize(dossier, &text, NULL);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return text;
+}
+
+/* A dossier read from its text form; `name` names it in messages. */
+inami_dossier *inami_java_dossier_parse(JNIEnv *jenv, const char *text, const char *name)
+{
+	inami_dossier *d = NULL;
+	int st = inami_dossier_parse(&d, text, text != NULL ? strlen(text) : 0, name);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return d;
+}
+%}

@@ -19,7 +19,7 @@ import java.math.BigDecimal;
  */
 public final class Allocation {
     /** A percentage that is not given. */
-    public static final int BP_UNSET = -1;
+    public static final int BP_UNSET = inami_native.INAMI_BP_UNSET;
 
     private final long premiumCents;
     private final long feesCents;

@@ -3,13 +3,20 @@ package be.inami;
 import be.inami.swig.inami_billing;
 import be.inami.swig.inami_native;
 import be.inami.swig.inami_nomenclature;
-import java.lang.ref.Cleaner;
 
 /**
  * Key-letter totals over billing lines, per provider, with the embedded
  * nomenclature (560011 = M 24, ...). Lines go in as parallel primitive arrays
  * (one native call per batch, no per-line crossing). Totals are in hundredths:
- * 40 M is 4000. Not thread-safe: one accumulator per thread.
+ * 40 M is 4000.
+ *
+ * <p>Calls from several threads are serialised (the C accumulator is one per
+ * thread), so sharing one is safe but not faster: give each thread its own for
+ * speed. {@link #close()} waits for a call in progress; any call after it throws
+ * {@link InamiException} ({@code ENULL}). An accumulator owns native memory that
+ * the garbage collector does not see (a {@link java.lang.ref.Cleaner} frees a
+ * forgotten one only when the collector happens to run): close it, with
+ * try-with-resources as below.
  *
  * <pre>{@code
  * try (Billing b = Billing.create(2)) {
@@ -20,16 +27,12 @@ import java.lang.ref.Cleaner;
  */
 public final class Billing implements AutoCloseable {
     /** Count DERIVED code values (otherwise their lines are reported unvalued). */
-    public static final int ALLOW_DERIVED = 0x1;
+    public static final int ALLOW_DERIVED = (int) inami_native.INAMI_BILLING_ALLOW_DERIVED;
 
-    private final inami_billing handle;
-    private final Cleaner.Cleanable cleanable;
-    private boolean closed;
+    private final NativeHandle<inami_billing> handle;
 
-    private Billing(inami_billing handle) {
-        this.handle = handle;
-        // The clean action refers to the proxy only, never to this object.
-        this.cleanable = Handles.CLEANER.register(this, handle::delete);
+    private Billing(inami_billing proxy) {
+        this.handle = new NativeHandle<>(this, proxy, inami_billing::delete, "Billing");
     }
 
     /**
@@ -53,13 +56,6 @@ public final class Billing implements AutoCloseable {
         return new Billing(inami_native.inami_swig_billing_new(n, providers, flags));
     }
 
-    private inami_billing live() {
-        if (closed) {
-            throw new IllegalStateException("this Billing was closed");
-        }
-        return handle;
-    }
-
     /**
      * Add lines. Nothing of the call is counted when an array is invalid.
      *
@@ -70,29 +66,30 @@ public final class Billing implements AutoCloseable {
      * @throws InamiException EINVAL (lengths differ, bad date), ERANGE (provider index)
      */
     public void add(int[] code, int[] quantity, int[] date, int[] provider) {
-        inami_native.inami_java_billing_add(live(), code, quantity, date, provider);
+        handle.write(h -> {
+            inami_native.inami_java_billing_add(h, code, quantity, date, provider);
+            return null;
+        });
     }
 
     /** @return lines added so far */
     public long lineCount() {
-        return inami_native.inami_billing_line_count(live());
+        return handle.write(h -> inami_native.inami_billing_line_count(h)).longValue();
     }
 
     /** @return the totals of every provider */
     public Totals totals() {
-        int n = (int) inami_native.inami_billing_provider_count(live());
-        Totals t = new Totals(n);
-        inami_native.inami_java_billing_results(live(), t.m, t.r, t.v, t.prestations, t.flags, t.status);
-        return t;
+        return handle.write(h -> {
+            Totals t = new Totals((int) inami_native.inami_billing_provider_count(h));
+            inami_native.inami_java_billing_results(h, t.m, t.r, t.v, t.prestations, t.flags, t.status);
+            return t;
+        });
     }
 
-    /** Free the accumulator (idempotent). */
+    /** Free the accumulator after a call in progress in another thread (idempotent). */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            cleanable.clean();
-        }
+        handle.close();
     }
 
     /** Per-provider totals as parallel arrays (hundredths of the key letter). */

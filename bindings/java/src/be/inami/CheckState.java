@@ -1,29 +1,24 @@
 package be.inami;
 
+import be.inami.swig.inami_check_state;
+
 /** The outcome of one condition. */
 public enum CheckState implements Identified {
     /** The condition does not hold. */
-    FAILED("failed", 0),
+    FAILED(inami_check_state.INAMI_CHECK_FAILED),
     /** The condition holds. */
-    HELD("held", 1),
+    HELD(inami_check_state.INAMI_CHECK_HELD),
     /** Not given in the input; assumed to hold. */
-    ASSUMED("assumed", 2),
+    ASSUMED(inami_check_state.INAMI_CHECK_ASSUMED),
     /** Does not apply to this provider. */
-    NOT_APPLICABLE("not_applicable", 3),
+    NOT_APPLICABLE(inami_check_state.INAMI_CHECK_NOT_APPLICABLE),
     /** Holds, but the provider or broker must act. */
-    ACTION("action", 4);
+    ACTION(inami_check_state.INAMI_CHECK_ACTION);
 
-    private final String id;
     private final int code;
 
-    CheckState(String id, int code) {
-        this.id = id;
+    CheckState(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -51,6 +46,6 @@ public enum CheckState implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -1,25 +1,20 @@
 package be.inami;
 
+import be.inami.swig.inami_contract_type;
+
 /** Contract types that may receive the INAMI premium (docs/sources/allocation.md). */
 public enum ContractType implements Identified {
     /** Convention de pension sociale / sociaal VAPZ ("social_pension"). */
-    SOCIAL_PENSION("social_pension", 0),
+    SOCIAL_PENSION(inami_contract_type.INAMI_CONTRACT_SOCIAL_PENSION),
     /** Revenu garanti / gewaarborgd inkomen ("income_replacement"). */
-    INCOME_REPLACEMENT("income_replacement", 1),
+    INCOME_REPLACEMENT(inami_contract_type.INAMI_CONTRACT_INCOME_REPLACEMENT),
     /** Overlijdensverzekering ("death_cover"). */
-    DEATH_COVER("death_cover", 2);
+    DEATH_COVER(inami_contract_type.INAMI_CONTRACT_DEATH_COVER);
 
-    private final String id;
     private final int code;
 
-    ContractType(String id, int code) {
-        this.id = id;
+    ContractType(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -28,8 +23,17 @@ public enum ContractType implements Identified {
     }
 
     /**
+     * @param code a C enum value
+     * @return the constant with that value
+     * @throws InamiException EINVAL for an unknown value
+     */
+    public static ContractType fromCode(int code) {
+        return Identified.byCode(ContractType.class, code);
+    }
+
+    /**
      * @param id a text id
-     * @return the contract type
+     * @return the constant with that id
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static ContractType fromId(String id) {
@@ -38,6 +42,6 @@ public enum ContractType implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

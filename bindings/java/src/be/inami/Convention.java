@@ -1,25 +1,20 @@
 package be.inami;
 
-/** Adhesion to the national agreement or convention. */
+import be.inami.swig.inami_convention;
+
+/** Adhesion to the national agreement or convention (ids: the constant names in lower case). */
 public enum Convention implements Identified {
     /** Fully conventioned (the default). */
-    FULL("full", 0),
+    FULL(inami_convention.INAMI_CONVENTION_FULL),
     /** Partially conventioned (doctors, dentists). */
-    PARTIAL("partial", 1),
+    PARTIAL(inami_convention.INAMI_CONVENTION_PARTIAL),
     /** Not conventioned. */
-    NONE("none", 2);
+    NONE(inami_convention.INAMI_CONVENTION_NONE);
 
-    private final String id;
     private final int code;
 
-    Convention(String id, int code) {
-        this.id = id;
+    Convention(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -47,6 +42,6 @@ public enum Convention implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

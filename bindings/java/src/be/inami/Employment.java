@@ -1,32 +1,38 @@
 package be.inami;
 
-/** Professional status, where a profession's rules depend on it (nurses). */
+import be.inami.swig.inami_employment;
+
+/**
+ * Professional status, where a profession's rules depend on it (nurses). The ids
+ * ("main", "complementary", "employee", "unspecified") are the command line's and
+ * the broker's words; the C library has no text for them.
+ */
 public enum Employment implements Identified {
     /** Not given. */
-    UNSPECIFIED("unspecified", 0),
+    UNSPECIFIED(inami_employment.INAMI_EMPLOYMENT_UNSPECIFIED, "unspecified"),
     /** Self-employed as main occupation. */
-    SELF_EMPLOYED_MAIN("main", 1),
+    SELF_EMPLOYED_MAIN(inami_employment.INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN, "main"),
     /** Self-employed as complementary occupation. */
-    SELF_EMPLOYED_COMPLEMENTARY("complementary", 2),
+    SELF_EMPLOYED_COMPLEMENTARY(inami_employment.INAMI_EMPLOYMENT_SELF_EMPLOYED_COMPLEMENTARY, "complementary"),
     /** Employee. */
-    EMPLOYEE("employee", 3);
+    EMPLOYEE(inami_employment.INAMI_EMPLOYMENT_EMPLOYEE, "employee");
 
-    private final String id;
     private final int code;
+    private final String id;
 
-    Employment(String id, int code) {
-        this.id = id;
+    Employment(int code, String id) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
+        this.id = id;
     }
 
     @Override
     public int code() {
         return code;
+    }
+
+    @Override
+    public String id() {
+        return id;
     }
 
     /**

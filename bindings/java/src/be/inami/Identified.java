@@ -2,11 +2,16 @@ package be.inami;
 
 /**
  * An enum constant of the library with a stable text id ("physiotherapist") and
- * C value; {@link #byCode} and {@link #byId} look them up for every such enum.
+ * C value. The C value is the SWIG constant of the header
+ * ({@code be.inami.swig.inami_profession.INAMI_DOCTOR}), the id the library's own
+ * ({@code inami_profession_id}); {@link #byCode} and {@link #byId} look them up
+ * for every such enum.
  */
 public interface Identified {
     /** @return the library's text id */
-    String id();
+    default String id() {
+        return Enums.id(this);
+    }
 
     /** @return the C enum value */
     int code();

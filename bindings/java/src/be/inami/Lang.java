@@ -1,25 +1,20 @@
 package be.inami;
 
-/** Languages of labels and explanations. */
+import be.inami.swig.inami_lang;
+
+/** Languages of labels and explanations (ids "en", "fr", "nl"). */
 public enum Lang implements Identified {
     /** English. */
-    EN("en", 0),
+    EN(inami_lang.INAMI_LANG_EN),
     /** French. */
-    FR("fr", 1),
+    FR(inami_lang.INAMI_LANG_FR),
     /** Dutch. */
-    NL("nl", 2);
+    NL(inami_lang.INAMI_LANG_NL);
 
-    private final String id;
     private final int code;
 
-    Lang(String id, int code) {
-        this.id = id;
+    Lang(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -47,6 +42,6 @@ public enum Lang implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -1,5 +1,7 @@
 package be.inami;
 
+import be.inami.swig.inami_measure;
+import be.inami.swig.inami_native;
 import java.math.BigDecimal;
 
 /**
@@ -12,29 +14,22 @@ import java.math.BigDecimal;
  */
 public enum Measure implements Identified {
     /** Reimbursed prestations. */
-    PRESTATIONS("prestations", 0),
+    PRESTATIONS(inami_measure.INAMI_MEASURE_PRESTATIONS),
     /** Sum of M key-letter values. */
-    M_VALUE("m_value", 1),
+    M_VALUE(inami_measure.INAMI_MEASURE_M_VALUE),
     /** Sum of R key-letter values. */
-    R_VALUE("r_value", 2),
+    R_VALUE(inami_measure.INAMI_MEASURE_R_VALUE),
     /** Sum of V key-letter values. */
-    V_VALUE("v_value", 3),
+    V_VALUE(inami_measure.INAMI_MEASURE_V_VALUE),
     /** Euros reimbursed by the insurance. */
-    REIMBURSED_EUR("reimbursed_eur", 4),
+    REIMBURSED_EUR(inami_measure.INAMI_MEASURE_REIMBURSED_EUR),
     /** Average hours per week over the year. */
-    HOURS_PER_WEEK("hours_per_week", 5);
+    HOURS_PER_WEEK(inami_measure.INAMI_MEASURE_HOURS_PER_WEEK);
 
-    private final String id;
     private final int code;
 
-    Measure(String id, int code) {
-        this.id = id;
+    Measure(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -60,9 +55,9 @@ public enum Measure implements Identified {
         return Identified.byId(Measure.class, id);
     }
 
-    /** @return units of this measure's values in one natural unit: 1 for prestations, 100 otherwise */
+    /** @return units of this measure's values in one natural unit (the library's: 1 for prestations, 100 otherwise) */
     public long scale() {
-        return this == PRESTATIONS ? 1 : 100;
+        return inami_native.inami_measure_scale(code);
     }
 
     /**
@@ -73,23 +68,23 @@ public enum Measure implements Identified {
      */
     public long toValue(BigDecimal natural) {
         if (natural == null) {
-            throw new InamiException(InamiException.ENULL, id + " must not be null");
+            throw new InamiException(InamiException.ENULL, id() + " must not be null");
         }
         if (natural.signum() < 0) {
             throw new InamiException(InamiException.ENEGATIVE,
-                    id + " must not be negative (" + natural.toPlainString() + ")");
+                    id() + " must not be negative (" + natural.toPlainString() + ")");
         }
         BigDecimal v = natural.multiply(BigDecimal.valueOf(scale()));
         try {
             v = v.setScale(0);
         } catch (ArithmeticException e) {
-            throw new InamiException(InamiException.EINVAL, id + " " + natural.toPlainString()
+            throw new InamiException(InamiException.EINVAL, id() + " " + natural.toPlainString()
                     + (this == PRESTATIONS ? " is not whole" : " has more than two decimals"));
         }
         try {
             return v.longValueExact();
         } catch (ArithmeticException e) {
-            throw new InamiException(InamiException.EOVERFLOW, id + " " + natural.toPlainString() + " is too large");
+            throw new InamiException(InamiException.EOVERFLOW, id() + " " + natural.toPlainString() + " is too large");
         }
     }
 
@@ -98,11 +93,12 @@ public enum Measure implements Identified {
      * @return it in the natural unit (123450 M hundredths is 1234.50)
      */
     public BigDecimal toDecimal(long value) {
-        return this == PRESTATIONS ? BigDecimal.valueOf(value) : BigDecimal.valueOf(value, 2);
+        // the scale is a power of ten: 1 gives whole numbers, 100 two decimals
+        return BigDecimal.valueOf(value, BigDecimal.valueOf(scale()).precision() - 1);
     }
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -2,24 +2,21 @@ package be.inami;
 
 import be.inami.swig.inami_milestone;
 import be.inami.swig.inami_native;
-import be.inami.swig.inami_timeline;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One milestone of the yearly automated procedure (contract deadline,
  * extra-information deadline, decision, payment...), dated from the sourced
  * procedure calendar. A date the sources do not give has precision "none" and
- * provenance {@link Provenance#NOT_FOUND}; it is never guessed.
+ * provenance {@link Provenance#NOT_FOUND}; it is never guessed. A plain Java value
+ * (copied from a {@link Timeline}).
  */
 public final class Milestone {
-    private static final String[] PRECISION = {"none", "day", "month", "relative"};
-
     private final String id;
     private final String label;
     private final LocalDate date;
-    private final String precision;
+    private final DatePrecision precision;
     private final String iso;
     private final int relativeDays;
     private final String rule;
@@ -27,12 +24,11 @@ public final class Milestone {
     private final String source;
     private final String note;
 
-    private Milestone(inami_milestone m, Lang lang) {
+    Milestone(inami_milestone m, Lang lang) {
         id = m.getId();
         label = inami_native.inami_milestone_label(id, lang.code());
-        int d = m.getDate();
-        date = d == 0 ? null : LocalDate.of(d / 10000, d / 100 % 100, d % 100);
-        precision = m.getPrecision() >= 0 && m.getPrecision() < PRECISION.length ? PRECISION[m.getPrecision()] : "none";
+        date = Dates.of(m.getDate());
+        precision = DatePrecision.fromCode(m.getPrecision());
         iso = m.getIso();
         relativeDays = m.getRelative_days();
         rule = m.getRule();
@@ -42,7 +38,8 @@ public final class Milestone {
     }
 
     /**
-     * The milestones of a profession's premium year, in procedure order.
+     * The milestones of a profession's premium year, in procedure order (a
+     * {@link Timeline} made, read and closed).
      *
      * @param profession the profession
      * @param premiumYear the premium year
@@ -51,21 +48,8 @@ public final class Milestone {
      * @throws InamiException ENORULES when the automated procedure does not cover that year
      */
     public static List<Milestone> timeline(Profession profession, int premiumYear, Lang lang) {
-        inami_timeline t = inami_native.inami_swig_procedure_timeline(profession.code(), premiumYear);
-        try {
-            long n = inami_native.inami_timeline_count(t);
-            List<Milestone> out = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
-                inami_milestone m = inami_native.inami_swig_timeline_milestone(t, i);
-                try {
-                    out.add(new Milestone(m, lang));
-                } finally {
-                    m.delete();
-                }
-            }
-            return List.copyOf(out);
-        } finally {
-            t.delete();
+        try (Timeline t = Timeline.of(profession, premiumYear)) {
+            return t.milestones(lang);
         }
     }
 
@@ -86,6 +70,11 @@ public final class Milestone {
 
     /** @return "day", "month", "relative" (to the decision) or "none" (NOT FOUND) */
     public String precision() {
+        return precision.id();
+    }
+
+    /** @return the precision of {@link #date()} */
+    public DatePrecision datePrecision() {
         return precision;
     }
 
@@ -122,9 +111,9 @@ public final class Milestone {
     /** @return the date as text: iso date, "decision+60d", or "not found" */
     public String when() {
         switch (precision) {
-            case "relative":
+            case RELATIVE:
                 return "decision+" + relativeDays + "d";
-            case "none":
+            case NONE:
                 return "not found";
             default:
                 return iso;

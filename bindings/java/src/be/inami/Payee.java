@@ -1,25 +1,20 @@
 package be.inami;
 
+import be.inami.swig.inami_payee;
+
 /** Who receives the money. */
 public enum Payee implements Identified {
     /** Nothing is paid. */
-    NONE("none", 0),
+    NONE(inami_payee.INAMI_PAYEE_NONE),
     /** Into the provider's pension/solidarity contract (avantage social). */
-    INSURANCE_CONTRACT("insurance_contract", 1),
+    INSURANCE_CONTRACT(inami_payee.INAMI_PAYEE_INSURANCE_CONTRACT),
     /** To the bank account of a retired provider (avantage de convention). */
-    BANK_ACCOUNT("bank_account", 2);
+    BANK_ACCOUNT(inami_payee.INAMI_PAYEE_BANK_ACCOUNT);
 
-    private final String id;
     private final int code;
 
-    Payee(String id, int code) {
-        this.id = id;
+    Payee(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -47,6 +42,6 @@ public enum Payee implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -2,7 +2,6 @@ package be.inami;
 
 import be.inami.swig.inami_native;
 import be.inami.swig.inami_products;
-import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +9,25 @@ import java.util.List;
 /**
  * Insurance products loaded from a products file (docs/allocation.md): each
  * product's contract type, solidarity share, fees and rates, with their source.
- * Read-only; safe to share between threads. Close when done (a Cleaner frees it
- * otherwise); closing twice is harmless.
+ * Read-only; safe to share between threads.
+ *
+ * <p>Products own native memory that the garbage collector does not see (a
+ * {@link java.lang.ref.Cleaner} frees forgotten ones only when the collector
+ * happens to run): close them, with try-with-resources. {@link #close()} waits
+ * for calls in progress in other threads; closing twice is harmless; any call
+ * after it throws {@link InamiException} ({@code ENULL}).
+ *
+ * <pre>{@code
+ * try (Products p = Products.load(Path.of("examples/products/examples.products"))) {
+ *     Allocation a = p.split(p.ids().get(0), 179034);
+ * }
+ * }</pre>
  */
 public final class Products implements AutoCloseable {
-    private final inami_products handle;
-    private final Cleaner.Cleanable cleanable;
-    private volatile boolean closed;
+    private final NativeHandle<inami_products> handle;
 
-    private Products(inami_products handle) {
-        this.handle = handle;
-        // The clean action refers to the proxy only, never to this object.
-        this.cleanable = Handles.CLEANER.register(this, handle::delete);
+    private Products(inami_products proxy) {
+        this.handle = new NativeHandle<>(this, proxy, inami_products::delete, "Products");
     }
 
     /**
@@ -33,22 +39,21 @@ public final class Products implements AutoCloseable {
         return new Products(inami_native.inami_swig_products_load_file(path.toString()));
     }
 
-    inami_products live() {
-        if (closed) {
-            throw new IllegalStateException("these Products were closed");
-        }
-        return handle;
+    /** Run a call with the native products, held open for it. */
+    <R> R read(java.util.function.Function<inami_products, R> call) {
+        return handle.read(call);
     }
 
     /** @return product ids in file order */
     public List<String> ids() {
-        inami_products h = live();
-        long n = inami_native.inami_products_count(h);
-        List<String> ids = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-            ids.add(inami_native.inami_products_id(h, i));
-        }
-        return ids;
+        return handle.read(h -> {
+            long n = inami_native.inami_products_count(h);
+            List<String> ids = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                ids.add(inami_native.inami_products_id(h, i));
+            }
+            return ids;
+        });
     }
 
     /**
@@ -60,15 +65,12 @@ public final class Products implements AutoCloseable {
      * @throws InamiException ENOTFOUND (unknown product), ENORULES (a figure the file marks not_found)
      */
     public Allocation split(String productId, long premiumCents) {
-        return Allocation.splitProduct(live(), productId, premiumCents);
+        return handle.read(h -> Allocation.splitProduct(h, productId, premiumCents));
     }
 
-    /** Free the products (idempotent). */
+    /** Free the products after the calls in progress (idempotent). */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            cleanable.clean();
-        }
+        handle.close();
     }
 }

@@ -1,36 +1,29 @@
 package be.inami;
 
 import be.inami.swig.inami_native;
+import be.inami.swig.inami_profession;
 
 /** The professions that have a statut social, with the library's text ids and ABI codes. */
 public enum Profession implements Identified {
     /** Kinésithérapeute / kinesitherapeut ("physiotherapist"). */
-    PHYSIOTHERAPIST("physiotherapist", 1),
+    PHYSIOTHERAPIST(inami_profession.INAMI_PHYSIOTHERAPIST),
     /** Médecin / arts ("doctor"). */
-    DOCTOR("doctor", 2),
+    DOCTOR(inami_profession.INAMI_DOCTOR),
     /** Dentiste / tandarts ("dentist"). */
-    DENTIST("dentist", 3),
+    DENTIST(inami_profession.INAMI_DENTIST),
     /** Pharmacien / apotheker ("pharmacist"). */
-    PHARMACIST("pharmacist", 4),
+    PHARMACIST(inami_profession.INAMI_PHARMACIST),
     /** Logopède / logopedist ("speech_therapist"). */
-    SPEECH_THERAPIST("speech_therapist", 5),
+    SPEECH_THERAPIST(inami_profession.INAMI_SPEECH_THERAPIST),
     /** Infirmier / verpleegkundige ("nurse"). */
-    NURSE("nurse", 6),
+    NURSE(inami_profession.INAMI_NURSE),
     /** Sage-femme / vroedvrouw ("midwife"), since premium year 2023. */
-    MIDWIFE("midwife", 7);
+    MIDWIFE(inami_profession.INAMI_MIDWIFE);
 
-    private final String id;
     private final int code;
 
-    Profession(String id, int code) {
-        this.id = id;
+    Profession(int code) {
         this.code = code;
-    }
-
-    /** @return the text id used in files and on the command line ("speech_therapist") */
-    @Override
-    public String id() {
-        return id;
     }
 
     /** @return the C enum value (inami_profession) */
@@ -49,11 +42,6 @@ public enum Profession implements Identified {
     public static Profession fromId(String id) {
         if (id == null) {
             throw new InamiException(InamiException.ENULL, "profession id must not be null");
-        }
-        for (Profession p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
         }
         // The library's own message lists the accepted ids.
         return fromCode(inami_native.inami_swig_profession_from_id(id));
@@ -75,6 +63,6 @@ public enum Profession implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -19,11 +19,11 @@ import java.math.BigDecimal;
  */
 public final class Projection {
     /** A product rate stood for an undated deposit year. */
-    public static final int RATES_ASSUMED = 0x1;
+    public static final int RATES_ASSUMED = (int) inami_native.INAMI_PROJ_RATES_ASSUMED;
     /** The solidarity levy was not given: its maximum was applied. */
-    public static final int LEVY_MAXIMUM = 0x2;
+    public static final int LEVY_MAXIMUM = (int) inami_native.INAMI_PROJ_LEVY_MAXIMUM;
     /** No age given: the notional annuity was not computed. */
-    public static final int NO_ANNUITY = 0x4;
+    public static final int NO_ANNUITY = (int) inami_native.INAMI_PROJ_NO_ANNUITY;
 
     private final long premiumsCents;
     private final long feesCents;
@@ -165,9 +165,16 @@ public final class Projection {
             if (products != null && productId == null) {
                 throw new IllegalArgumentException("a product needs its id");
             }
-            inami_projection p = inami_native.inami_swig_project(products == null ? null : products.live(),
-                    productId, contractType.code(), premiumCents, years, firstDepositYear, exitYear, rateBp,
-                    solidarityBp, entryFeeBp, managementFeeBp, solidarityLevyBp, ageAtExit, fullCareer ? 1 : 0);
+            if (products == null) {
+                return project(null);
+            }
+            return products.read(this::project);
+        }
+
+        private Projection project(be.inami.swig.inami_products h) {
+            inami_projection p = inami_native.inami_swig_project(h, productId, contractType.code(), premiumCents,
+                    years, firstDepositYear, exitYear, rateBp, solidarityBp, entryFeeBp, managementFeeBp,
+                    solidarityLevyBp, ageAtExit, fullCareer ? 1 : 0);
             try {
                 return new Projection(p);
             } finally {

@@ -1,29 +1,24 @@
 package be.inami;
 
+import be.inami.swig.inami_provenance;
+
 /** Provenance of a figure, strongest first. */
 public enum Provenance implements Identified {
     /** Read in an official INAMI/RIZIV or legal text. */
-    OFFICIAL("official", 0),
+    OFFICIAL(inami_provenance.INAMI_PROV_OFFICIAL),
     /** Read in a secondary source (insurer, broker, union). */
-    SECONDARY("secondary", 1),
+    SECONDARY(inami_provenance.INAMI_PROV_SECONDARY),
     /** Computed or inferred from other figures; used only when allowed. */
-    DERIVED("derived", 2),
+    DERIVED(inami_provenance.INAMI_PROV_DERIVED),
     /** An invented example figure, marked as such. */
-    ILLUSTRATIVE("illustrative", 3),
+    ILLUSTRATIVE(inami_provenance.INAMI_PROV_ILLUSTRATIVE),
     /** The sources do not give it (never used). */
-    NOT_FOUND("not_found", 4);
+    NOT_FOUND(inami_provenance.INAMI_PROV_NOT_FOUND);
 
-    private final String id;
     private final int code;
 
-    Provenance(String id, int code) {
-        this.id = id;
+    Provenance(int code) {
         this.code = code;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -51,6 +46,6 @@ public enum Provenance implements Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -5,42 +5,41 @@ import be.inami.swig.inami_eval_options;
 import be.inami.swig.inami_native;
 import be.inami.swig.inami_result;
 import be.inami.swig.inami_ruleset;
-import java.lang.ref.Cleaner;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An immutable ruleset: for each profession and premium year the tiers, their
  * thresholds and amounts, each figure sourced. Safe to share between threads:
  * any number of threads may evaluate with one {@code Rules} at the same time.
  *
- * <p>A loaded ruleset owns native memory: close it (try-with-resources) when
- * done; a {@link Cleaner} frees it if a program forgets. Closing twice is
- * harmless; using a closed ruleset throws {@link IllegalStateException}.
- * {@link #defaults()} is shared by the whole process and closing it does nothing.
+ * <p>A loaded ruleset owns native memory: close it, with try-with-resources.
+ * The garbage collector does not see that memory (a layered ruleset holds a few
+ * hundred kilobytes of it behind a small Java object): a {@link java.lang.ref.Cleaner}
+ * frees a forgotten ruleset only when the collector happens to run, which may be
+ * after the process has used gigabytes. Closing waits for evaluations running in
+ * other threads; closing twice is harmless; any call on a closed ruleset throws
+ * {@link InamiException} ({@code ENULL}). {@link #defaults()} is shared by the
+ * whole process and closing it does nothing.
  *
  * <pre>{@code
  * Evaluation e = Rules.defaults().evaluate(
  *     EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).prestations(2300).build());
  * e.tier();        // "intermediate"
  * e.amountCents(); // 236579
+ * try (Rules mine = Rules.defaults().layer(Path.of("my-corrections.rules"))) {
+ *     Evaluation f = mine.evaluate(...);
+ * }
  * }</pre>
  */
 public final class Rules implements AutoCloseable {
     private static volatile Rules defaults;
 
-    private final inami_ruleset handle;
-    private final Cleaner.Cleanable cleanable;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final NativeHandle<inami_ruleset> handle;
 
-    private Rules(inami_ruleset handle, boolean owned) {
-        this.handle = handle;
-        // The clean action refers to the proxy only, never to this object.
-        this.cleanable = owned ? Handles.CLEANER.register(this, handle::delete) : null;
+    private Rules(inami_ruleset proxy, boolean owned) {
+        this.handle = new NativeHandle<>(this, proxy, owned ? inami_ruleset::delete : null, "Rules");
     }
 
     /**
@@ -93,12 +92,8 @@ public final class Rules implements AutoCloseable {
      * @return the layered ruleset
      */
     public Rules layer(Path path) {
-        lock.readLock().lock();
-        try {
-            return new Rules(inami_native.inami_swig_ruleset_load_file(live(), path.toString()), true);
-        } finally {
-            lock.readLock().unlock();
-        }
+        String file = path.toString();
+        return new Rules(handle.read(h -> inami_native.inami_swig_ruleset_load_file(h, file)), true);
     }
 
     /**
@@ -109,29 +104,12 @@ public final class Rules implements AutoCloseable {
      * @return the layered ruleset
      */
     public Rules layerString(String text, String name) {
-        lock.readLock().lock();
-        try {
-            return new Rules(inami_native.inami_swig_ruleset_load_string(live(), text, name), true);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private inami_ruleset live() {
-        if (closed) {
-            throw new IllegalStateException("this Rules was closed");
-        }
-        return handle;
+        return new Rules(handle.read(h -> inami_native.inami_swig_ruleset_load_string(h, text, name)), true);
     }
 
     /** @return true once {@link #close()} was called on a loaded ruleset */
     public boolean isClosed() {
-        lock.readLock().lock();
-        try {
-            return closed;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return handle.isClosed();
     }
 
     /**
@@ -149,30 +127,26 @@ public final class Rules implements AutoCloseable {
         }
         inami_eval_input in = new inami_eval_input();
         inami_eval_options options = new inami_eval_options();
-        inami_result result = null;
-        lock.readLock().lock();
         try {
             fill(in, input);
-            options.setFlags(input.allowDerived() ? 1 : 0);
+            options.setFlags(input.allowDerived() ? inami_native.INAMI_EVAL_ALLOW_DERIVED : 0);
             options.setLang(input.lang().code());
-            result = inami_native.inami_swig_evaluate(live(), in, options);
-            return Evaluation.read(input, result);
+            return handle.read(h -> {
+                inami_result result = inami_native.inami_swig_evaluate(h, in, options);
+                try {
+                    return Evaluation.read(input, result);
+                } finally {
+                    result.delete();
+                }
+            });
         } finally {
-            lock.readLock().unlock();
-            if (result != null) {
-                result.delete();
-            }
             in.delete();
             options.delete();
         }
     }
 
-    private static int date(LocalDate d) {
-        return d == null ? 0 : d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-    }
-
     private static void fill(inami_eval_input in, EvaluationInput x) {
-        final int unset = -1; // INAMI_UNSET
+        final int unset = inami_native.INAMI_UNSET;
         in.setProfession(x.profession().code());
         in.setPremium_year(x.premiumYear());
         in.setPrestations(x.prestations() == null ? unset : x.prestations());
@@ -182,9 +156,9 @@ public final class Rules implements AutoCloseable {
         in.setReimbursed_cents(x.reimbursedCents() == null ? unset : x.reimbursedCents());
         in.setHours_per_week(x.hoursPerWeek() == null ? unset : x.hoursPerWeek());
         in.setConvention(x.convention().code());
-        in.setConvention_start(date(x.conventionStart()));
-        in.setConvention_end(date(x.conventionEnd()));
-        in.setFirst_number(date(x.firstNumber()));
+        in.setConvention_start(Dates.toInt(x.conventionStart()));
+        in.setConvention_end(Dates.toInt(x.conventionEnd()));
+        in.setFirst_number(Dates.toInt(x.firstNumber()));
         in.setRetired(x.retired() ? 1 : 0);
         in.setTrainee(x.trainee() ? 1 : 0);
         in.setSpecialty(x.specialty());
@@ -211,15 +185,13 @@ public final class Rules implements AutoCloseable {
             long[] keyValues, boolean allowDerived) {
         int n = prestations != null ? prestations.length : keyValues != null ? keyValues.length : 0;
         BatchResult out = new BatchResult(n);
-        lock.readLock().lock();
-        try {
-            inami_native.inami_java_billing_evaluate(live(), profession.code(), premiumYear,
-                    allowDerived ? 1 : 0, prestations, keyValues, null, out.tierIndex, out.amountCents,
-                    out.eligible, out.missingPrestations, out.missingKeyValue, out.status);
-        } finally {
-            lock.readLock().unlock();
-        }
-        return out;
+        int flags = allowDerived ? (int) inami_native.INAMI_EVAL_ALLOW_DERIVED : 0;
+        return handle.read(h -> {
+            inami_native.inami_java_billing_evaluate(h, profession.code(), premiumYear, flags, prestations,
+                    keyValues, null, out.tierIndex, out.amountCents, out.eligible, out.missingPrestations,
+                    out.missingKeyValue, out.status);
+            return out;
+        });
     }
 
     /**
@@ -227,18 +199,14 @@ public final class Rules implements AutoCloseable {
      * @return premium years with amounts (DERIVED ones included), ascending
      */
     public int[] years(Profession profession) {
-        lock.readLock().lock();
-        try {
-            inami_ruleset h = live();
+        return handle.read(h -> {
             int n = (int) inami_native.inami_swig_rules_year_count(h, profession.code());
             int[] years = new int[n];
             for (int i = 0; i < n; i++) {
                 years[i] = inami_native.inami_swig_rules_year(h, profession.code(), i);
             }
             return years;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -247,12 +215,7 @@ public final class Rules implements AutoCloseable {
      * @return why the profession-year has no usable amounts, or null when it has
      */
     public String unavailableReason(Profession profession, int premiumYear) {
-        lock.readLock().lock();
-        try {
-            return inami_native.inami_swig_rules_year_note(live(), profession.code(), premiumYear);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return handle.read(h -> inami_native.inami_swig_rules_year_note(h, profession.code(), premiumYear));
     }
 
     /**
@@ -263,29 +226,20 @@ public final class Rules implements AutoCloseable {
      * @return the text
      */
     public String dump(Profession profession, int premiumYear) {
-        lock.readLock().lock();
-        try {
-            return inami_native.inami_swig_ruleset_dump(live(), profession == null ? 0 : profession.code(),
-                    premiumYear);
-        } finally {
-            lock.readLock().unlock();
-        }
+        int p = profession == null ? 0 : profession.code();
+        return handle.read(h -> inami_native.inami_swig_ruleset_dump(h, p, premiumYear));
     }
 
     /** @return the layer names, bottom first ("default" for the embedded data) */
     public List<String> layers() {
-        lock.readLock().lock();
-        try {
-            inami_ruleset h = live();
+        return handle.read(h -> {
             long n = inami_native.inami_ruleset_layer_count(h);
             List<String> names = new ArrayList<>();
             for (long i = 0; i < n; i++) {
                 names.add(inami_native.inami_ruleset_layer_name(h, i));
             }
             return names;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -294,17 +248,6 @@ public final class Rules implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (cleanable == null) {
-            return;
-        }
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                cleanable.clean();
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        handle.close();
     }
 }

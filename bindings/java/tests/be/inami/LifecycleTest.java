@@ -25,9 +25,10 @@ public class LifecycleTest {
         try {
             r.evaluate(EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2022).build());
             fail("a closed Rules must refuse to evaluate");
-        } catch (IllegalStateException expected) {
+        } catch (InamiException expected) {
             // the message says it was closed
-            assertTrue(expected.getMessage().contains("closed"));
+            assertEquals(InamiException.ENULL, expected.status());
+            assertEquals("this Rules was closed", expected.getMessage());
         }
     }
 

@@ -72,10 +72,16 @@ public final class Main {
         for (int i = 1; i < argv.length; i++) {
             String s = argv[i];
             switch (s) {
-                case "--rules":
-                    a.options.rules = a.options.rules.layer(Path.of(value(argv, ++i, s)));
+                case "--rules": {
+                    Rules base = a.options.rules;
+                    a.options.rules = base.layer(Path.of(value(argv, ++i, s)));
+                    base.close(); // a layer outlives its base (nothing happens to the defaults)
                     break;
+                }
                 case "--products":
+                    if (a.options.products != null) {
+                        a.options.products.close();
+                    }
                     a.options.products = Products.load(Path.of(value(argv, ++i, s)));
                     break;
                 case "--allow-derived":
@@ -164,15 +170,18 @@ public final class Main {
             Args a = parse(argv);
             if (a.command.equals("report")) {
                 PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-                if (a.file.equals("-")) {
-                    status = report(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                            "<stdin>", a.options, out, System.err);
-                } else {
-                    try (BufferedReader in = Files.newBufferedReader(Path.of(a.file), StandardCharsets.UTF_8)) {
-                        status = report(in, a.file, a.options, out, System.err);
+                try (Report.Options options = a.options) {
+                    if (a.file.equals("-")) {
+                        status = report(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                                "<stdin>", options, out, System.err);
+                    } else {
+                        try (BufferedReader in = Files.newBufferedReader(Path.of(a.file), StandardCharsets.UTF_8)) {
+                            status = report(in, a.file, options, out, System.err);
+                        }
                     }
                 }
             } else {
+                // the server uses the options until the process ends
                 String initial = a.file == null ? "" : Files.readString(Path.of(a.file), StandardCharsets.UTF_8);
                 Server.start(a.bind, a.port, initial, a.options);
                 return; // the server thread keeps the JVM alive

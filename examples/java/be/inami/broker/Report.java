@@ -45,11 +45,20 @@ final class Report {
             "avantage de convention: check the bank account in the provider's INAMI profile";
 
     /** How a report is made. */
-    static final class Options {
+    static final class Options implements AutoCloseable {
         Rules rules = Rules.defaults();
         Products products;
         boolean allowDerived;
         Lang lang = Lang.EN;
+
+        /** Frees the loaded rules and products (their native memory is invisible to the GC). */
+        @Override
+        public void close() {
+            rules.close();
+            if (products != null) {
+                products.close();
+            }
+        }
     }
 
     /** One client's line of the report. */
