@@ -43,7 +43,7 @@ handles = dict(re.findall(r"^INAMI_HANDLE\((inami_[a-z0-9_]+), (inami_[a-z0-9_]+
 
 shared = text("bindings/inami.i")
 languages = {
-    "python": (text("bindings/python/inami/*.py"), helpers(shared + "\n" + text("bindings/python/*.i"))),
+    "python": (text("bindings/python/inami/*.py"), helpers(shared + "\n" + text("bindings/python/*.i") + "\n" + text("bindings/python/swig/*.i"))),
     "java": (text("bindings/java/src/be/inami/*.java"), helpers(shared + "\n" + text("bindings/java/*.i"))),
 }
 
