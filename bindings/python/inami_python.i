@@ -11,6 +11,7 @@
  *   while the library works.
  * - Fast readers that turn a whole inami_result into Python tuples in one call.
  * - swig/text.i: a `const char *` argument holding a NUL byte is refused.
+ * - swig/reference.i: exit-taxation figures, product lookups, a nomenclature from text.
  * - swig/allocate.i, swig/dossier.i: the premium split, products, projection,
  *   dossiers and the procedure timeline as tuple-returning helpers.
  * The idiomatic API (inami.evaluate, inami.Rules, ...) is the pure-Python
@@ -601,3 +602,4 @@ PyObject *inami_py_provider_count(PyObject *provider)
 /* The premium split, products, projection (swig/allocate.i); dossiers and the timeline (swig/dossier.i). */
 %include "python/swig/allocate.i"
 %include "python/swig/dossier.i"
+%include "python/swig/reference.i"

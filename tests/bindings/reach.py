@@ -4,8 +4,8 @@ with the reason in bindings/unreachable.txt.
 
 A function counts as reachable from a language when its name appears in that language's
 high-level sources (bindings/python/inami/*.py, bindings/java/src/be/inami/*.java), directly
-(a SWIG wrapper of the same name) or through a helper of the SWIG interfaces (inami.i and the
-language's own .i) whose body calls it and whose name appears there.
+(a SWIG wrapper of the same name) or through helpers of the SWIG interfaces (inami.i and the
+language's own .i files) whose bodies call it, starting from a helper named there.
 
 Usage: reach.py SOURCE_DIR"""
 import glob
@@ -32,8 +32,19 @@ def helpers(interface_text):
     calls = {}
     for m in re.finditer(r"^[A-Za-z_][\w \*]*?\b(inami_[a-z0-9_]+)\s*\([^;{]*\)\s*\{(.*?)^\}", interface_text,
                          re.M | re.S):
-        calls[m.group(1)] = set(ident.findall(m.group(2))) & set(public)
+        calls[m.group(1)] = set(ident.findall(m.group(2)))
     return calls
+
+
+def closure(used, calls):
+    """Names reached from `used`, following helpers that call other helpers."""
+    reached, todo = set(used), list(used)
+    while todo:
+        for name in calls.get(todo.pop(), ()):
+            if name not in reached:
+                reached.add(name)
+                todo.append(name)
+    return reached
 
 
 # Handles whose SWIG proxy frees them: INAMI_HANDLE(type, freefn) in inami.i. The free function is
@@ -64,7 +75,7 @@ with open(os.path.join(root, "bindings/unreachable.txt"), encoding="utf-8") as f
 missing, stale = [], []
 for lang, (high, calls) in sorted(languages.items()):
     used = set(ident.findall(high))
-    reached = (set(public) & used) | {f for h, fs in calls.items() if h in used for f in fs}
+    reached = closure(used, calls) & set(public)
     reached |= {free for handle, free in handles.items()
                 if any(re.search(r"\b%s\s*\*\*" % handle, public[f]) for f in reached)}
     for f in sorted(public):

@@ -16,6 +16,8 @@ Main entry points:
   Products            insurers' products: terms, split, projection, comparison
   Dossier             the yearly automated procedure of one provider
   timeline()          the procedure's milestones for a premium year
+  solidarity_minimum(), exit_figure(), annuity_rate()
+                      the sourced reference figures of the split and the exit taxation
   InamiError          base of every error the library reports (one subclass per status)
 
 One unit per quantity: money is int cents (``*_cents``) with decimal.Decimal
@@ -43,6 +45,9 @@ from ._allocate import allocate, project, Allocation, Projection, NotionalAnnuit
 from ._products import Products, Product, Comparison, ProductOutcome
 from ._dossier import Dossier, Notification, HistoryEntry, Deadline
 from ._timeline import timeline, Timeline, Milestone
+from ._reference import (solidarity_minimum, exit_figure, annuity_rate, check_label,
+                         contract_type_label, event_label, notice_provenance, version_number,
+                         SolidarityMinimum, ExitFigure, AnnuityRate)
 
 __version__ = _native.inami_version()
 
@@ -56,6 +61,9 @@ __all__ = [
     "Products", "Product", "Comparison", "ProductOutcome",
     "Dossier", "Notification", "HistoryEntry", "Deadline",
     "timeline", "Timeline", "Milestone",
+    "solidarity_minimum", "exit_figure", "annuity_rate", "check_label", "contract_type_label",
+    "event_label", "notice_provenance", "version_number", "SolidarityMinimum", "ExitFigure",
+    "AnnuityRate",
     "InamiError", "InvalidArgumentError", "NullError", "VersionError",
     "UnknownProfessionError", "NoRulesError", "NegativeValueError", "InamiOverflowError",
     "OutOfMemoryError", "ParseError", "InamiIOError", "DerivedFigureError", "NotFoundError",

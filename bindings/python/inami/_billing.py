@@ -79,6 +79,15 @@ class Nomenclature:
         return cls(_n.inami_swig_nomenclature_load_file(base._h if base is not None else None,
                                                         text_arg(path, "path")))
 
+    @classmethod
+    def from_string(cls, text, name=None, base="default"):
+        """A nomenclature from the text of a nomenclature CSV, layered over ``base``
+        (default: the embedded one; None = standalone); ``name`` names it in messages."""
+        if base == "default":
+            base = cls.default()
+        return cls(_n.inami_py_nomenclature_from_text(base._h if base is not None else None,
+                                                      text_arg(text, "text"), name))
+
     def __len__(self):
         return _n.inami_nomenclature_count(self._h)
 

@@ -140,10 +140,21 @@ class Products:
         return iter(self._items)
 
     def __getitem__(self, product_id):
-        for p in self._items:
-            if p.id == product_id:
-                return p
-        raise KeyError(product_id)
+        try:
+            return self._items[self.index(product_id)]
+        except InamiError:
+            raise KeyError(product_id) from None
+
+    def index(self, product_id):
+        """Position of ``product_id`` in file order (NotFoundError listing the known ids)."""
+        return _n.inami_py_products_find(self._h, text_arg(product_id, "product_id"))
+
+    def rate(self, product_id, deposit_year, *, assume=False):
+        """The guaranteed rate of a product for deposits of ``deposit_year``: (bp, assumed).
+        Only a rate dated that year is used unless ``assume``: then the latest earlier dated
+        rate, or the undated one, stands for it and ``assumed`` is True. NoRulesError when
+        no rate applies (never guessed)."""
+        return _n.inami_py_products_rate(self._h, self.index(product_id), deposit_year, bool(assume))
 
     def allocate(self, product_id, premium, *, solidarity_share=None, entry_fee=None,
                  solidarity_base="net"):
