@@ -444,7 +444,8 @@ START_TEST(test_profession_find)
 	ck_assert_int_eq(inami_rules_profession_find(more, "District_Nurse", &p), INAMI_OK);
 	ck_assert_int_eq(p, INAMI_NURSE);
 	inami_ruleset_free(more);
-	static const char bad[] = "inami-rules 1\n[profession nurse override]\nalias.de = Krankenpfleger\n";
+	static const char bad[] = "inami-rules 1\n[profession nurse override]\nprovenance = illustrative\n"
+		"source = https://example.invalid/alias\nalias.de = Krankenpfleger\n";
 	ck_assert_int_eq(inami_ruleset_load_buffer(&more, rs, bad, sizeof(bad) - 1, "bad"), INAMI_EPARSE);
 	ck_assert_ptr_nonnull(strstr(inami_error_last(), "alias.en, alias.fr or alias.nl"));
 
