@@ -93,30 +93,35 @@ static int is_word_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-int cli_input_error(int status, const char *const names[][2])
+void cli_rename_inputs(const char *msg, const char *const names[][2], char *out, size_t size)
 {
-	const char *msg = inami_error_last();
-	char out[2048];
 	size_t n = 0;
 
-	if (!msg[0])
-		msg = inami_strerror(status);
-	for (const char *p = msg; *p && n + 1 < sizeof(out);) {
+	for (const char *p = msg; *p && n + 1 < size;) {
 		size_t k = 0;
 		for (; names[k][0]; k++) {
 			size_t len = strlen(names[k][0]);
 			if (strncmp(p, names[k][0], len) == 0 && (p == msg || !is_word_char(p[-1])) && !is_word_char(p[len]))
 				break;
 		}
-		if (names[k][0] && n + strlen(names[k][1]) + 1 < sizeof(out)) {
-			memcpy(out + n, names[k][1], strlen(names[k][1]));
-			n += strlen(names[k][1]);
+		size_t flen = names[k][0] ? strlen(names[k][1]) : 0;
+		if (names[k][0] && n + flen + 1 < size) {
+			memcpy(out + n, names[k][1], flen);
+			n += flen;
 			p += strlen(names[k][0]);
 		} else {
 			out[n++] = *p++;
 		}
 	}
 	out[n] = '\0';
+}
+
+int cli_input_error(int status, const char *const names[][2])
+{
+	const char *msg = inami_error_last();
+	char out[2048];
+
+	cli_rename_inputs(msg[0] ? msg : inami_strerror(status), names, out, sizeof(out));
 	return report(CLI_EXIT_ERROR, cli_status_id(status), out);
 }
 

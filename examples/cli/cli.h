@@ -40,6 +40,9 @@ int cli_library_error(int status);
  */
 int cli_input_error(int status, const char *const names[][2]);
 
+/* `msg` with the library names of `names` replaced by their flags, into `out`. */
+void cli_rename_inputs(const char *msg, const char *const names[][2], char *out, size_t size);
+
 /* The text id of a library status ("no_rules"). */
 const char *cli_status_id(int status);
 

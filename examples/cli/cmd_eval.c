@@ -205,10 +205,10 @@ static const cli_option options[O_COUNT] = {
 
 /* The library's names of eval inputs, as the flags that give them. */
 static const char *const input_names[][2] = {
-	{ "prestations", "--prestations" }, { "m_value", "--m-values" }, { "r_value", "--r-values" },
+	{ "m_value", "--m-values" }, { "r_value", "--r-values" },
 	{ "v_value", "--v-values" }, { "reimbursed_eur", "--reimbursed" }, { "hours_per_week", "--hours-per-week" },
 	{ "convention_start", "--convention-start" }, { "convention_end", "--convention-end" },
-	{ "first_number", "--first-number" }, { "specialty", "--specialty" }, { "contracts", "--contracts" },
+	{ "first_number", "--first-number" },
 	{ NULL, NULL }
 };
 
