@@ -19,9 +19,12 @@ static void usage(FILE *out)
 	      "                      [--age N] [--full-career] [--solidarity-levy PCT] [--json]\n"
 	      "\nSplits the premium (integer cents; fees and solidarity rounded half-up, the pension part\n"
 	      "is the rest so the parts add up exactly). Without --products, --solidarity-share is\n"
-	      "required and an unset entry or management fee is 0. With --products FILE --product ID,\n"
-	      "unset terms come from the product (a figure the file marks not_found must be given);\n"
-	      "with --products FILE alone every product is shown side by side.\n"
+	      "required and an unset entry or management fee is 0. With --products FILE each product is\n"
+	      "evaluated on its own terms: --solidarity-share, --entry-fee, --management-fee,\n"
+	      "--profit-sharing and --guaranteed-rate apply only to products that do not give that term\n"
+	      "(a figure the file marks not_found). --product ID shows one product; without it every\n"
+	      "product is a row, and a term neither the product nor the command line gives is shown\n"
+	      "as missing in its row.\n"
 	      "--years N projects N yearly premiums deposited from --first-year (default: this year)\n"
 	      "to 1 January of first-year + N, at --guaranteed-rate or the product's rate per deposit\n"
 	      "year (--assume-rates lets an undated or earlier rate stand for later years). Exit:\n"
@@ -199,26 +202,119 @@ static void human_projection(const options *o, const inami_projection *p)
 	}
 }
 
+/* A term a product does not give and the command line does not either. */
+typedef struct missing_terms {
+	const char *term[6];   /* "solidarity_share" */
+	const char *flag[6];   /* "--solidarity-share" */
+	size_t count;
+} missing_terms;
+
+static void add_missing(missing_terms *m, const char *term, const char *flag)
+{
+	if (m->count < 6) {
+		m->term[m->count] = term;
+		m->flag[m->count++] = flag;
+	}
+}
+
+/*
+ * The terms product `index` is evaluated on: its own figures, and a
+ * command-line figure only where the product gives none. The projection input
+ * `in` (when o->years > 0) gets the same treatment. Terms neither gives are
+ * listed in `m`.
+ */
+static void product_terms(const options *o, const inami_products *products, size_t index, inami_alloc_terms *t,
+	inami_projection_input *in, int64_t *premiums, missing_terms *m)
+{
+	int32_t bp;
+
+	*t = o->terms;
+	m->count = 0;
+	if (inami_products_figure(products, index, INAMI_PRODUCT_SOLIDARITY_SHARE, &bp) == INAMI_OK)
+		t->solidarity_bp = INAMI_BP_UNSET;
+	else if (t->solidarity_bp == INAMI_BP_UNSET)
+		add_missing(m, "solidarity_share", "--solidarity-share");
+	if (inami_products_figure(products, index, INAMI_PRODUCT_ENTRY_FEE, &bp) == INAMI_OK)
+		t->entry_fee_bp = INAMI_BP_UNSET;
+	else if (t->entry_fee_bp == INAMI_BP_UNSET)
+		add_missing(m, "entry_fee", "--entry-fee");
+	if (o->years <= 0)
+		return;
+	projection_input(o, premiums, in);
+	in->terms = *t;
+	if (inami_products_figure(products, index, INAMI_PRODUCT_MANAGEMENT_FEE, &bp) == INAMI_OK)
+		in->management_fee_bp = INAMI_BP_UNSET;
+	else if (in->management_fee_bp == INAMI_BP_UNSET)
+		add_missing(m, "management_fee", "--management-fee");
+	if (inami_products_figure(products, index, INAMI_PRODUCT_PROFIT_SHARING, &bp) == INAMI_OK)
+		in->profit_sharing_bp = INAMI_BP_UNSET;
+	if (inami_products_rate_count(products, index) > 0) {
+		in->rates_bp = NULL;
+		in->rate_count = 0;
+	} else if (in->rates_bp == NULL) {
+		add_missing(m, "guaranteed_rate", "--guaranteed-rate");
+	}
+}
+
+/* "solidarity share (--solidarity-share), entry fee (--entry-fee)" */
+static void missing_text(const missing_terms *m, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < m->count; k++) {
+		char words[32];
+		snprintf(words, sizeof(words), "%s", m->term[k]);
+		for (char *c = words; *c; c++)
+			if (*c == '_')
+				*c = ' ';
+		int w = snprintf(buf + n, size - n, "%s%s (%s)", k ? ", " : "", words, m->flag[k]);
+		if (w < 0 || (size_t)w >= size - n)
+			return;
+		n += (size_t)w;
+	}
+}
+
+/* The library's names of allocation inputs, as the flags that give them. */
+static const char *const input_names[][2] = {
+	{ "INAMI_RATE_ASSUME / --assume-rates, or give the rate", "--assume-rates" },
+	{ "INAMI_RATE_ASSUME / --assume-rates", "--assume-rates" }, { "INAMI_RATE_ASSUME", "--assume-rates" },
+	{ NULL, NULL }
+};
+
 /* One set of terms (explicit or one product). */
 static int run_one(const options *o, const inami_products *products)
 {
 	inami_allocation a = INAMI_ALLOCATION_INIT;
 	inami_projection p = INAMI_PROJECTION_INIT;
 	int64_t premiums[MAX_YEARS];
+	inami_projection_input in;
+	inami_alloc_terms terms = o->terms;
 	int st;
 
-	if (products)
-		st = inami_allocate_product(products, o->product, o->premium, &o->terms, &a);
-	else
-		st = inami_allocate(o->premium, &o->terms, &a);
+	if (products) {
+		size_t index = 0;
+		missing_terms m;
+		char text[512];
+		if ((st = inami_products_find(products, o->product, &index)) != INAMI_OK)
+			return cli_library_error(st);
+		product_terms(o, products, index, &terms, &in, premiums, &m);
+		if (m.count) {
+			missing_text(&m, text, sizeof(text));
+			return cli_error(CLI_EXIT_ERROR, "no_rules", "product '%s' does not give: %s", o->product, text);
+		}
+		st = inami_allocate_product(products, o->product, o->premium, &terms, &a);
+	} else {
+		st = inami_allocate(o->premium, &terms, &a);
+	}
 	if (st != INAMI_OK)
-		return cli_library_error(st);
+		return cli_input_error(st, input_names);
 	if (o->years > 0) {
-		inami_projection_input in;
-		projection_input(o, premiums, &in);
+		if (!products)
+			projection_input(o, premiums, &in);
 		st = products ? inami_project_product(products, o->product, &in, &p) : inami_project(&in, &p);
 		if (st != INAMI_OK)
-			return cli_library_error(st);
+			return cli_input_error(st, input_names);
 	}
 	if (o->json) {
 		json_writer w;
@@ -247,13 +343,17 @@ static int run_one(const options *o, const inami_products *products)
 	return 0;
 }
 
-/* Every product side by side; a product the library refuses shows why. */
+/*
+ * Every product side by side, each on its own terms: a term the product does
+ * not give comes from the command line, and when neither gives it the row says
+ * what is missing instead of figures.
+ */
 static int run_all(const options *o, const inami_products *products)
 {
 	size_t n = inami_products_count(products);
 	json_writer w;
 	int64_t premiums[MAX_YEARS];
-	char b1[32], b2[32], b3[32], b4[32], b5[32];
+	char b1[32], b2[32], b3[32], b4[32], b5[32], why[1024];
 
 	if (o->json) {
 		json_init(&w, stdout);
@@ -272,14 +372,34 @@ static int run_all(const options *o, const inami_products *products)
 		const char *id = inami_products_id(products, i);
 		inami_allocation a = INAMI_ALLOCATION_INIT;
 		inami_projection p = INAMI_PROJECTION_INIT;
-		int example = 0;
+		inami_projection_input in;
+		inami_alloc_terms terms;
+		missing_terms m;
+		int example = 0, allocated = 0, projected = 0;
+		const char *error = NULL;
+
 		inami_products_info(products, i, NULL, NULL, &example);
-		int st = inami_allocate_product(products, id, o->premium, &o->terms, &a);
-		if (st == INAMI_OK && o->years > 0) {
-			inami_projection_input in;
-			projection_input(o, premiums, &in);
-			st = inami_project_product(products, id, &in, &p);
+		product_terms(o, products, i, &terms, &in, premiums, &m);
+		int split_missing = 0;
+		for (size_t k = 0; k < m.count; k++)
+			split_missing |= strcmp(m.term[k], "solidarity_share") == 0 || strcmp(m.term[k], "entry_fee") == 0;
+		why[0] = '\0';
+		if (!split_missing) {
+			int st = inami_allocate_product(products, id, o->premium, &terms, &a);
+			if (st == INAMI_OK)
+				allocated = 1;
+			else
+				error = inami_error_last();
 		}
+		if (allocated && o->years > 0 && m.count == 0) {
+			int st = inami_project_product(products, id, &in, &p);
+			if (st == INAMI_OK)
+				projected = 1;
+			else
+				error = inami_error_last();
+		}
+		if (error)
+			cli_rename_inputs(error, input_names, why, sizeof(why));
 		if (o->json) {
 			json_begin_object(&w);
 			json_key(&w, "id");
@@ -288,29 +408,48 @@ static int run_all(const options *o, const inami_products *products)
 			json_string(&w, inami_products_insurer(products, i));
 			json_key(&w, "example");
 			json_bool(&w, example);
-			if (st != INAMI_OK) {
-				json_key(&w, "error");
-				json_string(&w, inami_error_last());
-			} else {
+			if (allocated)
 				json_allocation(&w, &a);
-				if (o->years > 0)
-					json_projection(&w, o, &p);
+			if (projected)
+				json_projection(&w, o, &p);
+			json_key(&w, "missing");
+			json_begin_array(&w);
+			for (size_t k = 0; k < m.count; k++) {
+				json_begin_object(&w);
+				json_key(&w, "term");
+				json_string(&w, m.term[k]);
+				json_key(&w, "flag");
+				json_string(&w, m.flag[k]);
+				json_end_object(&w);
+			}
+			json_end_array(&w);
+			if (error) {
+				json_key(&w, "error");
+				json_string(&w, why);
 			}
 			json_end_object(&w);
-		} else if (st != INAMI_OK) {
-			printf("%-24s %s\n", id, inami_error_last());
-		} else {
+			continue;
+		}
+		strcpy(b1, "-");
+		strcpy(b2, "-");
+		strcpy(b3, "-");
+		strcpy(b4, "-");
+		strcpy(b5, "-");
+		if (allocated) {
 			euros(a.fees_cents, b1, sizeof(b1));
 			euros(a.solidarity_cents, b2, sizeof(b2));
 			euros(a.pension_cents, b3, sizeof(b3));
-			if (o->years > 0) {
-				euros(p.capital_cents, b4, sizeof(b4));
-				euros(p.net_capital_cents, b5, sizeof(b5));
-			} else {
-				strcpy(b4, "-");
-				strcpy(b5, "-");
-			}
-			printf("%-24s %10s %10s %11s %12s %12s%s\n", id, b1, b2, b3, b4, b5, example ? "  (example)" : "");
+		}
+		if (projected) {
+			euros(p.capital_cents, b4, sizeof(b4));
+			euros(p.net_capital_cents, b5, sizeof(b5));
+		}
+		printf("%-24s %10s %10s %11s %12s %12s%s\n", id, b1, b2, b3, b4, b5, example ? "  (example)" : "");
+		if (m.count) {
+			missing_text(&m, why, sizeof(why));
+			printf("  missing: %s\n", why);
+		} else if (error) {
+			printf("  %s\n", why);
 		}
 	}
 	if (o->json) {
@@ -331,11 +470,28 @@ static int parse_pct(const char *option, const char *v, int32_t *out)
 	return 0;
 }
 
+enum {
+	O_HELP, O_JSON, O_FULL_CAREER, O_ASSUME, O_ON_PREMIUM, O_PREMIUM, O_SHARE, O_FEE, O_RATE, O_MANAGEMENT,
+	O_PROFIT, O_LEVY, O_CONTRACT_TYPE, O_YEARS, O_FIRST_YEAR, O_AGE, O_PRODUCTS, O_PRODUCT, O_COUNT
+};
+
+static const cli_option option_table[O_COUNT] = {
+	[O_HELP] = { "--help", 0, 1 }, [O_JSON] = { "--json", 0, 0 }, [O_FULL_CAREER] = { "--full-career", 0, 0 },
+	[O_ASSUME] = { "--assume-rates", 0, 0 }, [O_ON_PREMIUM] = { "--solidarity-on-premium", 0, 0 },
+	[O_PREMIUM] = { "--premium", 1, 0 }, [O_SHARE] = { "--solidarity-share", 1, 0 },
+	[O_FEE] = { "--entry-fee", 1, 0 }, [O_RATE] = { "--guaranteed-rate", 1, 0 },
+	[O_MANAGEMENT] = { "--management-fee", 1, 0 }, [O_PROFIT] = { "--profit-sharing", 1, 0 },
+	[O_LEVY] = { "--solidarity-levy", 1, 0 }, [O_CONTRACT_TYPE] = { "--contract-type", 1, 0 },
+	[O_YEARS] = { "--years", 1, 0 }, [O_FIRST_YEAR] = { "--first-year", 1, 0 }, [O_AGE] = { "--age", 1, 0 },
+	[O_PRODUCTS] = { "--products", 1, 0 }, [O_PRODUCT] = { "--product", 1, 0 },
+};
+
 int cmd_allocate(int argc, char **argv)
 {
 	options o;
 	const char *v;
 	int rc = 0, have_share = 0, have_fee = 0;
+	unsigned char seen[O_COUNT] = { 0 };
 	inami_alloc_terms init = INAMI_ALLOC_TERMS_INIT;
 
 	memset(&o, 0, sizeof(o));
@@ -344,66 +500,61 @@ int cmd_allocate(int argc, char **argv)
 	o.age = -1;
 	o.first_year = 0;
 	for (int i = 1; i < argc && rc == 0; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+		int k = cli_next_option(argc, argv, &i, option_table, O_COUNT, seen, "allocate", &v);
+		const char *a = k >= 0 ? option_table[k].name : argv[i];
+		int64_t n;
+		switch (k) {
+		case CLI_ARG_ERROR: rc = CLI_EXIT_USAGE; break;
+		case CLI_ARG_POSITIONAL:
+			rc = cli_usage_error("allocate: unexpected argument '%s' (see 'inami allocate --help')", a);
+			break;
+		case O_HELP:
 			usage(stdout);
 			return 0;
-		} else if (strcmp(a, "--json") == 0) {
-			o.json = 1;
-		} else if (strcmp(a, "--full-career") == 0) {
-			o.full_career = 1;
-		} else if (strcmp(a, "--assume-rates") == 0) {
-			o.assume = 1;
-		} else if (strcmp(a, "--solidarity-on-premium") == 0) {
-			o.terms.solidarity_base = INAMI_SOLIDARITY_ON_PREMIUM;
-		} else if (strncmp(a, "--", 2) != 0) {
-			rc = cli_usage_error("unexpected argument '%s' (try 'inami allocate --help')", a);
-		} else if ((v = cli_option_value(argc, argv, &i)) == NULL) {
-			rc = CLI_EXIT_USAGE;
-		} else if (strcmp(a, "--premium") == 0) {
+		case O_JSON: o.json = 1; break;
+		case O_FULL_CAREER: o.full_career = 1; break;
+		case O_ASSUME: o.assume = 1; break;
+		case O_ON_PREMIUM: o.terms.solidarity_base = INAMI_SOLIDARITY_ON_PREMIUM; break;
+		case O_PREMIUM:
 			/* negative amounts reach the library, which says why they are refused */
 			if (inami_euros_parse(v, 1, &o.premium) != INAMI_OK)
 				rc = cli_usage_error("--premium: %s", inami_error_last());
 			o.have_premium = 1;
-		} else if (strcmp(a, "--solidarity-share") == 0) {
+			break;
+		case O_SHARE:
 			rc = parse_pct(a, v, &o.terms.solidarity_bp);
 			have_share = 1;
-		} else if (strcmp(a, "--entry-fee") == 0) {
+			break;
+		case O_FEE:
 			rc = parse_pct(a, v, &o.terms.entry_fee_bp);
 			have_fee = 1;
-		} else if (strcmp(a, "--guaranteed-rate") == 0) {
-			rc = parse_pct(a, v, &o.rate);
-		} else if (strcmp(a, "--management-fee") == 0) {
-			rc = parse_pct(a, v, &o.management);
-		} else if (strcmp(a, "--profit-sharing") == 0) {
-			rc = parse_pct(a, v, &o.profit);
-		} else if (strcmp(a, "--solidarity-levy") == 0) {
-			rc = parse_pct(a, v, &o.levy);
-		} else if (strcmp(a, "--contract-type") == 0) {
+			break;
+		case O_RATE: rc = parse_pct(a, v, &o.rate); break;
+		case O_MANAGEMENT: rc = parse_pct(a, v, &o.management); break;
+		case O_PROFIT: rc = parse_pct(a, v, &o.profit); break;
+		case O_LEVY: rc = parse_pct(a, v, &o.levy); break;
+		case O_CONTRACT_TYPE:
 			if (inami_contract_type_from_id(v, &o.terms.contract_type) != INAMI_OK)
 				rc = cli_usage_error("--contract-type: %s", inami_error_last());
-		} else if (strcmp(a, "--years") == 0 || strcmp(a, "--first-year") == 0 || strcmp(a, "--age") == 0) {
-			int64_t n;
-			if ((rc = cli_parse_int64(a, v, &n)) != 0)
-				break;
-			if (a[2] == 'y' && (n < 1 || n > MAX_YEARS))
+			break;
+		case O_YEARS:
+			if ((rc = cli_parse_int64(a, v, &n)) == 0 && (n < 1 || n > MAX_YEARS))
 				rc = cli_usage_error("--years: between 1 and %d", MAX_YEARS);
-			else if (a[2] == 'f' && (n < 1900 || n > 2200))
+			o.years = rc == 0 ? (int)n : 0;
+			break;
+		case O_FIRST_YEAR:
+			if ((rc = cli_parse_int64(a, v, &n)) == 0 && (n < 1900 || n > 2200))
 				rc = cli_usage_error("--first-year: %s is not a plausible year", v);
-			else if (a[2] == 'a' && n > 130)
+			o.first_year = rc == 0 ? (int)n : 0;
+			break;
+		case O_AGE:
+			if ((rc = cli_parse_int64(a, v, &n)) == 0 && n > 130)
 				rc = cli_usage_error("--age: %s is not a plausible age", v);
-			else if (a[2] == 'y')
-				o.years = (int)n;
-			else if (a[2] == 'f')
-				o.first_year = (int)n;
-			else
-				o.age = (int)n;
-		} else if (strcmp(a, "--products") == 0) {
-			o.products_path = v;
-		} else if (strcmp(a, "--product") == 0) {
-			o.product = v;
-		} else {
-			rc = cli_usage_error("unknown option '%s' (try 'inami allocate --help')", a);
+			o.age = rc == 0 ? (int)n : -1;
+			break;
+		case O_PRODUCTS: o.products_path = v; break;
+		case O_PRODUCT: o.product = v; break;
+		default: break;
 		}
 	}
 	if (rc != 0)
@@ -427,8 +578,10 @@ int cmd_allocate(int argc, char **argv)
 		struct tm *tm = localtime(&now);
 		o.first_year = tm ? tm->tm_year + 1900 : 2025;
 	}
-	if (!o.products_path)
-		return run_one(&o, NULL);
+	if (!o.products_path) {
+		rc = run_one(&o, NULL);
+		return rc;
+	}
 
 	inami_products *products = NULL;
 	int st = inami_products_load_file(&products, o.products_path);

@@ -1,8 +1,14 @@
 /* `inami dossier`: the yearly procedure's timeline, and a dossier kept in a text file. */
+/* flock() is BSD, not POSIX */
+#define _DEFAULT_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "json.h"
@@ -32,54 +38,70 @@ typedef struct args {
 	const char *file, *event, *date, *amount, *note;
 } args;
 
+enum {
+	O_HELP, O_JSON, O_RETIRED, O_BANK, O_FORCE, O_PROFESSION, O_YEAR, O_LANG, O_FILE, O_EVENT, O_DATE,
+	O_AMOUNT, O_NOTE, O_COUNT
+};
+
+static const cli_option options[O_COUNT] = {
+	[O_HELP] = { "--help", 0, 1 }, [O_JSON] = { "--json", 0, 0 }, [O_RETIRED] = { "--retired", 0, 0 },
+	[O_BANK] = { "--bank-account", 0, 0 }, [O_FORCE] = { "--force", 0, 0 },
+	[O_PROFESSION] = { "--profession", 1, 0 }, [O_YEAR] = { "--year", 1, 0 }, [O_LANG] = { "--lang", 1, 0 },
+	[O_FILE] = { "--file", 1, 0 }, [O_EVENT] = { "--event", 1, 0 }, [O_DATE] = { "--date", 1, 0 },
+	[O_AMOUNT] = { "--amount", 1, 0 }, [O_NOTE] = { "--note", 1, 0 },
+};
+
 static int parse_args(int argc, char **argv, args *a)
 {
+	unsigned char seen[O_COUNT] = { 0 };
 	const char *v;
+
 	memset(a, 0, sizeof(*a));
 	a->lang = INAMI_LANG_EN;
 	for (int i = 2; i < argc; i++) {
-		const char *o = argv[i];
-		if (strcmp(o, "--json") == 0) {
-			a->json = 1;
-		} else if (strcmp(o, "--retired") == 0) {
-			a->retired = 1;
-		} else if (strcmp(o, "--bank-account") == 0) {
-			a->bank = 1;
-		} else if (strcmp(o, "--force") == 0) {
-			a->force = 1;
-		} else if (strncmp(o, "--", 2) != 0) {
-			if (a->event)
-				return cli_usage_error("unexpected argument '%s'", o);
-			a->event = o;
-		} else if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+		int o = cli_next_option(argc, argv, &i, options, O_COUNT, seen, "dossier", &v);
+		switch (o) {
+		case CLI_ARG_ERROR:
 			return CLI_EXIT_USAGE;
-		} else if (strcmp(o, "--profession") == 0) {
-			if (inami_profession_from_id(v, &a->profession) != INAMI_OK)
-				return cli_usage_error("%s", inami_error_last());
-		} else if (strcmp(o, "--year") == 0) {
+		case CLI_ARG_POSITIONAL:
+		case O_EVENT:
+			if (a->event)
+				return cli_usage_error("dossier: unexpected argument '%s' (one EVENT)", o == O_EVENT ? v : argv[i]);
+			a->event = o == O_EVENT ? v : argv[i];
+			break;
+		case O_JSON: a->json = 1; break;
+		case O_RETIRED: a->retired = 1; break;
+		case O_BANK: a->bank = 1; break;
+		case O_FORCE: a->force = 1; break;
+		case O_PROFESSION: {
+			const inami_ruleset *rs;
+			int st = inami_ruleset_default(&rs);
+			if (st != INAMI_OK)
+				return cli_library_error(st);
+			if ((st = cli_parse_profession(rs, v, &a->profession)) != 0)
+				return st;
+			break;
+		}
+		case O_YEAR: {
 			int64_t y;
-			int rc = cli_parse_int64(o, v, &y);
+			int rc = cli_parse_int64("--year", v, &y);
 			if (rc)
 				return rc;
 			if (y < 1900 || y > 2200)
 				return cli_usage_error("--year: %s is not a premium year", v);
 			a->year = (int)y;
 			a->have_year = 1;
-		} else if (strcmp(o, "--lang") == 0) {
+			break;
+		}
+		case O_LANG:
 			if (inami_lang_from_id(v, &a->lang) != INAMI_OK)
 				return cli_usage_error("--lang: %s", inami_error_last());
-		} else if (strcmp(o, "--file") == 0) {
-			a->file = v;
-		} else if (strcmp(o, "--event") == 0) {
-			a->event = v;
-		} else if (strcmp(o, "--date") == 0) {
-			a->date = v;
-		} else if (strcmp(o, "--amount") == 0) {
-			a->amount = v;
-		} else if (strcmp(o, "--note") == 0) {
-			a->note = v;
-		} else {
-			return cli_usage_error("unknown option '%s' (try 'inami dossier --help')", o);
+			break;
+		case O_FILE: a->file = v; break;
+		case O_DATE: a->date = v; break;
+		case O_AMOUNT: a->amount = v; break;
+		case O_NOTE: a->note = v; break;
+		default: break;
 		}
 	}
 	return 0;
@@ -158,53 +180,138 @@ static int timeline(const args *a)
 	return 0;
 }
 
-static char *read_all(const char *path, size_t *len)
+/* Everything `fd` holds (at most 16 MiB); NULL on error with errno set. */
+static char *read_fd(int fd, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t cap = 0;
 
 	*len = 0;
-	if (f == NULL)
-		return NULL;
 	for (;;) {
 		if (*len + 4096 > cap) {
+			if (cap >= ((size_t)16 << 20)) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
 			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (nb == NULL || cap > ((size_t)16 << 20)) {
-				free(nb ? nb : buf);
-				fclose(f);
+			if (nb == NULL) {
+				free(buf);
+				errno = ENOMEM;
 				return NULL;
 			}
 			buf = nb;
 		}
-		size_t n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
+		ssize_t n = read(fd, buf + *len, cap - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			free(buf);
+			errno = e;
+			return NULL;
+		}
 		if (n == 0)
 			break;
+		*len += (size_t)n;
 	}
-	fclose(f);
 	return buf;
 }
 
-static int load(const char *path, inami_dossier **out)
+static int io_error(const char *what, const char *path)
 {
-	size_t len;
-	char *text = read_all(path, &len);
-	if (text == NULL) {
-		fprintf(stderr, "inami: cannot read dossier '%s': %s\n", path, strerror(errno ? errno : EIO));
-		return CLI_EXIT_ERROR;
+	return cli_error(CLI_EXIT_ERROR, "io", "cannot %s dossier '%s': %s", what, path, strerror(errno ? errno : EIO));
+}
+
+/*
+ * Open `path` and hold an exclusive advisory lock on it for a read-modify-write.
+ * Writers replace the file by rename, so a lock taken on a file that was
+ * replaced meanwhile is on a stale inode: check, and lock the new one.
+ */
+static int open_locked(const char *path, int *out, struct stat *st)
+{
+	for (;;) {
+		struct stat now;
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return io_error("read", path);
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno != EINTR) {
+				int rc = io_error("lock", path);
+				close(fd);
+				return rc;
+			}
+		}
+		if (fstat(fd, st) == 0 && stat(path, &now) == 0 && now.st_dev == st->st_dev && now.st_ino == st->st_ino) {
+			*out = fd;
+			return 0;
+		}
+		close(fd);
 	}
+}
+
+static int parse_text(const char *path, char *text, size_t len, inami_dossier **out)
+{
 	int st = inami_dossier_parse(out, text, len, path);
 	free(text);
 	return st == INAMI_OK ? 0 : cli_library_error(st);
 }
 
-/* Write atomically: a temporary file next to `path`, then rename. */
-static int save(const inami_dossier *d, const char *path, int exclusive)
+static int load(const char *path, inami_dossier **out)
+{
+	size_t len;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return io_error("read", path);
+	char *text = read_fd(fd, &len);
+	int e = errno;
+	close(fd);
+	if (text == NULL) {
+		errno = e;
+		return io_error("read", path);
+	}
+	return parse_text(path, text, len, out);
+}
+
+/* The directory of `path` ("." when it has none), for the temporary file and the directory sync. */
+static void dir_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		snprintf(dir, size, ".");
+	else if (slash == path)
+		snprintf(dir, size, "/");
+	else
+		snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+static int write_all(int fd, const char *text, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Write the dossier so that `path` always holds a whole dossier, old or new,
+ * even across a crash: a unique temporary file in the same directory (mkstemp),
+ * written and fsynced, given `mode`, then renamed over `path` (or linked, when
+ * `exclusive`, so an existing file is never replaced), and the directory
+ * fsynced so the new name is durable. A dossier may hold an IBAN in its notes,
+ * so a new file is private to its owner (0600).
+ */
+static int save(const inami_dossier *d, const char *path, int exclusive, mode_t mode)
 {
 	char *text = NULL;
 	size_t len = 0;
-	char tmp[4096];
+	char tmp[4096], dir[4096];
 	int st = inami_dossier_serialize(d, &text, &len);
 
 	if (st != INAMI_OK)
@@ -214,24 +321,49 @@ static int save(const inami_dossier *d, const char *path, int exclusive)
 		inami_free(text);
 		return 0;
 	}
-	if (exclusive) {
-		FILE *probe = fopen(path, "rb");
-		if (probe) {
-			fclose(probe);
-			inami_free(text);
-			return cli_usage_error("'%s' exists (use --force to replace it)", path);
-		}
+	dir_of(path, dir, sizeof(dir));
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base) >= (int)sizeof(tmp)) {
+		inami_free(text);
+		errno = ENAMETOOLONG;
+		return io_error("write", path);
 	}
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	FILE *f = fopen(tmp, "wb");
-	int ok = f != NULL && fwrite(text, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = 0;
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		inami_free(text);
+		return io_error("write", path);
+	}
+	int ok = write_all(fd, text, len) == 0 && fchmod(fd, mode & 07777) == 0 && fsync(fd) == 0;
+	int e = errno;
 	inami_free(text);
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "inami: cannot write dossier '%s': %s\n", path, strerror(errno));
-		remove(tmp);
-		return CLI_EXIT_ERROR;
+	if (close(fd) != 0 && ok) {
+		ok = 0;
+		e = errno;
+	}
+	if (ok && exclusive) {
+		ok = link(tmp, path) == 0;
+		e = errno;
+		unlink(tmp);
+		if (!ok && e == EEXIST)
+			return cli_usage_error("'%s' exists (use --force to replace it)", path);
+	} else if (ok) {
+		ok = rename(tmp, path) == 0;
+		e = errno;
+	}
+	if (!ok) {
+		unlink(tmp);
+		errno = e;
+		return io_error("write", path);
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		/* some file systems refuse fsync on a directory (EINVAL): the rename stands */
+		if (fsync(dfd) != 0 && errno != EINVAL) {
+			int rc = io_error("sync the directory of", path);
+			close(dfd);
+			return rc;
+		}
+		close(dfd);
 	}
 	return 0;
 }
@@ -250,7 +382,12 @@ static int create(const args *a)
 	int st = inami_dossier_new(&d, &o);
 	if (st != INAMI_OK)
 		return cli_library_error(st);
-	int rc = save(d, a->file, !a->force);
+	mode_t mode = 0600;
+	struct stat old;
+	/* --force over an existing dossier keeps its mode */
+	if (a->file && a->force && stat(a->file, &old) == 0)
+		mode = old.st_mode;
+	int rc = save(d, a->file, !a->force, mode);
 	if (rc == 0 && a->file)
 		printf("%s: new dossier, %s premium year %d, state contract_pending\n", a->file,
 			inami_profession_id(a->profession), a->year);
@@ -276,14 +413,31 @@ static int apply(const args *a)
 	if (a->amount && e.amount_cents < 0)
 		return cli_usage_error("--amount: '%s' is negative", a->amount);
 	e.note = a->note;
-	if ((rc = load(a->file, &d)) != 0)
+	/* read, apply and write under the lock, so that concurrent applies are all kept */
+	int fd = -1;
+	struct stat was;
+	size_t len;
+	if ((rc = open_locked(a->file, &fd, &was)) != 0)
 		return rc;
+	char *text = read_fd(fd, &len);
+	if (text == NULL) {
+		rc = io_error("read", a->file);
+		close(fd);
+		return rc;
+	}
+	if ((rc = parse_text(a->file, text, len, &d)) != 0) {
+		close(fd);
+		return rc;
+	}
 	int st = inami_dossier_apply(d, &e, &n);
 	if (st != INAMI_OK) {
 		inami_dossier_free(d);
+		close(fd);
 		return cli_library_error(st);
 	}
-	if ((rc = save(d, a->file, 0)) != 0) {
+	rc = save(d, a->file, 0, was.st_mode);
+	close(fd);
+	if (rc != 0) {
 		inami_dossier_free(d);
 		return rc;
 	}

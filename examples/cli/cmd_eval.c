@@ -15,7 +15,9 @@ static void usage(FILE *out)
 	      "                  [--sanctioned] [--contracts N] [--allow-derived] [--rules FILE]...\n"
 	      "                  [--lang fr|nl|en] [--json]\n"
 	      "\nDefaults: fully conventioned for the whole year, not retired, not in training.\n"
-	      "Professions: physiotherapist doctor dentist pharmacist speech_therapist nurse midwife.\n"
+	      "Professions: physiotherapist doctor dentist pharmacist speech_therapist nurse midwife, or their\n"
+	      "French or Dutch names (kine, kinésithérapeute, médecin, arts, ...), any case, with or without accents.\n"
+	      "Options that do not apply to the profession (--reimbursed for a physiotherapist) are refused.\n"
 	      "Exit 0 when an evaluation was made (eligible or not), 1 when the library refused it, 2 on a bad command line.\n",
 	      out);
 }
@@ -182,37 +184,69 @@ static int parse_date_option(const char *opt, const char *v, inami_date *out)
 	return 0;
 }
 
+enum {
+	O_HELP, O_JSON, O_TRAINEE, O_RETIRED, O_SANCTIONED, O_ALLOW_DERIVED, O_PROFESSION, O_YEAR,
+	O_PRESTATIONS, O_M, O_R, O_V, O_REIMBURSED, O_HOURS, O_CONVENTION, O_CONVENTION_START, O_CONVENTION_END,
+	O_FIRST_NUMBER, O_SPECIALTY, O_EMPLOYMENT, O_CONTRACTS, O_LANG, O_RULES, O_COUNT
+};
+
+static const cli_option options[O_COUNT] = {
+	[O_HELP] = { "--help", 0, 1 }, [O_JSON] = { "--json", 0, 0 }, [O_TRAINEE] = { "--trainee", 0, 0 },
+	[O_RETIRED] = { "--retired", 0, 0 }, [O_SANCTIONED] = { "--sanctioned", 0, 0 },
+	[O_ALLOW_DERIVED] = { "--allow-derived", 0, 0 }, [O_PROFESSION] = { "--profession", 1, 0 },
+	[O_YEAR] = { "--year", 1, 0 }, [O_PRESTATIONS] = { "--prestations", 1, 0 }, [O_M] = { "--m-values", 1, 0 },
+	[O_R] = { "--r-values", 1, 0 }, [O_V] = { "--v-values", 1, 0 }, [O_REIMBURSED] = { "--reimbursed", 1, 0 },
+	[O_HOURS] = { "--hours-per-week", 1, 0 }, [O_CONVENTION] = { "--convention", 1, 0 },
+	[O_CONVENTION_START] = { "--convention-start", 1, 0 }, [O_CONVENTION_END] = { "--convention-end", 1, 0 },
+	[O_FIRST_NUMBER] = { "--first-number", 1, 0 }, [O_SPECIALTY] = { "--specialty", 1, 0 },
+	[O_EMPLOYMENT] = { "--employment", 1, 0 }, [O_CONTRACTS] = { "--contracts", 1, 0 },
+	[O_LANG] = { "--lang", 1, 0 }, [O_RULES] = { "--rules", 1, 1 },
+};
+
+/* The library's names of eval inputs, as the flags that give them. */
+static const char *const input_names[][2] = {
+	{ "m_value", "--m-values" }, { "r_value", "--r-values" },
+	{ "v_value", "--v-values" }, { "reimbursed_eur", "--reimbursed" }, { "hours_per_week", "--hours-per-week" },
+	{ "convention_start", "--convention-start" }, { "convention_end", "--convention-end" },
+	{ "first_number", "--first-number" },
+	{ NULL, NULL }
+};
+
+/* The measure each measure flag gives. */
+static const struct { int option; inami_measure measure; } measure_options[] = {
+	{ O_PRESTATIONS, INAMI_MEASURE_PRESTATIONS }, { O_M, INAMI_MEASURE_M_VALUE }, { O_R, INAMI_MEASURE_R_VALUE },
+	{ O_V, INAMI_MEASURE_V_VALUE }, { O_REIMBURSED, INAMI_MEASURE_REIMBURSED_EUR },
+	{ O_HOURS, INAMI_MEASURE_HOURS_PER_WEEK },
+};
+
 int cmd_eval(int argc, char **argv)
 {
 	inami_eval_input in = INAMI_EVAL_INPUT_INIT;
 	inami_eval_options opts = INAMI_EVAL_OPTIONS_INIT;
 	cli_rules rules;
+	unsigned char seen[O_COUNT] = { 0 };
+	const char *profession = NULL;
 	int json = 0, have_year = 0, rc = 0;
 	const char *v;
 
 	cli_rules_init(&rules);
 	for (int i = 1; i < argc && rc == 0; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+		int o = cli_next_option(argc, argv, &i, options, O_COUNT, seen, "eval", &v);
+		const char *a = argv[i - (v != NULL)];
+		switch (o) {
+		case CLI_ARG_ERROR: rc = CLI_EXIT_USAGE; break;
+		case CLI_ARG_POSITIONAL: rc = cli_usage_error("eval: unexpected argument '%s' (see 'inami eval --help')", a); break;
+		case O_HELP:
 			usage(stdout);
 			cli_rules_free(&rules);
 			return 0;
-		} else if (strcmp(a, "--json") == 0) {
-			json = 1;
-		} else if (strcmp(a, "--trainee") == 0) {
-			in.trainee = 1;
-		} else if (strcmp(a, "--retired") == 0) {
-			in.retired = 1;
-		} else if (strcmp(a, "--sanctioned") == 0) {
-			in.sanctioned = 1;
-		} else if (strcmp(a, "--allow-derived") == 0) {
-			opts.flags |= INAMI_EVAL_ALLOW_DERIVED;
-		} else if ((v = NULL, strncmp(a, "--", 2) == 0) && (v = cli_option_value(argc, argv, &i)) == NULL) {
-			rc = CLI_EXIT_USAGE;
-		} else if (strcmp(a, "--profession") == 0) {
-			if (inami_profession_from_id(v, &in.profession) != INAMI_OK)
-				rc = cli_usage_error("%s", inami_error_last());
-		} else if (strcmp(a, "--year") == 0) {
+		case O_JSON: json = 1; break;
+		case O_TRAINEE: in.trainee = 1; break;
+		case O_RETIRED: in.retired = 1; break;
+		case O_SANCTIONED: in.sanctioned = 1; break;
+		case O_ALLOW_DERIVED: opts.flags |= INAMI_EVAL_ALLOW_DERIVED; break;
+		case O_PROFESSION: profession = v; break;
+		case O_YEAR: {
 			int64_t y;
 			if ((rc = cli_parse_int64(a, v, &y)) == 0) {
 				if (y < 1900 || y > 2999)
@@ -220,20 +254,18 @@ int cmd_eval(int argc, char **argv)
 				in.premium_year = (int)y;
 				have_year = 1;
 			}
-		} else if (strcmp(a, "--prestations") == 0) {
-			rc = cli_parse_int64(a, v, &in.prestations);
-		} else if (strcmp(a, "--m-values") == 0) {
-			rc = cli_parse_measure(a, INAMI_MEASURE_M_VALUE, v, &in.m_values);
-		} else if (strcmp(a, "--r-values") == 0) {
-			rc = cli_parse_measure(a, INAMI_MEASURE_R_VALUE, v, &in.r_values);
-		} else if (strcmp(a, "--v-values") == 0) {
-			rc = cli_parse_measure(a, INAMI_MEASURE_V_VALUE, v, &in.v_values);
-		} else if (strcmp(a, "--reimbursed") == 0) {
+			break;
+		}
+		case O_PRESTATIONS: rc = cli_parse_int64(a, v, &in.prestations); break;
+		case O_M: rc = cli_parse_measure(a, INAMI_MEASURE_M_VALUE, v, &in.m_values); break;
+		case O_R: rc = cli_parse_measure(a, INAMI_MEASURE_R_VALUE, v, &in.r_values); break;
+		case O_V: rc = cli_parse_measure(a, INAMI_MEASURE_V_VALUE, v, &in.v_values); break;
+		case O_REIMBURSED:
 			if (inami_euros_parse(v, 0, &in.reimbursed_cents) != INAMI_OK)
 				rc = cli_usage_error("--reimbursed: %s", inami_error_last());
-		} else if (strcmp(a, "--hours-per-week") == 0) {
-			rc = cli_parse_measure(a, INAMI_MEASURE_HOURS_PER_WEEK, v, &in.hours_per_week);
-		} else if (strcmp(a, "--convention") == 0) {
+			break;
+		case O_HOURS: rc = cli_parse_measure(a, INAMI_MEASURE_HOURS_PER_WEEK, v, &in.hours_per_week); break;
+		case O_CONVENTION:
 			if (strcmp(v, "full") == 0)
 				in.convention = INAMI_CONVENTION_FULL;
 			else if (strcmp(v, "partial") == 0)
@@ -242,15 +274,12 @@ int cmd_eval(int argc, char **argv)
 				in.convention = INAMI_CONVENTION_NONE;
 			else
 				rc = cli_usage_error("--convention: '%s' is not full, partial or none", v);
-		} else if (strcmp(a, "--convention-start") == 0) {
-			rc = parse_date_option(a, v, &in.convention_start);
-		} else if (strcmp(a, "--convention-end") == 0) {
-			rc = parse_date_option(a, v, &in.convention_end);
-		} else if (strcmp(a, "--first-number") == 0) {
-			rc = parse_date_option(a, v, &in.first_number);
-		} else if (strcmp(a, "--specialty") == 0) {
-			in.specialty = v;
-		} else if (strcmp(a, "--employment") == 0) {
+			break;
+		case O_CONVENTION_START: rc = parse_date_option(a, v, &in.convention_start); break;
+		case O_CONVENTION_END: rc = parse_date_option(a, v, &in.convention_end); break;
+		case O_FIRST_NUMBER: rc = parse_date_option(a, v, &in.first_number); break;
+		case O_SPECIALTY: in.specialty = v; break;
+		case O_EMPLOYMENT:
 			if (strcmp(v, "main") == 0)
 				in.employment = INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN;
 			else if (strcmp(v, "complementary") == 0)
@@ -259,34 +288,45 @@ int cmd_eval(int argc, char **argv)
 				in.employment = INAMI_EMPLOYMENT_EMPLOYEE;
 			else
 				rc = cli_usage_error("--employment: '%s' is not main, complementary or employee", v);
-		} else if (strcmp(a, "--contracts") == 0) {
+			break;
+		case O_CONTRACTS: {
 			int64_t n;
 			if ((rc = cli_parse_int64(a, v, &n)) == 0) {
 				if (n > 1000)
 					rc = cli_usage_error("--contracts: %s is too many", v);
 				in.contracts = (int)n;
 			}
-		} else if (strcmp(a, "--lang") == 0) {
+			break;
+		}
+		case O_LANG:
 			if (inami_lang_from_id(v, &opts.lang) != INAMI_OK)
 				rc = cli_usage_error("--lang: %s", inami_error_last());
-		} else if (strcmp(a, "--rules") == 0) {
-			rc = cli_rules_add(&rules, v);
-		} else {
-			rc = cli_usage_error("eval: unknown option '%s' (see 'inami eval --help')", a);
+			break;
+		case O_RULES: rc = cli_rules_add(&rules, v); break;
+		default: break;
 		}
 	}
-	if (rc == 0 && in.profession == INAMI_PROFESSION_NONE)
+	if (rc == 0 && profession == NULL)
 		rc = cli_usage_error("eval: --profession is required (see 'inami eval --help')");
 	if (rc == 0 && !have_year)
 		rc = cli_usage_error("eval: --year is required");
 	const inami_ruleset *rs = rc == 0 ? cli_rules_get(&rules) : NULL;
 	if (rc == 0 && rs == NULL)
 		rc = CLI_EXIT_ERROR;
+	if (rc == 0)
+		rc = cli_parse_profession(rs, profession, &in.profession);
+	/* a figure the profession is not evaluated on would be silently ignored: refuse it */
+	for (size_t k = 0; rc == 0 && k < sizeof(measure_options) / sizeof(measure_options[0]); k++) {
+		if (seen[measure_options[k].option])
+			rc = cli_check_measure(rs, in.profession, measure_options[k].measure);
+	}
+	if (rc == 0 && in.convention_start && in.convention_end && in.convention_end < in.convention_start)
+		rc = cli_usage_error("--convention-end comes before --convention-start");
 	if (rc == 0) {
 		inami_result *r;
 		int st = inami_evaluate(rs, &in, &opts, &r);
 		if (st != INAMI_OK) {
-			rc = cli_library_error(st);
+			rc = cli_input_error(st, input_names);
 		} else {
 			if (json)
 				print_json(r, &in);

@@ -26,52 +26,65 @@ typedef struct rules_args {
 	cli_rules rules;
 } rules_args;
 
+enum { O_HELP, O_JSON, O_STANDALONE, O_PROFESSION, O_YEAR, O_SPECIALTY, O_LANG, O_RULES, O_COUNT };
+
+static const cli_option options[O_COUNT] = {
+	[O_HELP] = { "--help", 0, 1 }, [O_JSON] = { "--json", 0, 0 }, [O_STANDALONE] = { "--standalone", 0, 0 },
+	[O_PROFESSION] = { "--profession", 1, 0 }, [O_YEAR] = { "--year", 1, 0 },
+	[O_SPECIALTY] = { "--specialty", 1, 0 }, [O_LANG] = { "--lang", 1, 0 }, [O_RULES] = { "--rules", 1, 1 },
+};
+
 static int parse_args(int argc, char **argv, rules_args *a)
 {
+	unsigned char seen[O_COUNT] = { 0 };
+	const char *profession = NULL;
+
 	for (int i = 2; i < argc; i++) {
-		const char *o = argv[i], *v;
-		if (strcmp(o, "--json") == 0) {
-			a->json = 1;
-			continue;
-		}
-		if (strcmp(o, "--standalone") == 0) {
-			a->standalone = 1;
-			continue;
-		}
-		if (strcmp(o, "--help") == 0) {
+		const char *v;
+		int o = cli_next_option(argc, argv, &i, options, O_COUNT, seen, "rules", &v);
+		switch (o) {
+		case CLI_ARG_ERROR:
+			return CLI_EXIT_USAGE;
+		case CLI_ARG_POSITIONAL:
+			if (a->file)
+				return cli_usage_error("rules: unexpected argument '%s'", argv[i]);
+			a->file = argv[i];
+			break;
+		case O_HELP:
 			usage(stdout);
 			return -1;
-		}
-		if (strncmp(o, "--", 2) != 0) {
-			if (a->file)
-				return cli_usage_error("rules: unexpected argument '%s'", o);
-			a->file = o;
-			continue;
-		}
-		if ((v = cli_option_value(argc, argv, &i)) == NULL)
-			return CLI_EXIT_USAGE;
-		if (strcmp(o, "--profession") == 0) {
-			if (inami_profession_from_id(v, &a->profession) != INAMI_OK)
-				return cli_usage_error("%s", inami_error_last());
-		} else if (strcmp(o, "--year") == 0) {
+		case O_JSON: a->json = 1; break;
+		case O_STANDALONE: a->standalone = 1; break;
+		case O_PROFESSION: profession = v; break;
+		case O_YEAR: {
 			int64_t y;
-			if (cli_parse_int64(o, v, &y) != 0)
+			if (cli_parse_int64("--year", v, &y) != 0)
 				return CLI_EXIT_USAGE;
 			if (y < 1900 || y > 2999)
 				return cli_usage_error("--year: %s is not a premium year", v);
 			a->year = (int)y;
-		} else if (strcmp(o, "--specialty") == 0) {
-			a->specialty = v;
-		} else if (strcmp(o, "--lang") == 0) {
+			break;
+		}
+		case O_SPECIALTY: a->specialty = v; break;
+		case O_LANG:
 			if (inami_lang_from_id(v, &a->lang) != INAMI_OK)
 				return cli_usage_error("--lang: %s", inami_error_last());
-		} else if (strcmp(o, "--rules") == 0) {
+			break;
+		case O_RULES: {
 			int rc = cli_rules_add(&a->rules, v);
 			if (rc)
 				return rc;
-		} else {
-			return cli_usage_error("rules: unknown option '%s' (see 'inami rules --help')", o);
+			break;
 		}
+		default: break;
+		}
+	}
+	if (profession) {
+		/* names are looked up in the rules given, so a layer's aliases count */
+		const inami_ruleset *rs = cli_rules_get(&a->rules);
+		if (rs == NULL)
+			return CLI_EXIT_ERROR;
+		return cli_parse_profession(rs, profession, &a->profession);
 	}
 	return 0;
 }

@@ -48,6 +48,47 @@ void json_end_object(json_writer *w) { close(w, '}'); }
 void json_begin_array(json_writer *w) { open(w, '['); }
 void json_end_array(json_writer *w) { close(w, ']'); }
 
+/*
+ * Length of the valid UTF-8 sequence at `p` (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), 0 when the byte starts none.
+ */
+static int utf8_length(const unsigned char *p)
+{
+	unsigned c = p[0];
+	int n;
+	unsigned lo = 0x80, hi = 0xBF;   /* bounds of the second byte */
+
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (int k = 2; k < n; k++) {
+		if (p[k] < 0x80 || p[k] > 0xBF)
+			return 0;
+	}
+	return n;
+}
+
+/*
+ * A JSON string. Text is written as it is when it is valid UTF-8; each byte
+ * that starts no valid sequence (a Latin-1 file name, a truncated character)
+ * becomes U+FFFD, written "\ufffd", so the document stays valid UTF-8 JSON
+ * whatever the input. Control characters are escaped.
+ */
 static void write_escaped(FILE *out, const char *s)
 {
 	putc_unlocked('"', out);
@@ -59,10 +100,19 @@ static void write_escaped(FILE *out, const char *s)
 		case '\r': fputs("\\r", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(out, "\\u%04x", *p);
-			else
+			} else if (*p < 0x80) {
 				putc_unlocked(*p, out);
+			} else {
+				int n = utf8_length(p);
+				if (n == 0) {
+					fputs("\\ufffd", out);
+				} else {
+					fwrite(p, 1, (size_t)n, out);
+					p += n - 1;
+				}
+			}
 		}
 	}
 	putc_unlocked('"', out);

@@ -28,6 +28,11 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	/* errors are JSON as soon as --json is anywhere, so that usage errors before it are too */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			cli_set_json_errors(1);
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_EXIT_USAGE;

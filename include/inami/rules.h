@@ -161,6 +161,29 @@ INAMI_EXTERN(int) inami_rules_maximum(const inami_ruleset *rules, inami_professi
 INAMI_EXTERN(const char *) inami_rules_profession_label(const inami_ruleset *rules,
 	inami_profession profession, inami_lang lang);
 
+/**
+ * The profession a person means by `text`: its id ("physiotherapist"), its
+ * label in English, French or Dutch ("kinésithérapeute", "kinesitherapeut")
+ * or an alias of the rules data (`alias.fr = kiné`, docs/rules-format.md),
+ * compared without case, without the accents of Latin-1 letters written in
+ * UTF-8 and with '_', '-' and spaces alike ("Sage femme" is "sage-femme").
+ * When no name is equal, a start of three letters or more of exactly one
+ * profession's names is accepted ("physio"). INAMI_ENOPROFESSION when the
+ * text names no profession or several (the message lists the candidates, or
+ * every profession with its labels).
+ */
+INAMI_EXTERN(int) inami_rules_profession_find(const inami_ruleset *rules, const char *text,
+	inami_profession *out);
+
+/**
+ * The activity measures a profession's thresholds count, from the rules
+ * data (`measures` of its [profession] section): bit (1u << measure) is set
+ * for each inami_measure counted. INAMI_ENOPROFESSION for an unknown
+ * profession, INAMI_ENORULES when the ruleset does not define it.
+ */
+INAMI_EXTERN(int) inami_rules_profession_measures(const inami_ruleset *rules, inami_profession profession,
+	unsigned int *measures);
+
 /** Label of a tier id ("base") in a language; the id itself when none is known, NULL for NULL arguments. */
 INAMI_EXTERN(const char *) inami_rules_tier_label(const inami_ruleset *rules,
 	const char *tier_id, inami_lang lang);

@@ -77,6 +77,18 @@ static int take_count(eval_ctx *c, inami_measure m, int64_t v)
 	return INAMI_OK;
 }
 
+/* A date as printed in details and messages: ISO "YYYY-MM-DD", never the YYYYMMDD integer. */
+typedef struct iso_text {
+	char s[16];
+} iso_text;
+
+static iso_text iso(inami_date d)
+{
+	iso_text t;
+	snprintf(t.s, sizeof(t.s), "%04d-%02d-%02d", (int)(d / 10000) % 10000, (int)(d / 100 % 100), (int)(d % 100));
+	return t;
+}
+
 static int check_date(inami_date d, const char *what)
 {
 	if (d == 0)
@@ -112,8 +124,8 @@ static int validate_input(eval_ctx *c)
 	    (st = check_date(in->first_number, "first_number")) != INAMI_OK)
 		return st;
 	if (in->convention_start && in->convention_end && in->convention_end < in->convention_start)
-		return inami__fail(INAMI_EINVAL, "convention_end %d comes before convention_start %d",
-			(int)in->convention_end, (int)in->convention_start);
+		return inami__fail(INAMI_EINVAL, "convention_end %s comes before convention_start %s",
+			iso(in->convention_end).s, iso(in->convention_start).s);
 	return INAMI_OK;
 }
 
@@ -310,22 +322,22 @@ static void check_whole_year(eval_ctx *c)
 
 	c->r->months = 12;
 	if (in->first_number && INAMI_DATE_YEAR(in->first_number) > year) {
-		snprintf(d, sizeof(d), "the first INAMI number (%d) was granted after premium year %d", (int)in->first_number, year);
+		snprintf(d, sizeof(d), "the first INAMI number (%s) was granted after premium year %d", iso(in->first_number).s, year);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
 	if (in->first_number && INAMI_DATE_YEAR(in->first_number) == year)
 		start = in->first_number;
 	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) > year) {
-		snprintf(d, sizeof(d), "adhesion starts (%d) after premium year %d", (int)in->convention_start, year);
+		snprintf(d, sizeof(d), "adhesion starts (%s) after premium year %d", iso(in->convention_start).s, year);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
 	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) == year &&
 	    in->convention_start != (inami_date)(year * 10000 + 101)) {
 		if (!start) {
-			snprintf(d, sizeof(d), "adhesion started during the year (%d): joining mid-year gives no advantage "
-				"except in the year of the first INAMI number", (int)in->convention_start);
+			snprintf(d, sizeof(d), "adhesion started during the year (%s): joining mid-year gives no advantage "
+				"except in the year of the first INAMI number", iso(in->convention_start).s);
 			add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 			return;
 		}
@@ -334,7 +346,7 @@ static void check_whole_year(eval_ctx *c)
 	}
 	if (in->convention_end && (INAMI_DATE_YEAR(in->convention_end) < year ||
 	    (INAMI_DATE_YEAR(in->convention_end) == year && in->convention_end != (inami_date)(year * 10000 + 1231)))) {
-		snprintf(d, sizeof(d), "adhesion ended before the end of premium year %d (%d)", year, (int)in->convention_end);
+		snprintf(d, sizeof(d), "adhesion ended before the end of premium year %d (%s)", year, iso(in->convention_end).s);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
@@ -345,8 +357,8 @@ static void check_whole_year(eval_ctx *c)
 		return;
 	}
 	c->r->months = inami__complete_months_from(start);
-	snprintf(d, sizeof(d), "first year (INAMI number granted %d): pro rata of %d complete month(s) of adhesion out of 12",
-		(int)in->first_number, c->r->months);
+	snprintf(d, sizeof(d), "first year (INAMI number granted %s): pro rata of %d complete month(s) of adhesion out of 12",
+		iso(in->first_number).s, c->r->months);
 	if (c->r->months == 0) {
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->pro_rata);
 		return;

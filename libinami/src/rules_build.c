@@ -447,6 +447,20 @@ static int read_label(const section_build *b, const section_key *k, const entry 
 	return fail_key(e, "expected label.en, label.fr or label.nl, not '%s'", e->key);
 }
 
+/* Other names people use (alias.fr = kiné, kinési): a comma-separated list per language. */
+static int read_alias(const section_build *b, const section_key *k, const entry *e)
+{
+	profession_rules *pr = b->model;
+
+	for (int l = 0; l < 3; l++) {
+		if (strcmp(e->key + strlen(k->key), lang_suffix[l]) == 0) {
+			pr->alias[l] = e->value;
+			return INAMI_OK;
+		}
+	}
+	return fail_key(e, "expected alias.en, alias.fr or alias.nl, not '%s'", e->key);
+}
+
 static int read_measures(const section_build *b, const section_key *k, const entry *e)
 {
 	profession_rules *pr = b->model;
@@ -539,6 +553,7 @@ static int read_exempt_first_years(const section_build *b, const section_key *k,
 static const section_key profession_keys[] = {
 	{ "specialty.", .read = read_specialty_label },
 	{ "label.", .read = read_label },
+	{ "alias.", .read = read_alias },
 	{ "measures", .read = read_measures },
 	{ "convention", .read = read_rule, .word = "whole_year", .figure = PROFESSION(convention) },
 	{ "partial_convention", .read = read_partial_convention },

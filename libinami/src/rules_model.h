@@ -111,6 +111,7 @@ typedef enum retired_mode {
 typedef struct profession_rules {
 	int defined;
 	const char *label[3];
+	const char *alias[3];         /* alias.en/fr/nl: other names, comma-separated; NULL if none */
 	unsigned measures;            /* bit per inami_measure */
 	inami_figure convention;      /* the whole-year adhesion rule (source) */
 	partial_mode partial;

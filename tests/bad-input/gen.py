@@ -479,6 +479,17 @@ eval --profession physiotherapist --year 2022 --prestations 10 --lang de
 eval --profession physiotherapist --year 2022 --prestations 10 --rules /nonexistent/x.rules
 eval --profession physiotherapist --year 2022 --prestations 10 --bogus
 eval --profession physiotherapist --year 2022 --prestations 10 extra
+eval --profession physiotherapist --year 2022 --prestations 2299 --bogus
+eval --profession physiotherapist --year 2022 --prestations 1 --prestations 2
+eval --profession physiotherapist --year 2022 --reimbursed 25000
+eval --profession kine --year 2022 --hours-per-week 38
+eval --profession nurse --year 2022 --m-values 10
+eval --profession phy --year 2022
+eval --profession kine --year 2022 --year 2023
+eval --profession kine --profession nurse --year 2022
+eval --profession kine --year 2022 --json --bogus
+eval --profession pharmacist --year 2022 --hours-per-week 200
+eval --profession kine --year 2022 --convention-start 2022-06-01 --convention-end 2022-03-01
 """,
     "rules": """# inami rules argument sets
 rules bogus
@@ -495,6 +506,9 @@ rules list --profession unicorn
 rules specialties --lang xx
 rules list --rules /nonexistent.rules
 rules list --json --nonsense
+rules show --profession kine --year 2022 --bogus
+rules show --profession kine --year 2022 --year 2023
+rules list --profession phy
 """,
     "mvalues": """# inami mvalues argument sets
 mvalues
@@ -528,6 +542,11 @@ allocate --premium 1790.34 --solidarity-share 10 --years -3
 allocate --premium 1790.34 --solidarity-share 10 --years 100000 --guaranteed-rate 2
 allocate --premium 1790.34 --solidarity-share 10 --age 300 --years 2 --guaranteed-rate 2
 allocate --premium 1790.34 --solidarity-share 10 --bogus
+allocate --premium 1790.34 --premium 10 --solidarity-share 10
+allocate --premium 1790.34 --solidarity-share 10 --solidarity-share 20
+allocate --premium 1790.34 --products examples/products/examples.products --product securex-physio-2024
+allocate --premium 1790.34 --products examples/products/examples.products --product ag-inami-mysavings --years 2 --first-year 2024 --management-fee 0
+allocate --premium 1790.34 --solidarity-share 10 --json --bogus
 """,
     "dossier": """# inami dossier argument sets
 dossier
@@ -540,6 +559,10 @@ dossier show --file /nonexistent/d.dossier
 dossier apply --file /nonexistent/d.dossier evaluated
 dossier new --profession plumber --year 2023 --file /nonexistent/dir/d.dossier
 dossier new --profession physiotherapist --year 2023 --file /nonexistent/dir/d.dossier
+dossier timeline --profession kine --year 2023 --bogus
+dossier timeline --profession kine --profession nurse --year 2023
+dossier timeline --profession phy --year 2023
+dossier apply --file /nonexistent/d.dossier evaluated closed
 """,
     "top": """# the dispatcher
 bogus

@@ -3,7 +3,7 @@
 # Runs the inami command on every malformed file of tests/bad-input/ (made by
 # gen.py) and on every argument set of args/*.txt, and asserts for each case:
 # a non-zero exit that is not a signal or a timeout, exactly one line
-# "inami: ..." on stderr (or, for a bare subcommand, its usage with exit 2), and no sanitizer report (ASan, LSan, UBSan) when the
+# "inami: ..." on stderr (a JSON error object under --json; or, for a bare subcommand, its usage with exit 2), and no sanitizer report (ASan, LSan, UBSan) when the
 # binary is built with INAMI_SANITIZE. The valid bases in good/ must pass, so
 # that each mutation is known to be what makes its case fail.
 set -u
@@ -43,8 +43,8 @@ run() {
 		: # a bare subcommand prints its usage (exit 2), as 'inami dossier' does
 	elif [ "$(wc -l < "$TMP/err")" -ne 1 ]; then
 		why="stderr is not one line ($(wc -l < "$TMP/err") lines)"
-	elif ! grep -q '^inami: .' "$TMP/err"; then
-		why="stderr does not start with 'inami: '"
+	elif ! grep -q -e '^inami: .' -e '^{"error":{"status":"[a-z_]*","code":[12],"message":".' "$TMP/err"; then
+		why="stderr is neither 'inami: ...' nor a JSON error object"
 	fi
 	if [ -n "$why" ]; then
 		failed=$((failed + 1))

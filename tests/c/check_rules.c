@@ -396,12 +396,75 @@ START_TEST(test_dump_filtered)
 }
 END_TEST
 
+/* Names a person types: ids, labels in three languages, data aliases, case and accents ignored. */
+START_TEST(test_profession_find)
+{
+	const inami_ruleset *rs = test_rules();
+	static const struct { const char *text; inami_profession p; } ok[] = {
+		{ "physiotherapist", INAMI_PHYSIOTHERAPIST }, { "Physiotherapist", INAMI_PHYSIOTHERAPIST },
+		{ "kine", INAMI_PHYSIOTHERAPIST }, { "kin\xc3\xa9", INAMI_PHYSIOTHERAPIST },
+		{ "kin\xc3\xa9sith\xc3\xa9rapeute", INAMI_PHYSIOTHERAPIST }, { "KIN\xc3\x89SITH\xc3\x89RAPEUTE", INAMI_PHYSIOTHERAPIST },
+		{ "kinesitherapeut", INAMI_PHYSIOTHERAPIST }, { "physio", INAMI_PHYSIOTHERAPIST },
+		{ "logop\xc3\xa8" "de", INAMI_SPEECH_THERAPIST }, { "logopedist", INAMI_SPEECH_THERAPIST },
+		{ "speech therapist", INAMI_SPEECH_THERAPIST }, { "speech-therapist", INAMI_SPEECH_THERAPIST },
+		{ "m\xc3\xa9" "decin", INAMI_DOCTOR }, { "arts", INAMI_DOCTOR }, { "Doctor", INAMI_DOCTOR },
+		{ "dentiste", INAMI_DENTIST }, { "tandarts", INAMI_DENTIST },
+		{ "pharmacien", INAMI_PHARMACIST }, { "apotheker", INAMI_PHARMACIST },
+		{ "infirmier", INAMI_NURSE }, { "verpleegkundige", INAMI_NURSE },
+		{ "sage-femme", INAMI_MIDWIFE }, { "Sage femme", INAMI_MIDWIFE }, { "vroedvrouw", INAMI_MIDWIFE },
+		{ " nurse ", INAMI_NURSE },
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		inami_profession p = INAMI_PROFESSION_NONE;
+		ck_assert_msg(inami_rules_profession_find(rs, ok[i].text, &p) == INAMI_OK, "%s: %s", ok[i].text,
+			inami_error_last());
+		ck_assert_msg(p == ok[i].p, "%s gave %d", ok[i].text, (int)p);
+	}
+	inami_profession p = INAMI_PROFESSION_NONE;
+	ck_assert_int_eq(inami_rules_profession_find(rs, "plumber", &p), INAMI_ENOPROFESSION);
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "unknown profession 'plumber' (known: physiotherapist (kin"));
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "midwife (sage-femme, vroedvrouw)"));
+	/* a start shared by two professions is ambiguous, and says between which */
+	ck_assert_int_eq(inami_rules_profession_find(rs, "ph", &p), INAMI_ENOPROFESSION);
+	ck_assert_int_eq(inami_rules_profession_find(rs, "pharm", &p), INAMI_OK);
+	ck_assert_int_eq(p, INAMI_PHARMACIST);
+	ck_assert_int_eq(inami_rules_profession_find(rs, "dent", &p), INAMI_OK);
+	ck_assert_int_eq(inami_rules_profession_find(rs, "verp", &p), INAMI_OK);
+	ck_assert_int_eq(inami_rules_profession_find(rs, "phy", &p), INAMI_ENOPROFESSION);
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "is ambiguous: it could be"));
+	ck_assert_int_eq(inami_rules_profession_find(rs, "", &p), INAMI_ENOPROFESSION);
+	ck_assert_int_eq(inami_rules_profession_find(rs, "\xff\xfe", &p), INAMI_ENOPROFESSION);
+	ck_assert_int_eq(inami_rules_profession_find(rs, NULL, &p), INAMI_ENULL);
+
+	/* aliases come from data: a layer adds one, and a bad alias key is refused */
+	static const char layer[] = "inami-rules 1\n[profession nurse override]\nprovenance = illustrative\n"
+		"source = https://example.invalid/alias\nalias.en = district nurse\n";
+	inami_ruleset *more = NULL;
+	ck_assert_int_eq(inami_ruleset_load_buffer(&more, rs, layer, sizeof(layer) - 1, "alias"), INAMI_OK);
+	ck_assert_int_eq(inami_rules_profession_find(more, "District_Nurse", &p), INAMI_OK);
+	ck_assert_int_eq(p, INAMI_NURSE);
+	inami_ruleset_free(more);
+	static const char bad[] = "inami-rules 1\n[profession nurse override]\nprovenance = illustrative\n"
+		"source = https://example.invalid/alias\nalias.de = Krankenpfleger\n";
+	ck_assert_int_eq(inami_ruleset_load_buffer(&more, rs, bad, sizeof(bad) - 1, "bad"), INAMI_EPARSE);
+	ck_assert_ptr_nonnull(strstr(inami_error_last(), "alias.en, alias.fr or alias.nl"));
+
+	unsigned int m = 0;
+	ck_assert_int_eq(inami_rules_profession_measures(rs, INAMI_PHYSIOTHERAPIST, &m), INAMI_OK);
+	ck_assert_uint_eq(m, (1u << INAMI_MEASURE_PRESTATIONS) | (1u << INAMI_MEASURE_M_VALUE));
+	ck_assert_int_eq(inami_rules_profession_measures(rs, INAMI_DOCTOR, &m), INAMI_OK);
+	ck_assert_uint_eq(m, 1u << INAMI_MEASURE_REIMBURSED_EUR);
+	ck_assert_int_eq(inami_rules_profession_measures(rs, (inami_profession)99, &m), INAMI_ENOPROFESSION);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rules");
 	TCase *tc = tcase_create("rules");
 
 	tcase_add_test(tc, test_default);
+	tcase_add_test(tc, test_profession_find);
 	tcase_add_test(tc, test_years);
 	tcase_add_test(tc, test_tiers_and_thresholds);
 	tcase_add_test(tc, test_labels_and_specialties);

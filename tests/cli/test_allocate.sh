@@ -58,7 +58,28 @@ expect "ag capital" "$TMP/agp.json" '"interest_cents":1202,.*"capital_cents":161
 expect "ag assumed" "$TMP/agp.json" '"rates_assumed":true'
 "$INAMI" allocate --premium 1790.34 --products "$PRODUCTS" --json > "$TMP/all.json" || fail "side by side"
 expect "side by side ag" "$TMP/all.json" '"id":"ag-inami-mysavings","insurer":"AG Insurance (through the broker MySavings)","example":true,"premium_cents":179034'
-expect "side by side securex" "$TMP/all.json" '"id":"securex-physio-2024",.*"error":"the solidarity share of product .securex-physio-2024. is NOT FOUND'
+expect "side by side securex" "$TMP/all.json" '"id":"securex-physio-2024","insurer":"Securex","example":true,"missing":\[{"term":"solidarity_share","flag":"--solidarity-share"},{"term":"entry_fee","flag":"--entry-fee"}\]}'
+# The README's example: each product on its own terms, the command line's only where a product gives none.
+"$INAMI" allocate --premium 1790.34 --products "$PRODUCTS" --solidarity-share 10 --entry-fee 0 > "$TMP/two.txt" || fail "two rows"
+expect "two rows: ag keeps its 0.5 %" "$TMP/two.txt" '^ag-inami-mysavings  *8.95  *178.14  *1603.25 '
+expect "two rows: securex takes the flags" "$TMP/two.txt" '^securex-physio-2024  *0.00  *179.03  *1611.31 '
+grep -q "missing" "$TMP/two.txt" && fail "two rows: a row is missing a term"
+# --years 5: rows still shown, each with what is missing.
+"$INAMI" allocate --premium 1790.34 --products "$PRODUCTS" --years 5 --first-year 2024 > "$TMP/y5.txt" || fail "years 5"
+expect "years 5 ag" "$TMP/y5.txt" '^ag-inami-mysavings  *8.95 .* -  *-  (example)'
+expect "years 5 ag missing" "$TMP/y5.txt" '^  missing: management fee (--management-fee)$'
+expect "years 5 securex" "$TMP/y5.txt" '^securex-physio-2024  *- '
+expect "years 5 securex missing" "$TMP/y5.txt" '^  missing: solidarity share (--solidarity-share), entry fee (--entry-fee), management fee (--management-fee)$'
+"$INAMI" allocate --premium 1790.34 --products "$PRODUCTS" --years 5 --first-year 2024 --management-fee 0 \
+	--solidarity-share 10 --entry-fee 0 > "$TMP/y5r.txt" || fail "years 5 rates"
+expect "rate needs assuming, by its flag" "$TMP/y5r.txt" 'allow it with --assume-rates)$'
+grep -q "INAMI_RATE_ASSUME" "$TMP/y5r.txt" && fail "a C constant name in a message"
+refuse "constant name" 1 "allow it with --assume-rates)$" --premium 100 --products "$PRODUCTS" --product ag-inami-mysavings \
+	--years 2 --first-year 2024 --management-fee 0
+"$INAMI" allocate --help > "$TMP/help" || fail "help"
+expect "help says product terms win" "$TMP/help" "apply only to products that do not give that term"
+refuse "trailing unknown option" 2 "unknown option '--bogus'" --premium 100 --solidarity-share 10 --bogus
+refuse "repeated option" 2 "option --premium is given twice" --premium 100 --premium 200 --solidarity-share 10
 "$INAMI" allocate --premium 1790.34 --products "$PRODUCTS" --product securex-physio-2024 --solidarity-share 10 \
 	--entry-fee 0 --years 1 --first-year 2024 --management-fee 0 --json > "$TMP/sx.json" || fail "securex"
 # 1611.31 at 2.50 %: + 40.28 (40.28275)
@@ -75,7 +96,7 @@ refuse "unknown product" 1 "unknown product 'axa-stars' (known: ag-inami-mysavin
 printf '[product x]\ninsurer = I\nname = N\ncontract_type = social_pension\nsolidarity_share = ten\n' > "$TMP/bad.products"
 refuse "malformed products" 1 "bad.products:5: solidarity_share" --premium 100 --products "$TMP/bad.products"
 refuse "missing products" 1 "cannot open" --premium 100 --products "$TMP/none.products"
-refuse "NOT FOUND figure" 1 "entry fee of product 'securex-physio-2024' is NOT FOUND" \
+refuse "NOT FOUND figure" 1 "product 'securex-physio-2024' does not give: entry fee (--entry-fee)" \
 	--premium 100 --products "$PRODUCTS" --product securex-physio-2024 --solidarity-share 10
 refuse "undated rate" 1 "assume" --premium 100 --products "$PRODUCTS" --product ag-inami-mysavings \
 	--years 2 --first-year 2024 --management-fee 0
