@@ -2,6 +2,7 @@
 each product's terms, the split and projection with them, and every product
 side by side as ``inami allocate --products FILE`` shows them."""
 
+import collections
 import dataclasses
 
 from . import inami_native as _n
@@ -48,10 +49,15 @@ class Product:
         return bp_to_percent(self.entry_fee_bp)
 
 
+_Missing = collections.namedtuple("Missing", ["term", "flag"])
+
+
 @dataclasses.dataclass(frozen=True)
 class ProductOutcome:
-    """One product of a :class:`Comparison`: its split and projection, or the
-    library's message (``error``) when it refuses the product's terms."""
+    """One product of a :class:`Comparison`: its split and projection; the
+    terms neither the product nor the call gives (``missing``: (term, flag)
+    pairs, the flag being the command line's); the library's message
+    (``error``) when it refuses the product's terms."""
 
     id: str
     insurer: str
@@ -59,18 +65,20 @@ class ProductOutcome:
     allocation: Allocation = None
     projection: Projection = None
     error: str = None
+    missing: tuple = ()
 
     def to_dict(self):
         """One item of "products" in ``inami allocate --products FILE --json``."""
         d = {"id": self.id, "insurer": self.insurer, "example": self.example}
-        if self.error is not None:
-            d["error"] = self.error
-            return d
-        alloc = self.allocation.to_dict()
-        alloc.pop("product", None)
-        d.update(alloc)
+        if self.allocation is not None:
+            alloc = self.allocation.to_dict()
+            alloc.pop("product", None)
+            d.update(alloc)
         if self.projection is not None:
             d["projection"] = self.projection.to_dict()
+        d["missing"] = [m._asdict() for m in self.missing]
+        if self.error is not None:
+            d["error"] = self.error
         return d
 
 
@@ -185,19 +193,34 @@ class Products:
         """Every product side by side for ``premium`` (``inami allocate --premium
         EUR --products FILE``): a :class:`Comparison` of one
         :class:`ProductOutcome` per product, with a projection when ``years`` is
-        given; the keyword ``terms`` are those of :meth:`project`. A product
-        the library refuses carries its message in ``error``."""
-        alloc_terms = {k: terms[k] for k in ("solidarity_share", "entry_fee", "solidarity_base")
-                       if k in terms}
+        given. Each product is evaluated on its own terms; the keyword ``terms``
+        (those of :meth:`project`) only fill the terms a product does not give.
+        A term neither gives is listed in the outcome's ``missing`` (and that
+        product's split or projection is left out); a product the library
+        refuses carries its message in ``error``."""
         cents = euros_to_cents(premium, "premium")
         outcomes = []
         for p in self._items:
+            own = {"solidarity_share": p.solidarity_bp, "entry_fee": p.entry_fee_bp,
+                   "management_fee": p.management_fee_bp, "profit_sharing": p.profit_sharing_bp,
+                   "guaranteed_rate": 1 if p.rates else None}
+            used = {k: v for k, v in terms.items() if own.get(k) is None}
+            wanted = ("solidarity_share", "entry_fee") + (
+                ("management_fee", "guaranteed_rate") if years else ())
+            missing = tuple(_Missing(t, "--" + t.replace("_", "-")) for t in wanted
+                            if own[t] is None and used.get(t) is None)
+            allocation = projection = error = None
             try:
-                a = self.allocate(p.id, premium, **alloc_terms)
-                proj = self.project(p.id, premium, years=years, **terms) if years else None
-                outcomes.append(ProductOutcome(p.id, p.insurer, p.example, a, proj))
+                if not any(m.term in ("solidarity_share", "entry_fee") for m in missing):
+                    allocation = self.allocate(p.id, premium, **{
+                        k: used[k] for k in ("solidarity_share", "entry_fee", "solidarity_base")
+                        if k in used})
+                    if years and not missing:
+                        projection = self.project(p.id, premium, years=years, **used)
             except InamiError as e:
-                outcomes.append(ProductOutcome(p.id, p.insurer, p.example, error=e.message))
+                error = e.message
+            outcomes.append(ProductOutcome(p.id, p.insurer, p.example, allocation, projection,
+                                           error, missing))
         return Comparison(cents, tuple(outcomes))
 
     def __repr__(self):

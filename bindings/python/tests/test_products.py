@@ -55,7 +55,18 @@ def test_product_projection_equals_cli(cli, products, path):
 def test_compare_equals_cli(cli, products, path):
     c = products.compare("1790.34")
     assert c.to_dict() == cli_json(cli, "allocate", "--premium", "1790.34", "--products", path)
-    assert [o.error is None for o in c] == [True, False]
+    # the second example product gives neither its solidarity share nor its entry fee:
+    # shown as missing in its row, no split, no error
+    assert [o.error for o in c] == [None, None]
+    assert c.products[0].allocation.pension_cents == 160325 and c.products[0].missing == ()
+    assert c.products[1].allocation is None
+    assert [m.term for m in c.products[1].missing] == ["solidarity_share", "entry_fee"]
+    # a term given here fills only what a product lacks: both rows are split
+    c = products.compare("1790.34", solidarity_share="10", entry_fee="0")
+    assert c.to_dict() == cli_json(cli, "allocate", "--premium", "1790.34", "--products", path,
+                                   "--solidarity-share", "10", "--entry-fee", "0")
+    assert c.products[0].allocation.entry_fee_bp == 50   # the product's own 0.5 %, not 0
+    assert c.products[1].allocation.entry_fee_bp == 0
     c = products.compare("1790.34", years=5, first_year=2024, assume_rates=True,
                          solidarity_share="10", entry_fee="0", management_fee="0")
     assert c.to_dict() == cli_json(cli, "allocate", "--premium", "1790.34", "--products", path,
