@@ -11,7 +11,8 @@
  *   while the library works.
  * - Fast readers that turn a whole inami_result into Python tuples in one call.
  * - swig/text.i: a `const char *` argument holding a NUL byte is refused.
- * - swig/reference.i: exit-taxation figures, product lookups, a nomenclature from text.
+ * - swig/reference.i: exit-taxation figures, product lookups, a nomenclature from text,
+ *   professions by name and the measures they count.
  * - swig/allocate.i, swig/dossier.i: the premium split, products, projection,
  *   dossiers and the procedure timeline as tuple-returning helpers.
  * The idiomatic API (inami.evaluate, inami.Rules, ...) is the pure-Python

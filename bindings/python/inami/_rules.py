@@ -180,6 +180,16 @@ class Rules:
         except NotFoundError:
             return None
 
+    def find_profession(self, name):
+        """The profession id a person means by ``name``: an id, an English, French or Dutch
+        label or an alias of the rules ('kiné', 'Kinesitherapeut', 'sage-femme'),
+        without regard to case or accents. UnknownProfessionError lists the candidates."""
+        return _n.inami_py_profession_find(self._h, text_arg(name, "name"))
+
+    def measures(self, profession):
+        """The measure ids a profession's thresholds count ('prestations', 'm_value', ...)."""
+        return tuple(_n.inami_py_profession_measures(self._h, profession_code(profession)))
+
     def profession_label(self, profession, lang="en"):
         """Label of a profession in 'en', 'fr' or 'nl'."""
         return _n.inami_rules_profession_label(self._h, profession_code(profession),

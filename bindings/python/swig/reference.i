@@ -78,3 +78,41 @@ inami_nomenclature *inami_py_nomenclature_from_text(const inami_nomenclature *ba
 	return n;
 }
 %}
+
+%inline %{
+/* The profession a person means by `text` (id, label or alias of the rules): its id. */
+PyObject *inami_py_profession_find(const inami_ruleset *rules, const char *text)
+{
+	inami_profession p = INAMI_PROFESSION_NONE;
+	int st = inami_rules_profession_find(rules, text, &p);
+	if (st < 0) {
+		inami_py_raise(st);
+		return NULL;
+	}
+	return PyUnicode_FromString(inami_profession_id(p));
+}
+
+/* The measure ids a profession's thresholds count, from the rules data. */
+PyObject *inami_py_profession_measures(const inami_ruleset *rules, int profession)
+{
+	unsigned int bits = 0;
+	int st = inami_rules_profession_measures(rules, (inami_profession)profession, &bits);
+	if (st < 0) {
+		inami_py_raise(st);
+		return NULL;
+	}
+	PyObject *list = PyList_New(0);
+	for (int m = 0; list != NULL && m < INAMI_MEASURE_COUNT; m++) {
+		if (!(bits & (1u << m)))
+			continue;
+		PyObject *id = PyUnicode_FromString(inami_measure_id((inami_measure)m));
+		if (id == NULL || PyList_Append(list, id) < 0) {
+			Py_XDECREF(id);
+			Py_DECREF(list);
+			return NULL;
+		}
+		Py_DECREF(id);
+	}
+	return list;
+}
+%}

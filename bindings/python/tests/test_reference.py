@@ -70,3 +70,15 @@ def test_nomenclature_from_string():
     with pytest.raises(inami.ParseError) as e:
         inami.Nomenclature.from_string("code,value\n1,2\n", "bad.csv")
     assert "bad.csv" in str(e.value)
+
+
+def test_find_profession_and_measures():
+    r = inami.Rules.default()
+    # names from the rules data (labels and aliases), as the command line's --profession
+    for name in ("Physiotherapist", "kiné", "kinésithérapeute", "kinesitherapeut"):
+        assert r.find_profession(name) == "physiotherapist"
+    assert r.find_profession("vroedvrouw") == "midwife"
+    with pytest.raises(inami.UnknownProfessionError):
+        r.find_profession("plumber")
+    assert r.measures("physiotherapist") == ("prestations", "m_value")
+    assert r.measures("doctor") == ("reimbursed_eur",)
