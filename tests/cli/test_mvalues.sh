@@ -66,13 +66,14 @@ printf 'provider,code,quantity\np,560011,99999999999\n' > "$TMP/huge.csv"
 "$INAMI" mvalues "$TMP/huge.csv" > "$TMP/o" 2> "$TMP/e" && fail "huge quantity accepted"
 expect "too large" "$TMP/e" 'huge.csv:2:10: quantity is too large'
 printf 'provider,code,quantity\np,560011,2147483647\np,560011,2147483647\nq,560011,-1\n' > "$TMP/big.csv"
-"$INAMI" mvalues "$TMP/big.csv" --json > "$TMP/o" || fail "big run"
+"$INAMI" mvalues "$TMP/big.csv" --json > "$TMP/o" 2> "$TMP/e"; rc=$?
+[ $rc -eq 3 ] || fail "big run: exit $rc, expected 3 (a provider in error)"
 expect "big total" "$TMP/o" '"provider":"p","status":"ok","prestations":4294967294,"key_values":{"M":103079215056}'
 expect "negative" "$TMP/o" '"provider":"q","status":"negative","prestations":null'
 
 # Command-line errors.
 "$INAMI" mvalues > /dev/null 2>&1; [ $? -eq 2 ] || fail "no file: exit 2"
-"$INAMI" mvalues "$DATA/forty_m.csv" --year 2022 > /dev/null 2>&1; [ $? -eq 2 ] || fail "year without profession"
+"$INAMI" mvalues "$DATA/forty_m.csv" --profession physiotherapist > /dev/null 2>&1; [ $? -eq 2 ] || fail "profession without year"
 "$INAMI" mvalues "$DATA/forty_m.csv" --json --csv > /dev/null 2>&1; [ $? -eq 2 ] || fail "json and csv"
 "$INAMI" mvalues /nonexistent.csv > /dev/null 2>&1; [ $? -eq 1 ] || fail "missing file: exit 1"
 "$INAMI" mvalues "$DATA/forty_m.csv" --threads 0 > /dev/null 2>&1; [ $? -eq 2 ] || fail "--threads 0"
