@@ -621,9 +621,12 @@ static void print_text(const ctx *c)
 static const char *why_not_evaluable(const ctx *c, char *buf, size_t size)
 {
 	const char *prof = inami_profession_id(c->o->profession);
-	int reimbursed = 0, hours = 0;
+	int reimbursed = 0, hours = 0, specialty = 0;
 	for (size_t i = 0; i < c->ntiers; i++) {
 		inami_figure f = INAMI_FIGURE_INIT;
+		inami_tier_info info = INAMI_TIER_INFO_INIT;
+		if (inami_rules_tier(c->rules, c->o->profession, c->o->year, i, &info) == INAMI_OK)
+			specialty |= info.uses_specialty;
 		if (inami_rules_tier_threshold(c->rules, c->o->profession, c->o->year, i, INAMI_MEASURE_PRESTATIONS, NULL,
 			&f) != INAMI_ENOTFOUND)
 			return NULL;
@@ -638,8 +641,8 @@ static const char *why_not_evaluable(const ctx *c, char *buf, size_t size)
 	}
 	if (reimbursed)
 		snprintf(buf, size, "%s tiers are reached on the amount INAMI reimbursed, which billing lines do not "
-			"carry; evaluate each %s with 'inami eval --profession %s --year %d --specialty ID --reimbursed EUR'",
-			prof, prof, prof, c->o->year);
+			"carry; evaluate each %s with 'inami eval --profession %s --year %d%s --reimbursed EUR'",
+			prof, prof, prof, c->o->year, specialty ? " --specialty ID" : "");
 	else if (hours)
 		snprintf(buf, size, "%s tiers are reached on hours per week, which billing lines do not carry; "
 			"evaluate each %s with 'inami eval --profession %s --year %d --hours-per-week H'", prof, prof, prof,

@@ -27,15 +27,6 @@ struct inami_billing_csv {
 	int have_header, has_date, ncols;
 	unsigned char role[MAX_COLUMNS];
 	int fast;         /* comma, header provider,code,quantity[,date]: inami__csv_fast_lines() may be used */
-	char delim;       /* ',' or ';' once the header is read; before, the forced one or 0 (detect) */
-	char forced_delim;
-	char *column[4];  /* header name of each role (F_PROVIDER..F_DATE), owned; NULL = the role's own name */
-	/* date range: lines dated outside [date_lo, date_hi] are counted, not added */
-	int range;
-	int32_t date_lo, date_hi, date_from, date_to; /* from/to as given (0 = open side) */
-	int64_t outside, undated;
-	int64_t *p_outside, *p_undated;  /* per provider, p_cap entries */
-	size_t p_cap;
 	int failed, failed_status;
 	int64_t line_no, lines, skipped;
 	char first_skipped[512];
@@ -47,6 +38,16 @@ struct inami_billing_csv {
 	size_t n;
 	provider_ids ids;
 	const inami_nomenclature *nom;
+	/* the dialect and date range (after the fields the fast path uses, which stay together) */
+	char delim;       /* ',' or ';' once the header is read; before, the forced one or 0 (detect) */
+	char forced_delim;
+	char *column[4];  /* header name of each role (F_PROVIDER..F_DATE), owned; NULL = the role's own name */
+	/* date range: lines dated outside [date_lo, date_hi] are counted, not added */
+	int range;
+	int32_t date_lo, date_hi, date_from, date_to; /* from/to as given (0 = open side) */
+	int64_t outside, undated;
+	int64_t *p_outside, *p_undated;  /* per provider, p_cap entries */
+	size_t p_cap;
 };
 
 /* Add the batch to the totals. */
