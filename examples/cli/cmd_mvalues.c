@@ -12,20 +12,29 @@
 #include "cli.h"
 #include "json.h"
 
+/* Exit status when totals were made but some provider's are in error (overflow, below zero). */
+#define EXIT_PROVIDER_ERROR 3
+
 static void usage(FILE *out)
 {
-	fputs("usage: inami mvalues FILE.csv [--year Y --profession P] [--nomenclature FILE]...\n"
+	fputs("usage: inami mvalues FILE.csv [--year Y [--profession P]] [--nomenclature FILE]...\n"
 	      "                     [--allow-derived] [--skip-bad] [--rules FILE]... [--json|--csv]\n"
-	      "                     [--threads N]\n"
-	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD); '-' reads\n"
-	      "standard input. --threads 1 reads a file on one thread; 2 (the default) lets a file of\n"
-	      "4 MiB or more be read by a second thread too.\n"
-	      "Prints per provider the prestations, the key-letter totals (M, R, V), the\n"
-	      "codes without a value, and with --year and --profession the tier reached, the amount and\n"
-	      "what is missing for the next tier. --nomenclature loads a CSV over the embedded codes\n"
-	      "(docs/billing.md). DERIVED code values count only with --allow-derived.\n"
-	      "Exit 0 when totals were made (a provider whose total overflows or is negative is reported\n"
-	      "with an error status), 1 on a malformed file or library error, 2 on a bad command line.\n",
+	      "                     [--threads N] [--delimiter ','|';'] [--columns ROLE=NAME,...]\n"
+	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD or DD/MM/YYYY);\n"
+	      "'-' reads standard input. Comma or semicolon separated (detected from the header, or\n"
+	      "--delimiter), RFC 4180 quotes, CRLF and a UTF-8 byte order mark accepted. --columns maps\n"
+	      "other header names to the four columns: provider=NIHII,code=CODE,quantity=QTE,date=DATE\n"
+	      "(names matched ignoring case). --threads 1 reads a file on one thread; 2 (the default)\n"
+	      "lets a file of 4 MiB or more be read by a second thread too.\n"
+	      "Prints per provider the prestations, the key-letter totals (M, R, V) and the\n"
+	      "codes without a value. --year Y counts only lines dated in Y (lines dated in other years\n"
+	      "are counted and reported, undated lines are added and reported); with --profession it\n"
+	      "also gives the tier reached, the amount and what is missing for the next tier.\n"
+	      "--nomenclature loads a CSV over the embedded codes (docs/billing.md). DERIVED code values\n"
+	      "count only with --allow-derived.\n"
+	      "Exit status: 0 totals made; 1 malformed file or library error; 2 bad command line;\n"
+	      "3 totals made but some provider's are in error (overflow or below zero: its status says\n"
+	      "which).\n",
 	      out);
 }
 
@@ -35,11 +44,13 @@ typedef struct opts {
 	inami_profession profession;
 	int json, csv, skip_bad, allow_derived;
 	unsigned threads;
+	char delimiter;        /* 0 = detect */
+	char *columns[4];      /* provider, code, quantity, date header names (NULL = default) */
 } opts;
 
 typedef struct totals {
 	size_t n;
-	int64_t *kv, *prest, *amount, *miss_p, *miss_k;
+	int64_t *kv, *prest, *amount, *miss_p, *miss_k, *outside, *undated;
 	uint32_t *flags;
 	int32_t *status, *tier, *eligible, *eval_status;
 } totals;
@@ -51,6 +62,8 @@ static void totals_free(totals *t)
 	free(t->amount);
 	free(t->miss_p);
 	free(t->miss_k);
+	free(t->outside);
+	free(t->undated);
 	free(t->flags);
 	free(t->status);
 	free(t->tier);
@@ -67,12 +80,15 @@ static int totals_alloc(totals *t, size_t n)
 	t->amount = calloc(m, sizeof(int64_t));
 	t->miss_p = calloc(m, sizeof(int64_t));
 	t->miss_k = calloc(m, sizeof(int64_t));
+	t->outside = calloc(m, sizeof(int64_t));
+	t->undated = calloc(m, sizeof(int64_t));
 	t->flags = calloc(m, sizeof(uint32_t));
 	t->status = calloc(m, sizeof(int32_t));
 	t->tier = calloc(m, sizeof(int32_t));
 	t->eligible = calloc(m, sizeof(int32_t));
 	t->eval_status = calloc(m, sizeof(int32_t));
-	return t->kv && t->prest && t->amount && t->miss_p && t->miss_k && t->flags && t->status
+	return t->kv && t->prest && t->amount && t->miss_p && t->miss_k && t->outside && t->undated
+		&& t->flags && t->status
 		&& t->tier && t->eligible && t->eval_status;
 }
 
@@ -81,13 +97,25 @@ static int totals_alloc(totals *t, size_t n)
  * in read() blocks fed to the reader, with a progress line when stderr is a
  * terminal.
  */
+/* A reader's error; a header without a needed column also says how to map one. */
+static int read_error(int st)
+{
+	const char *msg = inami_error_last();
+	if (st == INAMI_EPARSE && strstr(msg, ": the header has no '") != NULL) {
+		fprintf(stderr, "inami: %s; map them with --columns provider=NAME,code=NAME,quantity=NAME[,date=NAME]\n",
+			msg);
+		return CLI_EXIT_ERROR;
+	}
+	return cli_library_error(st);
+}
+
 static int read_input(inami_billing_csv *r, const char *path, unsigned threads)
 {
 	if (strcmp(path, "-") != 0) {
 		inami_csv_read_options ro = INAMI_CSV_READ_OPTIONS_INIT;
 		ro.threads = threads;
 		int rst = inami_billing_csv_read_file(r, path, &ro);
-		return rst == INAMI_OK ? 0 : cli_library_error(rst);
+		return rst == INAMI_OK ? 0 : read_error(rst);
 	}
 	int progress = isatty(2), st = INAMI_OK;
 	size_t cap = 1u << 20;
@@ -124,7 +152,7 @@ static int read_input(inami_billing_csv *r, const char *path, unsigned threads)
 		fprintf(stderr, "\r%60s\r", "");
 	if (st == INAMI_OK)
 		st = inami_billing_csv_finish(r);
-	return st == INAMI_OK ? 0 : cli_library_error(st);
+	return st == INAMI_OK ? 0 : read_error(st);
 }
 
 static const char *status_id(int st)
@@ -246,6 +274,22 @@ static void line_code(line *l, int32_t code)
 	line_put_n(l, out, pad + n);
 }
 
+/* A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break. */
+static void line_csv_field(line *l, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		line_put(l, s);
+		return;
+	}
+	line_put(l, "\"");
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		line_put_n(l, s, (size_t)(q - s) + 1);
+		line_put(l, "\"");
+	}
+	line_put(l, s);
+	line_put(l, "\"");
+}
+
 typedef struct ctx {
 	const opts *o;
 	inami_billing_csv *reader;
@@ -254,6 +298,9 @@ typedef struct ctx {
 	const inami_ruleset *rules;
 	int letter;      /* profession's key letter or -1 */
 	size_t ntiers;
+	const char *no_eval;   /* why the profession cannot be evaluated from billing lines, or NULL */
+	int64_t outside, undated;  /* with --year: lines left out, undated lines */
+	size_t in_error;       /* providers whose totals are in error */
 } ctx;
 
 static const char *tier_id(const ctx *c, int index)
@@ -304,7 +351,26 @@ static void print_json(const ctx *c)
 	}
 	if (c->rules) {
 		json_profession_year(&w, inami_profession_id(c->o->profession), c->o->year);
+	} else if (c->o->year) {
+		json_key(&w, "premium_year");
+		json_int(&w, c->o->year);
 	}
+	if (c->o->year) {
+		json_key(&w, "lines_outside_year");
+		json_int(&w, c->outside);
+		json_key(&w, "undated_lines");
+		json_int(&w, c->undated);
+	}
+	if (c->no_eval) {
+		json_key(&w, "not_evaluated");
+		json_string(&w, c->no_eval);
+	}
+	json_key(&w, "providers_in_error");
+	json_begin_array(&w);
+	for (size_t p = 0; p < t->n; p++)
+		if (t->status[p] != INAMI_OK)
+			json_string(&w, inami_billing_csv_provider_id(c->reader, p));
+	json_end_array(&w);
 	json_key(&w, "providers");
 	json_begin_array(&w);
 	for (size_t p = 0; p < t->n; p++) {
@@ -355,7 +421,13 @@ static void print_json(const ctx *c)
 			if (t->flags[p] & (1u << f))
 				json_string(&w, flag_ids[f]);
 		json_end_array(&w);
-		if (c->rules) {
+		if (c->o->year) {
+			json_key(&w, "lines_outside_year");
+			json_int(&w, t->outside[p]);
+			json_key(&w, "undated_lines");
+			json_int(&w, t->undated[p]);
+		}
+		if (c->rules && !c->no_eval) {
 			int ok = t->eval_status[p] == INAMI_OK;
 			json_key(&w, "evaluation_status");
 			json_string(&w, ok ? "ok" : inami_strerror(t->eval_status[p]));
@@ -414,13 +486,14 @@ static void print_csv(const ctx *c)
 	line l;
 	l.len = 0;
 	line_put(&l, "provider,status,prestations,M,R,V,unknown_codes,notes");
-	if (c->rules)
+	if (c->rules && !c->no_eval)
 		line_put(&l, ",eligible,tier,amount_eur,next_tier,missing_prestations,missing_key_value");
+	if (c->o->year)
+		line_put(&l, ",lines_outside_year,undated_lines");
 	line_end(&l);
 	for (size_t p = 0; p < t->n; p++) {
 		const int64_t *kv = t->kv + p * 3;
-		/* provider ids hold no comma, quote or newline: no quoting needed */
-		line_put(&l, inami_billing_csv_provider_id(c->reader, p));
+		line_csv_field(&l, inami_billing_csv_provider_id(c->reader, p));
 		line_put(&l, ",");
 		line_put(&l, status_id(t->status[p]));
 		line_put(&l, ",");
@@ -438,7 +511,7 @@ static void print_csv(const ctx *c)
 				line_put(&l, flag_ids[f]);
 				first = 0;
 			}
-		if (c->rules) {
+		if (c->rules && !c->no_eval) {
 			int ok = t->eval_status[p] == INAMI_OK;
 			const char *tier = ok ? tier_id(c, t->tier[p]) : NULL, *next = ok ? next_tier_id(c, t->tier[p]) : NULL;
 			char amount[32] = "";
@@ -459,6 +532,12 @@ static void print_csv(const ctx *c)
 			if (ok && t->miss_k[p] >= 0)
 				line_key(&l, t->miss_k[p]);
 		}
+		if (c->o->year) {
+			line_put(&l, ",");
+			line_int(&l, t->outside[p]);
+			line_put(&l, ",");
+			line_int(&l, t->undated[p]);
+		}
 		line_end(&l);
 	}
 	line_flush(&l);
@@ -475,6 +554,14 @@ static void print_text(const ctx *c)
 		printf(", %lld malformed lines skipped (first: %s)", (long long)inami_billing_csv_skipped_count(c->reader),
 			inami_billing_csv_first_skipped(c->reader));
 	printf("\n");
+	if (c->o->year && c->outside > 0)
+		printf("%lld line%s outside %d %s left out\n", (long long)c->outside, c->outside == 1 ? "" : "s",
+			c->o->year, c->outside == 1 ? "was" : "were");
+	if (c->o->year && c->undated > 0)
+		printf("%lld undated line%s counted (%s year is not known)\n", (long long)c->undated,
+			c->undated == 1 ? "" : "s", c->undated == 1 ? "its" : "their");
+	if (c->no_eval)
+		printf("not evaluated: %s\n", c->no_eval);
 	for (size_t p = 0; p < t->n; p++) {
 		printf("%s: ", inami_billing_csv_provider_id(c->reader, p));
 		if (t->status[p] != INAMI_OK) {
@@ -498,7 +585,9 @@ static void print_text(const ctx *c)
 		for (int f = 0; f < 5; f++)
 			if (t->flags[p] & (1u << f))
 				printf(" [%s]", flag_ids[f]);
-		if (c->rules) {
+		if (c->o->year && t->outside[p] > 0)
+			printf("; %lld outside %d", (long long)t->outside[p], c->o->year);
+		if (c->rules && !c->no_eval) {
 			if (t->eval_status[p] != INAMI_OK) {
 				printf("; not evaluated: %s", inami_strerror(t->eval_status[p]));
 			} else {
@@ -524,7 +613,48 @@ static void print_text(const ctx *c)
 	}
 }
 
-static int evaluate(ctx *c, totals *t)
+/*
+ * NULL when some tier of the profession-year counts prestations or the
+ * profession's key letter (what billing lines give); else why no evaluation
+ * can come from them, once, instead of an error per provider.
+ */
+static const char *why_not_evaluable(const ctx *c, char *buf, size_t size)
+{
+	const char *prof = inami_profession_id(c->o->profession);
+	int reimbursed = 0, hours = 0, specialty = 0;
+	for (size_t i = 0; i < c->ntiers; i++) {
+		inami_figure f = INAMI_FIGURE_INIT;
+		inami_tier_info info = INAMI_TIER_INFO_INIT;
+		if (inami_rules_tier(c->rules, c->o->profession, c->o->year, i, &info) == INAMI_OK)
+			specialty |= info.uses_specialty;
+		if (inami_rules_tier_threshold(c->rules, c->o->profession, c->o->year, i, INAMI_MEASURE_PRESTATIONS, NULL,
+			&f) != INAMI_ENOTFOUND)
+			return NULL;
+		if (c->letter >= 0 && inami_rules_tier_threshold(c->rules, c->o->profession, c->o->year, i,
+			(inami_measure)(INAMI_MEASURE_M_VALUE + c->letter), NULL, &f) != INAMI_ENOTFOUND)
+			return NULL;
+		/* a tier with a specialty threshold needs the specialty: any answer but "none" means it counts */
+		reimbursed |= inami_rules_tier_threshold(c->rules, c->o->profession, c->o->year, i,
+			INAMI_MEASURE_REIMBURSED_EUR, NULL, &f) != INAMI_ENOTFOUND;
+		hours |= inami_rules_tier_threshold(c->rules, c->o->profession, c->o->year, i,
+			INAMI_MEASURE_HOURS_PER_WEEK, NULL, &f) != INAMI_ENOTFOUND;
+	}
+	if (reimbursed)
+		snprintf(buf, size, "%s tiers are reached on the amount INAMI reimbursed, which billing lines do not "
+			"carry; evaluate each %s with 'inami eval --profession %s --year %d%s --reimbursed EUR'",
+			prof, prof, prof, c->o->year, specialty ? " --specialty ID" : "");
+	else if (hours)
+		snprintf(buf, size, "%s tiers are reached on hours per week, which billing lines do not carry; "
+			"evaluate each %s with 'inami eval --profession %s --year %d --hours-per-week H'", prof, prof, prof,
+			c->o->year);
+	else
+		snprintf(buf, size, "%s tiers count neither prestations nor key-letter values, which is all billing "
+			"lines give; evaluate each %s with 'inami eval --profession %s --year %d'", prof, prof, prof,
+			c->o->year);
+	return buf;
+}
+
+static int evaluate(ctx *c, totals *t, char *why, size_t why_size)
 {
 	inami_key_letter letter;
 	int64_t *key = NULL;
@@ -539,6 +669,10 @@ static int evaluate(ctx *c, totals *t)
 			key[p] = t->kv[p * 3 + (size_t)c->letter];
 	}
 	int st = inami_rules_tier_count(c->rules, c->o->profession, c->o->year, &c->ntiers);
+	if (st == INAMI_OK && (c->no_eval = why_not_evaluable(c, why, why_size)) != NULL) {
+		free(key);
+		return 0;
+	}
 	if (st == INAMI_OK)
 		st = inami_billing_evaluate(c->rules, c->o->profession, c->o->year,
 			c->o->allow_derived ? INAMI_EVAL_ALLOW_DERIVED : 0u, t->prest, key, t->status, t->n,
@@ -547,9 +681,39 @@ static int evaluate(ctx *c, totals *t)
 	return st == INAMI_OK ? 0 : cli_library_error(st);
 }
 
+/* --columns provider=NIHII,code=CODE,quantity=QTE,date=DATE: header names of the four columns. */
+static int parse_columns(const char *spec, char *columns[4])
+{
+	static const char *const roles[] = { "provider", "code", "quantity", "date" };
+	const char *p = spec;
+	for (;;) {
+		const char *end = strchr(p, ','), *eq = strchr(p, '=');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (eq == NULL || (size_t)(eq - p) >= len || eq + 1 == p + len)
+			return cli_usage_error("mvalues: --columns takes ROLE=NAME pairs separated by commas "
+				"(provider=NIHII,code=CODE,quantity=QTE,date=DATE), not '%s'", spec);
+		int k = 0;
+		while (k < 4 && !((size_t)(eq - p) == strlen(roles[k]) && memcmp(p, roles[k], (size_t)(eq - p)) == 0))
+			k++;
+		if (k == 4)
+			return cli_usage_error("mvalues: --columns: unknown column '%.*s' (provider, code, quantity or date)",
+				(int)(eq - p), p);
+		if (columns[k] != NULL)
+			return cli_usage_error("mvalues: --columns names the %s column twice", roles[k]);
+		size_t nlen = (size_t)(p + len - (eq + 1));
+		if ((columns[k] = malloc(nlen + 1)) == NULL)
+			return cli_usage_error("out of memory");
+		memcpy(columns[k], eq + 1, nlen);
+		columns[k][nlen] = '\0';
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
 int cmd_mvalues(int argc, char **argv)
 {
-	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2 };
+	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2, 0, { NULL, NULL, NULL, NULL } };
 	cli_rules rules;
 	const char *nom_paths[16];
 	int nnom = 0, rc = 0;
@@ -581,6 +745,26 @@ int cmd_mvalues(int argc, char **argv)
 				goto done;
 			}
 			o.threads = (unsigned)n;
+		} else if (strcmp(a, "--delimiter") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if (strcmp(v, ",") == 0 || strcmp(v, "comma") == 0) {
+				o.delimiter = ',';
+			} else if (strcmp(v, ";") == 0 || strcmp(v, "semicolon") == 0) {
+				o.delimiter = ';';
+			} else {
+				rc = cli_usage_error("mvalues: --delimiter is ',' or ';', not '%s'", v);
+				goto done;
+			}
+		} else if (strcmp(a, "--columns") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if ((rc = parse_columns(v, o.columns)) != 0)
+				goto done;
 		} else if (strcmp(a, "--year") == 0) {
 			if ((v = cli_option_value(argc, argv, &i)) == NULL || cli_parse_int64(a, v, &year) != 0) {
 				rc = CLI_EXIT_USAGE;
@@ -630,8 +814,12 @@ int cmd_mvalues(int argc, char **argv)
 		rc = cli_usage_error("mvalues: --json and --csv exclude each other");
 		goto done;
 	}
-	if ((o.year != 0) != (o.profession != INAMI_PROFESSION_NONE)) {
-		rc = cli_usage_error("mvalues: --year and --profession go together");
+	if (o.profession != INAMI_PROFESSION_NONE && o.year == 0) {
+		rc = cli_usage_error("mvalues: --profession needs --year");
+		goto done;
+	}
+	if (year != 0 && (year < 1000 || year > 9999)) {
+		rc = cli_usage_error("mvalues: --year is a year from 1000 to 9999, not %lld", (long long)year);
 		goto done;
 	}
 
@@ -652,15 +840,28 @@ int cmd_mvalues(int argc, char **argv)
 
 	inami_billing_csv *reader = NULL;
 	unsigned flags = (o.skip_bad ? INAMI_CSV_SKIP_BAD : 0u) | (o.allow_derived ? INAMI_BILLING_ALLOW_DERIVED : 0u);
-	st = inami_billing_csv_new(&reader, base, flags, strcmp(o.path, "-") == 0 ? "<stdin>" : o.path);
+	inami_billing_csv_options ro = INAMI_BILLING_CSV_OPTIONS_INIT;
+	ro.delimiter = o.delimiter;
+	ro.provider_column = o.columns[0];
+	ro.code_column = o.columns[1];
+	ro.quantity_column = o.columns[2];
+	ro.date_column = o.columns[3];
+	if (o.year) {
+		ro.date_from = o.year * 10000 + 101;
+		ro.date_to = o.year * 10000 + 1231;
+	}
+	st = inami_billing_csv_new_with_options(&reader, base, flags, strcmp(o.path, "-") == 0 ? "<stdin>" : o.path,
+		&ro);
 	if (st != INAMI_OK) {
-		rc = cli_library_error(st);
+		/* the options come from --delimiter and --columns */
+		rc = st == INAMI_EINVAL ? cli_usage_error("mvalues: %s", inami_error_last()) : cli_library_error(st);
 		inami_nomenclature_free(owned);
 		goto done;
 	}
 	totals t;
+	char why[512];
 	memset(&t, 0, sizeof(t));
-	ctx c = { &o, reader, inami_billing_csv_totals(reader), &t, NULL, -1, 0 };
+	ctx c = { &o, reader, inami_billing_csv_totals(reader), &t, NULL, -1, 0, NULL, 0, 0, 0 };
 	rc = read_input(reader, o.path, o.threads);
 	if (rc == 0 && !totals_alloc(&t, inami_billing_provider_count(c.b))) {
 		fprintf(stderr, "inami: out of memory\n");
@@ -668,12 +869,18 @@ int cmd_mvalues(int argc, char **argv)
 	}
 	if (rc == 0) {
 		st = inami_billing_results(c.b, t.kv, t.prest, t.flags, t.status, t.n);
+		if (st == INAMI_OK)
+			st = inami_billing_csv_date_counts(reader, &c.outside, &c.undated);
+		if (st == INAMI_OK)
+			st = inami_billing_csv_provider_date_counts(reader, t.outside, t.undated, t.n);
 		if (st != INAMI_OK)
 			rc = cli_library_error(st);
+		for (size_t p = 0; p < t.n; p++)
+			c.in_error += t.status[p] != INAMI_OK;
 	}
 	if (rc == 0 && o.profession != INAMI_PROFESSION_NONE) {
 		c.rules = cli_rules_get(&rules);
-		rc = c.rules ? evaluate(&c, &t) : CLI_EXIT_ERROR;
+		rc = c.rules ? evaluate(&c, &t, why, sizeof(why)) : CLI_EXIT_ERROR;
 	} else if (rc == 0) {
 		c.letter = -1;
 	}
@@ -684,11 +891,24 @@ int cmd_mvalues(int argc, char **argv)
 			print_csv(&c);
 		else
 			print_text(&c);
+		if (o.csv && c.no_eval)
+			fprintf(stderr, "inami: not evaluated: %s\n", c.no_eval);
+		if (c.in_error > 0) {
+			size_t first = 0;
+			while (t.status[first] == INAMI_OK)
+				first++;
+			fflush(stdout);
+			fprintf(stderr, "inami: the totals of %zu provider%s are in error (first: %s, %s)\n", c.in_error,
+				c.in_error == 1 ? "" : "s", inami_billing_csv_provider_id(reader, first), status_id(t.status[first]));
+			rc = EXIT_PROVIDER_ERROR;
+		}
 	}
 	totals_free(&t);
 	inami_billing_csv_free(reader);
 	inami_nomenclature_free(owned);
 done:
+	for (int k = 0; k < 4; k++)
+		free(o.columns[k]);
 	cli_rules_free(&rules);
 	return rc;
 }

@@ -289,9 +289,11 @@ INAMI_EXTERN(int) inami_billing_evaluate(const inami_ruleset *rules, inami_profe
 
 /**
  * A streaming reader of billing CSV: header `provider,code,quantity` with an
- * optional `date` column (any order; YYYY-MM-DD), one line per prestation
- * group. Provider ids are any text without comma, quote or newline (at most
- * 255 bytes); they are mapped to indices 0.. in order of first appearance.
+ * optional `date` column (any order; YYYY-MM-DD or DD/MM/YYYY), one line per
+ * prestation group, comma or semicolon separated (the dialect:
+ * inami_billing_csv_options). Provider ids are any text without newline (a
+ * delimiter or quote only inside a quoted field; at most 255 bytes); they are
+ * mapped to indices 0.. in order of first appearance.
  * The lines go into an accumulator (inami_billing, above) that the reader
  * owns: inami_billing_csv_totals() gives it, to read the per-provider totals.
  * Memory grows with the number of providers, not with the number of lines.
@@ -304,12 +306,87 @@ typedef struct inami_billing_csv inami_billing_csv;
 #define INAMI_CSV_SKIP_BAD 0x100u
 
 /**
- * A reader feeding a new accumulator over `nomenclature`. `flags` takes
+ * A reader feeding a new accumulator over `nomenclature`, with the default
+ * options (INAMI_BILLING_CSV_OPTIONS_INIT). `flags` takes
  * INAMI_BILLING_ALLOW_DERIVED and INAMI_CSV_SKIP_BAD; `name` (may be NULL)
  * names the input in messages ("file.csv:12: ...").
  */
 INAMI_EXTERN(int) inami_billing_csv_new(inami_billing_csv **out,
 	const inami_nomenclature *nomenclature, unsigned int flags, const char *name);
+
+/** Version of inami_billing_csv_options. */
+#define INAMI_BILLING_CSV_OPTIONS_VERSION 1
+
+/**
+ * The CSV dialect a reader accepts and the lines it counts
+ * (inami_billing_csv_new_with_options()). Every dialect also takes, as the
+ * default reader does: a UTF-8 byte order mark before the header, LF or CRLF
+ * line ends, RFC 4180 quoted fields on one line (the delimiter inside quotes,
+ * "" for a quote), header names matched case-insensitively after trimming
+ * spaces (an exact match wins over a case-insensitive one), and dates
+ * YYYY-MM-DD or DD/MM/YYYY. Strings are copied: they may be freed after the call.
+ */
+typedef struct inami_billing_csv_options {
+	unsigned int version;
+	/**
+	 * ',' or ';'. 0 (the default) detects it from the header: a comma when
+	 * the header split at commas names every required column, else a
+	 * semicolon when split at semicolons it does. Other values are INAMI_EINVAL.
+	 */
+	char delimiter;
+	/**
+	 * Header names of the four columns ("NIHII", "CODE", "QTE", "DATE"):
+	 * NULL keeps the role's own name (provider, code, quantity, date). A date
+	 * column named here must be in the header; the default one may be absent.
+	 * Names are non-empty, at most 255 bytes, without quote, CR or LF, and
+	 * distinct from each other (INAMI_EINVAL otherwise).
+	 */
+	const char *provider_column;
+	const char *code_column;      /**< see provider_column */
+	const char *quantity_column;  /**< see provider_column */
+	const char *date_column;      /**< see provider_column */
+	/**
+	 * A date range, both ends included (YYYYMMDD; 0 = open on that side;
+	 * both 0 = no range). With a range, a line dated outside it is read and
+	 * checked but not added to the totals: it is counted, in all and per
+	 * provider (inami_billing_csv_date_counts()), and its provider still gets
+	 * an index. Undated lines are added and counted as undated. A date that
+	 * is not a real day, or date_from after date_to, is INAMI_EINVAL.
+	 */
+	inami_date date_from;
+	inami_date date_to;           /**< see date_from */
+} inami_billing_csv_options;
+
+/** The defaults: delimiter detected, the usual column names, no date range. */
+#define INAMI_BILLING_CSV_OPTIONS_INIT { INAMI_BILLING_CSV_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, 0, 0 }
+
+/** Initialise `options` as INAMI_BILLING_CSV_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
+INAMI_EXTERN(int) inami_billing_csv_options_init(inami_billing_csv_options *options, unsigned int version);
+
+/**
+ * inami_billing_csv_new() with `options` (NULL = the defaults, which is what
+ * inami_billing_csv_new() uses). INAMI_EVERSION for options of an unknown
+ * version, INAMI_EINVAL for a value the options do not allow (the message
+ * says which).
+ */
+INAMI_EXTERN(int) inami_billing_csv_new_with_options(inami_billing_csv **out,
+	const inami_nomenclature *nomenclature, unsigned int flags, const char *name,
+	const inami_billing_csv_options *options);
+
+/**
+ * Lines left out by the date range and undated lines, over the whole input
+ * so far; either pointer may be NULL. Both are 0 for a reader without a
+ * date range.
+ */
+INAMI_EXTERN(int) inami_billing_csv_date_counts(const inami_billing_csv *reader, int64_t *outside,
+	int64_t *undated);
+
+/**
+ * The same counts per provider, into caller arrays of `count` >= provider
+ * count entries (INAMI_EBUFS otherwise); either array may be NULL.
+ */
+INAMI_EXTERN(int) inami_billing_csv_provider_date_counts(const inami_billing_csv *reader,
+	int64_t *outside, int64_t *undated, size_t count);
 
 /** Free a reader and its accumulator (NULL is ignored). */
 INAMI_EXTERN(void) inami_billing_csv_free(inami_billing_csv *reader);
@@ -366,7 +443,7 @@ INAMI_EXTERN(int) inami_csv_read_options_init(inami_csv_read_options *options, u
 INAMI_EXTERN(int) inami_billing_csv_read_file(inami_billing_csv *reader, const char *path,
 	const inami_csv_read_options *options);
 
-/** Data lines read (header and blank lines not counted). */
+/** Data lines read (header and blank lines not counted; lines left out by a date range counted). */
 INAMI_EXTERN(int64_t) inami_billing_csv_line_count(const inami_billing_csv *reader);
 
 /** Malformed lines skipped (with INAMI_CSV_SKIP_BAD). */

@@ -114,13 +114,8 @@ static int read_two(inami_billing_csv *r, int fd, const char *path, uint64_t off
 	uint64_t mid = line_start(fd, off + (size - off) / 2, size);
 	half h = { NULL, fd, mid, size, path, INAMI_OK };
 	pthread_t t;
-	if (mid == UINT64_MAX || inami_billing_csv_new(&h.r, r->nom, r->flags, r->name) != INAMI_OK)
+	if (mid == UINT64_MAX || inami__csv_new_like(&h.r, r) != INAMI_OK)
 		return 0;
-	h.r->have_header = 1;
-	h.r->has_date = r->has_date;
-	h.r->ncols = r->ncols;
-	h.r->fast = r->fast;
-	memcpy(h.r->role, r->role, sizeof(r->role));
 	if (pthread_create(&t, NULL, read_half, &h) != 0) {
 		inami_billing_csv_free(h.r);
 		return 0;
@@ -145,6 +140,14 @@ static int read_two(inami_billing_csv *r, int fd, const char *path, uint64_t off
 			}
 			if (*st == INAMI_OK)
 				*st = inami__billing_merge(r->totals, h.r->totals, map);
+			if (*st == INAMI_OK && r->range && (*st = inami__csv_grow_counts(r)) == INAMI_OK) {
+				for (size_t i = 0; i < n && i < h.r->p_cap; i++) {
+					r->p_outside[map[i]] += h.r->p_outside[i];
+					r->p_undated[map[i]] += h.r->p_undated[i];
+				}
+				r->outside += h.r->outside;
+				r->undated += h.r->undated;
+			}
 			free(map);
 			r->lines += h.r->lines;
 			r->line_no += h.r->line_no;

@@ -26,7 +26,7 @@ struct inami_billing_csv {
 	char *name;
 	int have_header, has_date, ncols;
 	unsigned char role[MAX_COLUMNS];
-	int fast;         /* the header is provider,code,quantity[,date]: inami__csv_fast_lines() may be used */
+	int fast;         /* comma, header provider,code,quantity[,date]: inami__csv_fast_lines() may be used */
 	int failed, failed_status;
 	int64_t line_no, lines, skipped;
 	char first_skipped[512];
@@ -38,6 +38,16 @@ struct inami_billing_csv {
 	size_t n;
 	provider_ids ids;
 	const inami_nomenclature *nom;
+	/* the dialect and date range (after the fields the fast path uses, which stay together) */
+	char delim;       /* ',' or ';' once the header is read; before, the forced one or 0 (detect) */
+	char forced_delim;
+	char *column[4];  /* header name of each role (F_PROVIDER..F_DATE), owned; NULL = the role's own name */
+	/* date range: lines dated outside [date_lo, date_hi] are counted, not added */
+	int range;
+	int32_t date_lo, date_hi, date_from, date_to; /* from/to as given (0 = open side) */
+	int64_t outside, undated;
+	int64_t *p_outside, *p_undated;  /* per provider, p_cap entries */
+	size_t p_cap;
 };
 
 /* Add the batch to the totals. */
@@ -66,7 +76,13 @@ int inami__csv_days_ok(int y, int m, int d);
  */
 int inami__csv_fast_lines(inami_billing_csv *r, const char **pp, const char *end);
 
-/* Back to the state of a new reader (same nomenclature, flags and name). */
+/* Back to the state of a new reader (same nomenclature, flags, name and options). */
 void inami__csv_reset(inami_billing_csv *r);
+
+/* A new reader with the same nomenclature, flags, name and options as `r`, in the state after r's header. */
+int inami__csv_new_like(inami_billing_csv **out, const inami_billing_csv *r);
+
+/* Per-provider date counts sized for every provider id (range readers); INAMI_ENOMEM on failure. */
+int inami__csv_grow_counts(inami_billing_csv *r);
 
 #endif

@@ -374,7 +374,7 @@ billing = [
     ("date february 29 non leap", sub(B_ROW, B_ROW.replace("2022-03-02", "2023-02-29"))),
     ("date month 00", sub(B_ROW, B_ROW.replace("2022-03-02", "2022-00-10"))),
     ("date day 32", sub(B_ROW, B_ROW.replace("2022-03-02", "2022-03-32"))),
-    ("date slashes", sub(B_ROW, B_ROW.replace("2022-03-02", "02/03/2022"))),
+    ("date slashes", sub(B_ROW, B_ROW.replace("2022-03-02", "2022/03/02"))),
     ("date compact", sub(B_ROW, B_ROW.replace("2022-03-02", "20220302"))),
     ("date five digit year", sub(B_ROW, B_ROW.replace("2022-03-02", "12022-03-02"))),
     ("date trailing text", sub(B_ROW, B_ROW.replace("2022-03-02", "2022-03-02T10:00"))),
@@ -389,11 +389,31 @@ billing = [
     ("nul byte in quantity", lambda t: replace_once(t, B_ROW, "physio-1,560416,\0,2022-03-02").encode()),
     ("overlong line", sub(B_ROW, B_ROW + " " * 70000)),
     ("overlong line no newline", lambda t: t + "x" * 70000),
-    ("semicolon separated", lambda t: t.replace(",", ";")),
+    ("semicolon rows under a comma header", sub(B_ROW, B_ROW.replace(",", ";"))),
     ("tab separated", lambda t: t.replace(",", "\t")),
     ("binary garbage", lambda t: bytes(range(1, 256)) * 3),
     ("truncated header", lambda t: "provider,co"),
     ("spaces around quantity", sub(B_ROW, B_ROW.replace(",1,", ", 1 ,"))),
+    # dialects: quoting, byte order mark, semicolons, header names, DD/MM/YYYY
+    ("quoted provider unterminated", sub(B_ROW, B_ROW.replace("physio-1", '"physio-1'))),
+    ("quoted field across two lines", sub(B_ROW, B_ROW.replace("physio-1", '"physio\n-1"'))),
+    ("text after closing quote", sub(B_ROW, B_ROW.replace("physio-1", '"physio"-1'))),
+    ("quote inside unquoted code", sub(B_ROW, B_ROW.replace("560416", '5604"16'))),
+    ("quoted code with letters", sub(B_ROW, B_ROW.replace("560416", '"56041x"'))),
+    ("quoted quantity decimal", sub(B_ROW, B_ROW.replace(",1,", ',"1.5",'))),
+    ("quoted provider empty", sub(B_ROW, B_ROW.replace("physio-1", '""'))),
+    ("quoted provider 256 bytes unquoted", sub(B_ROW, B_ROW.replace("physio-1", '"' + 'p""' * 128 + '"'))),
+    ("quoted date with a space", sub(B_ROW, B_ROW.replace("2022-03-02", '"2022-03-02 "'))),
+    ("date dd mm yyyy not a real day", sub(B_ROW, B_ROW.replace("2022-03-02", "31/02/2022"))),
+    ("date dd mm yy", sub(B_ROW, B_ROW.replace("2022-03-02", "02/03/22"))),
+    ("date mm dd yyyy dashes", sub(B_ROW, B_ROW.replace("2022-03-02", "03-02-2022"))),
+    ("date month 13 slashes", sub(B_ROW, B_ROW.replace("2022-03-02", "02/13/2022"))),
+    ("bom twice", lambda t: "\ufeff\ufeff" + t),
+    ("bom then other header names", lambda t: "\ufeff" + t.replace(B_HDR, "NIHII;CODE;QTE;DATE").replace(",", ";")),
+    ("semicolon header comma rows", lambda t: t.replace(B_HDR, B_HDR.replace(",", ";"))),
+    ("header case duplicate", sub(B_HDR, "Provider,PROVIDER,code,quantity,date")),
+    ("header quoted name with a doubled quote", sub(B_HDR, '"pro""vider",code,quantity,date')),
+    ("crlf with an unterminated quote", lambda t: replace_once(t, B_ROW, '"' + B_ROW).replace("\n", "\r\n")),
 ]
 family("billing", BILLING, "csv", billing)
 
@@ -515,7 +535,6 @@ mvalues
 mvalues /nonexistent/billing.csv
 mvalues --nomenclature /nonexistent/nom.csv -
 mvalues /dev/null
-mvalues tests/bad-input/good/billing.csv --year 2022
 mvalues tests/bad-input/good/billing.csv --profession physiotherapist
 mvalues tests/bad-input/good/billing.csv --year 2031 --profession physiotherapist
 mvalues tests/bad-input/good/billing.csv --year 2022 --profession plumber
@@ -523,6 +542,18 @@ mvalues tests/bad-input/good/billing.csv --year abc --profession physiotherapist
 mvalues tests/bad-input/good/billing.csv --json --csv
 mvalues tests/bad-input/good/billing.csv --unknown-flag
 mvalues tests/bad-input/good/billing.csv tests/bad-input/good/billing.csv
+mvalues tests/bad-input/good/billing.csv --delimiter tab
+mvalues tests/bad-input/good/billing.csv --delimiter semicolon
+mvalues tests/bad-input/good/billing.csv --delimiter
+mvalues tests/bad-input/good/billing.csv --columns provider
+mvalues tests/bad-input/good/billing.csv --columns nurse=NIHII
+mvalues tests/bad-input/good/billing.csv --columns provider=A,provider=B
+mvalues tests/bad-input/good/billing.csv --columns provider=code
+mvalues tests/bad-input/good/billing.csv --columns provider=
+mvalues tests/bad-input/good/billing.csv --columns provider=NIHII
+mvalues tests/bad-input/good/billing.csv --columns date=day
+mvalues tests/bad-input/good/billing.csv --year 99999
+mvalues tests/bad-input/good/billing.csv --year 2022 --profession physiotherapist --columns code=Code,quantity=CODE
 """,
     "allocate": """# inami allocate argument sets
 allocate

@@ -392,15 +392,15 @@ START_TEST(csv_reader)
 
 	static const struct { const char *text, *message; } bad[] = {
 		{ "", "t.csv:1:1: empty input" },
-		{ "provider,code\n", "t.csv:1:1: the header must name" },
+		{ "provider,code\n", "t.csv:1:1: the header has no 'quantity' column (columns found: provider,code)" },
 		{ "provider,code,quantity\nP1,56001x,1\n", "t.csv:2:4: code is not" },
 		{ "provider,code,quantity\nP1,560011,1.5\n", "t.csv:2:11: quantity is not a whole number" },
 		{ "provider,code,quantity\nP1,560011,99999999999\n", "t.csv:2:11: quantity is too large" },
 		{ "provider,code,quantity\nP1,560011\n", "t.csv:2:10: too few columns" },
 		{ "provider,code,quantity\nP1,560011,1,4\n", "t.csv:2:12: too many columns" },
 		{ "provider,code,quantity\n,560011,1\n", "t.csv:2:1: provider is empty" },
-		{ "provider,code,quantity,date\nP,560011,1,2022-02-30\n", "t.csv:2:12: date is not a real" },
-		{ "provider,code,quantity,date\nP,560011,1,20220201\n", "t.csv:2:12: date is not YYYY-MM-DD" },
+		{ "provider,code,quantity,date\nP,560011,1,2022-02-30\n", "t.csv:2:12: date '2022-02-30' is not a real calendar day" },
+		{ "provider,code,quantity,date\nP,560011,1,20220201\n", "t.csv:2:12: date is not YYYY-MM-DD or DD/MM/YYYY" },
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		r = read_csv(bad[i].text, 0, &st);

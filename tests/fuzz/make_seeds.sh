@@ -43,6 +43,10 @@ done
 printf 'date,provider,quantity,code\n2022-03-01,a,1,560011\n2022-03-02,b,2,560416\n' > "$OUT/billing_csv/date-first"
 printf 'provider,code,quantity\r\np1,560011,3\r\np1,560011,-1\r\np2,713016,1\r\n' > "$OUT/billing_csv/crlf-undated"
 printf 'provider,code,quantity,date,extra\np,999999,1,2022-01-01,x\n\np,560011,2147483647,2022-02-28,y\n' > "$OUT/billing_csv/unknown-and-big"
+# dialects: the second byte picks the harness's options (delimiter, column names, date range)
+printf '\357\273\277provider;code;quantity;date\r\n"kine; a";560011;1;01/03/2022\r\nkine, b;560416;-1;2023-05-02\r\n' > "$OUT/billing_csv/bom-semicolon"
+printf 'NIHII;Code;QTE;date;note\n"a;b";560011;1;01/03/2022;"n;""o"""\nc;560416;2;31/12/2021;x\nc;560011;1;;\n' > "$OUT/billing_csv/mapped-quoted"
+printf 'provider,code,quantity,date\na,560011,1,2023-04-30\na,560011,1,2023-05-01\nb,560416,3,2019-01-01\nb,560416,1,\n' > "$OUT/billing_csv/years"
 
 # products and dossiers
 cp "$ROOT"/examples/products/*.products "$OUT/products/" 2>/dev/null || true
