@@ -717,6 +717,7 @@ int cmd_mvalues(int argc, char **argv)
 	cli_rules rules;
 	const char *nom_paths[16];
 	int nnom = 0, rc = 0;
+	const char *profession_text = NULL;
 	int64_t year = 0;
 
 	cli_rules_init(&rules);
@@ -776,10 +777,11 @@ int cmd_mvalues(int argc, char **argv)
 				rc = CLI_EXIT_USAGE;
 				goto done;
 			}
-			if (inami_profession_from_id(v, &o.profession) != INAMI_OK) {
-				rc = cli_usage_error("%s", inami_error_last());
+			if (profession_text != NULL) {
+				rc = cli_usage_error("mvalues: --profession is given twice");
 				goto done;
 			}
+			profession_text = v;   /* resolved once every --rules layer is known */
 		} else if (strcmp(a, "--nomenclature") == 0) {
 			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
 				rc = CLI_EXIT_USAGE;
@@ -813,6 +815,15 @@ int cmd_mvalues(int argc, char **argv)
 	if (o.json && o.csv) {
 		rc = cli_usage_error("mvalues: --json and --csv exclude each other");
 		goto done;
+	}
+	if (profession_text != NULL) {
+		const inami_ruleset *rs = cli_rules_get(&rules);
+		if (rs == NULL) {
+			rc = CLI_EXIT_ERROR;
+			goto done;
+		}
+		if ((rc = cli_parse_profession(rs, profession_text, &o.profession)) != 0)
+			goto done;
 	}
 	if (o.profession != INAMI_PROFESSION_NONE && o.year == 0) {
 		rc = cli_usage_error("mvalues: --profession needs --year");

@@ -153,5 +153,11 @@ grep -q '"evaluation_status"' "$TMP/o" && fail "doctor json: evaluation fields p
 "$INAMI" mvalues /nonexistent.csv > /dev/null 2>&1; [ $? -eq 1 ] || fail "missing file: exit 1"
 "$INAMI" mvalues "$DATA/forty_m.csv" --threads 0 > /dev/null 2>&1; [ $? -eq 2 ] || fail "--threads 0"
 "$INAMI" mvalues "$DATA/forty_m.csv" --threads 3 > /dev/null 2>&1; [ $? -eq 2 ] || fail "--threads 3"
+# --profession takes the names a person uses, as every command does.
+"$INAMI" mvalues "$DATA/forty_m.csv" --year 2022 --profession Kiné --json > "$TMP/kine.json" || fail "kiné"
+cmp -s "$TMP/kine.json" "$TMP/eval.json" || fail "--profession Kiné differs from physiotherapist"
+"$INAMI" mvalues "$DATA/forty_m.csv" --year 2022 --profession plombier > /dev/null 2> "$TMP/e"; [ $? -eq 2 ] || fail "unknown profession: exit 2"
+expect "unknown profession" "$TMP/e" "unknown profession 'plombier'"
+"$INAMI" mvalues "$DATA/forty_m.csv" --year 2022 --profession nurse --profession nurse > /dev/null 2>&1; [ $? -eq 2 ] || fail "repeated --profession"
 "$INAMI" mvalues --help | grep -q 'usage: inami mvalues' || fail "help"
 echo "ok"
