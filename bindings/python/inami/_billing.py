@@ -23,6 +23,7 @@ from ._arrays import INT32, INT64, UINT32, as_array, dates, is_numpy, new
 from ._bulk import (BatchResult, KeyValues, Totals, evaluate_batch, flag_names, key_letter,
                     _MEASURE_OF_LETTER)
 from ._ids import KEY_LETTERS, PROVENANCE, UNVALUED_REASONS, id_of
+from ._errors import InvalidArgumentError
 from ._util import date_int, measure_value, text_arg
 
 __all__ = ["KEY_VALUE_SCALE", "Nomenclature", "CodeInfo", "Billing", "Summary", "Totals", "BatchResult",
@@ -210,26 +211,54 @@ def totals(code, quantity, provider, date=None, *, provider_count=None, allow_de
 
 
 def read_billing_csv(source, *, allow_derived=False, skip_bad=False, nomenclature=None,
-                     numpy=False, threads=1):
-    """Per-provider totals of a billing CSV (header provider,code,quantity
-    with an optional date column, YYYY-MM-DD), read in C (GIL released).
+                     numpy=False, threads=1, delimiter=None, columns=None, year=None,
+                     date_from=None, date_to=None):
+    """Per-provider totals of a billing CSV, read in C (GIL released).
+
+    The header names the columns provider, code, quantity and optionally date;
+    ``columns`` maps other names to them ({"provider": "NIHII", "code": "CODE",
+    "quantity": "QTE", "date": "DATE"}). The delimiter (',' or ';') is detected
+    from the header unless ``delimiter`` is given; a UTF-8 BOM, RFC 4180 quoted
+    fields, CRLF and dates YYYY-MM-DD or DD/MM/YYYY are accepted
+    (docs/billing.md). ``year`` (or ``date_from``/``date_to``, datetime.date or
+    'YYYY-MM-DD', inclusive) counts only the lines dated in it: the others are
+    left out and counted (``outside_lines``, per provider ``outside``).
 
     ``source`` is a path or a binary/text file object. ``skip_bad`` counts
     malformed lines instead of raising ParseError ("file:line:column: why").
     ``threads`` (1 or 2, paths only): 2 lets a large file be read by a second
     thread, with the same result.
     Returns :class:`Totals` with ``provider_ids`` in order of first appearance,
-    ``lines``, ``skipped`` and ``first_skipped``."""
+    ``lines``, ``skipped``, ``first_skipped``, ``outside_lines`` and ``undated_lines``."""
     nom = _nomenclature(nomenclature)
     flags = (_n.INAMI_BILLING_ALLOW_DERIVED if allow_derived else 0) | \
             (_n.INAMI_CSV_SKIP_BAD if skip_bad else 0)
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError("year must be an int, not %s" % type(year).__name__)
+        if date_from is not None or date_to is not None:
+            raise TypeError("give year or date_from/date_to, not both")
+        date_from, date_to = "%04d-01-01" % year, "%04d-12-31" % year
+    columns = dict(columns or {})
+    unknown = set(columns) - {"provider", "code", "quantity", "date"}
+    if unknown:
+        raise InvalidArgumentError("columns: %s is not one of provider, code, quantity, date"
+                                   % ", ".join(sorted(unknown)))
     if isinstance(source, (str, bytes, os.PathLike)):
         path = text_arg(source, "path")
-        reader = _n.inami_swig_billing_csv_new(nom._h, flags, path)
+        name = path
+    else:
+        path = None
+        name = getattr(source, "name", None)
+        name = name if isinstance(name, str) else None
+    reader = _n.inami_py_billing_csv_new(
+        nom._h, flags, name, "" if delimiter is None else text_arg(delimiter, "delimiter"),
+        *(None if columns.get(k) is None else text_arg(columns[k], "columns[%r]" % k)
+          for k in ("provider", "code", "quantity", "date")),
+        date_int(date_from, "date_from"), date_int(date_to, "date_to"))
+    if path is not None:
         _n.inami_py_billing_csv_read_file(reader, path, threads)
     else:
-        name = getattr(source, "name", None)
-        reader = _n.inami_swig_billing_csv_new(nom._h, flags, name if isinstance(name, str) else None)
         while True:
             chunk = source.read(1 << 20)
             if not chunk:
@@ -240,7 +269,10 @@ def read_billing_csv(source, *, allow_derived=False, skip_bad=False, nomenclatur
         _n.inami_billing_csv_finish(reader)
     acc = Billing._wrap(_n.inami_billing_csv_totals(reader), reader)
     ids = _n.inami_py_billing_csv_provider_ids(reader)
+    outside, undated, per_provider = _n.inami_py_billing_csv_date_counts(reader, len(ids))
     return acc.results(numpy=numpy, provider_ids=ids,
                        lines=_n.inami_billing_csv_line_count(reader),
                        skipped=_n.inami_billing_csv_skipped_count(reader),
-                       first_skipped=_n.inami_billing_csv_first_skipped(reader))
+                       first_skipped=_n.inami_billing_csv_first_skipped(reader),
+                       outside_lines=outside, undated_lines=undated,
+                       outside=tuple(per_provider))

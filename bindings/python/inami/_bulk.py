@@ -105,7 +105,8 @@ class Totals:
     :func:`flag_names`); ``status`` (int32: 0, or the status of a provider
     whose total is negative or overflows - its totals are then 0);
     ``provider_ids`` (list of str, from a CSV) or None; ``lines``, ``skipped``,
-    ``first_skipped`` (CSV). Arrays are numpy arrays when the input was,
+    ``first_skipped``, ``outside_lines`` (left out by a date range),
+    ``undated_lines`` and ``outside`` (per provider) (CSV). Arrays are numpy arrays when the input was,
     array.array otherwise.
     """
 
@@ -119,6 +120,9 @@ class Totals:
     lines: int = 0
     skipped: int = 0
     first_skipped: str = ""
+    outside_lines: int = 0
+    undated_lines: int = 0
+    outside: tuple = None
 
     @property
     def m(self):

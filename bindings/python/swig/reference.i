@@ -116,3 +116,72 @@ PyObject *inami_py_profession_measures(const inami_ruleset *rules, int professio
 	return list;
 }
 %}
+
+%newobject inami_py_billing_csv_new;
+%exception inami_py_billing_csv_new {
+	$action
+	if (result == NULL)
+		SWIG_fail;
+}
+
+%inline %{
+/*
+ * A billing CSV reader with a dialect and a date range: `delimiter` "" to
+ * detect, "," or ";"; column names NULL for the defaults; dates YYYYMMDD, 0 = open.
+ */
+inami_billing_csv *inami_py_billing_csv_new(const inami_nomenclature *nomenclature, unsigned int flags,
+	const char *name, const char *delimiter, const char *provider_column, const char *code_column,
+	const char *quantity_column, const char *date_column, int date_from, int date_to)
+{
+	inami_billing_csv_options o = INAMI_BILLING_CSV_OPTIONS_INIT;
+	inami_billing_csv *reader = NULL;
+	if (delimiter != NULL && strlen(delimiter) > 1) {
+		inami_py_raise_message(INAMI_EINVAL, "delimiter must be ',' or ';'");
+		return NULL;
+	}
+	o.delimiter = delimiter != NULL ? delimiter[0] : 0;
+	o.provider_column = provider_column;
+	o.code_column = code_column;
+	o.quantity_column = quantity_column;
+	o.date_column = date_column;
+	o.date_from = date_from;
+	o.date_to = date_to;
+	int st = inami_billing_csv_new_with_options(&reader, nomenclature, flags, name, &o);
+	if (st < 0)
+		inami_py_raise(st);
+	return reader;
+}
+
+/* Lines left out by the date range and undated lines: (outside, undated, [outside per provider]). */
+PyObject *inami_py_billing_csv_date_counts(const inami_billing_csv *reader, size_t providers)
+{
+	int64_t outside = 0, undated = 0;
+	int st = inami_billing_csv_date_counts(reader, &outside, &undated);
+	if (st < 0) {
+		inami_py_raise(st);
+		return NULL;
+	}
+	int64_t *per = calloc(providers ? providers : 1, sizeof(*per));
+	if (per == NULL)
+		return PyErr_NoMemory();
+	st = inami_billing_csv_provider_date_counts(reader, per, NULL, providers);
+	if (st < 0) {
+		free(per);
+		inami_py_raise(st);
+		return NULL;
+	}
+	PyObject *list = PyList_New((Py_ssize_t)providers);
+	for (size_t p = 0; list != NULL && p < providers; p++) {
+		PyObject *v = PyLong_FromLongLong((long long)per[p]);
+		if (v == NULL) {
+			Py_CLEAR(list);
+			break;
+		}
+		PyList_SET_ITEM(list, (Py_ssize_t)p, v);
+	}
+	free(per);
+	if (list == NULL)
+		return NULL;
+	return Py_BuildValue("(LLN)", (long long)outside, (long long)undated, list);
+}
+%}
