@@ -106,7 +106,7 @@ public final class Products implements AutoCloseable {
         return new Product(inami_native.inami_products_id(h, i), inami_native.inami_products_insurer(h, i),
                 inami_native.inami_products_name(h, i), ContractType.fromCode(info[0]),
                 Provenance.fromCode(info[1]), info[2] != 0,
-                benefits == null || benefits.isEmpty() ? List.of() : List.of(benefits.split(",")),
+                benefits == null || benefits.isEmpty() ? List.of() : List.of(benefits.trim().split("\\s*,\\s*")),
                 inami_native.inami_products_source(h, i), inami_native.inami_products_note(h, i),
                 figure(h, i, be.inami.swig.inami_product_figure.INAMI_PRODUCT_SOLIDARITY_SHARE),
                 figure(h, i, be.inami.swig.inami_product_figure.INAMI_PRODUCT_ENTRY_FEE),
