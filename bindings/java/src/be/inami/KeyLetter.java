@@ -36,6 +36,15 @@ public enum KeyLetter implements Identified {
         return this == M ? Measure.M_VALUE : this == R ? Measure.R_VALUE : Measure.V_VALUE;
     }
 
+    /**
+     * @param id a text id
+     * @return the constant with that id
+     * @throws InamiException EINVAL naming the accepted ids
+     */
+    public static KeyLetter fromId(String id) {
+        return Identified.byId(KeyLetter.class, id);
+    }
+
     @Override
     public String toString() {
         return id();

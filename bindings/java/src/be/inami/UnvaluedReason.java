@@ -33,6 +33,15 @@ public enum UnvaluedReason implements Identified {
         return Identified.byCode(UnvaluedReason.class, code);
     }
 
+    /**
+     * @param id a text id
+     * @return the constant with that id
+     * @throws InamiException EINVAL naming the accepted ids
+     */
+    public static UnvaluedReason fromId(String id) {
+        return Identified.byId(UnvaluedReason.class, id);
+    }
+
     @Override
     public String toString() {
         return id();

@@ -194,6 +194,64 @@ public class BillingCsvTest {
     }
 
     @Test
+    public void twoThreadsOnALargeFileGiveTheSameTotals() throws IOException {
+        // over 5 MiB (4 MiB needed): the C reader cuts it in two and reads the halves on two threads
+        int n = 240_000;
+        int[] code = new int[n];
+        int[] qty = new int[n];
+        int[] date = new int[n];
+        int[] provider = new int[n];
+        int[] codes = {560011, 560416, 713016, 999999};
+        StringBuilder sb = new StringBuilder(n * 26).append("provider,code,quantity,date\n");
+        for (int i = 0; i < n; i++) {
+            code[i] = codes[i % 4];
+            qty[i] = 1 + i % 3;
+            date[i] = 20220101 + i % 28;
+            provider[i] = (i * 7) % 50;
+            sb.append("p").append(provider[i]).append(',').append(code[i]).append(',').append(qty[i])
+                    .append(",2022-01-").append(String.format("%02d", 1 + i % 28)).append('\n');
+        }
+        Path file = Files.createTempFile("inami-big", ".csv");
+        try {
+            Files.writeString(file, sb);
+            assertTrue(Files.size(file) >= 5L << 20); // the library splits from 4 MiB
+            Billing.Totals[] t = new Billing.Totals[2];
+            for (int threads = 1; threads <= 2; threads++) {
+                try (BillingCsv csv = BillingCsv.read(file, Nomenclature.defaults(),
+                        BillingCsv.Options.defaults().threads(threads))) {
+                    assertEquals(n, csv.lineCount());
+                    assertEquals(50, csv.providerIds().size());
+                    assertEquals("p0", csv.providerIds().get(0));
+                    assertEquals("p7", csv.providerIds().get(1));
+                    t[threads - 1] = csv.totals();
+                }
+            }
+            // provider ids p0, p7, p14, ... in order of first appearance: map them to Billing's indices
+            int[] index = new int[50];
+            for (int i = 0; i < 50; i++) {
+                index[(i * 7) % 50] = i;
+            }
+            int[] mapped = new int[n];
+            for (int i = 0; i < n; i++) {
+                mapped[i] = index[provider[i]];
+            }
+            try (Billing b = Billing.create(50)) {
+                b.add(code, qty, date, mapped);
+                Billing.Totals x = b.totals();
+                for (Billing.Totals y : t) {
+                    assertArrayEquals(x.m(), y.m());
+                    assertArrayEquals(x.r(), y.r());
+                    assertArrayEquals(x.prestations(), y.prestations());
+                    assertArrayEquals(x.flags(), y.flags());
+                    assertArrayEquals(x.status(), y.status());
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     public void streamsAndBadLines() throws IOException {
         byte[] bytes = Files.readAllBytes(data("forty_m.csv"));
         try (BillingCsv csv = BillingCsv.create(Nomenclature.defaults(), 0, "stream.csv")) {
