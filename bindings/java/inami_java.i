@@ -384,3 +384,355 @@ inami_dossier *inami_java_dossier_parse(JNIEnv *jenv, const char *text, const ch
 	return d;
 }
 %}
+
+/*
+ * The rest of the C API for be.inami (Nomenclature, BillingCsv, Product,
+ * Projection exit figures, Library): output-pointer calls as functions that
+ * throw be.inami.InamiException themselves. Several values come back through
+ * a small Java int[] (written with SetIntArrayRegion, never pinned).
+ * Functions returning "nothing found" as a sentinel clear the library's
+ * message for that case so that it is not mistaken for an error later.
+ */
+%newobject inami_java_products_load_string;
+%newobject inami_java_nomenclature_load_string;
+%newobject inami_java_percent_format;
+
+%{
+/* out[0..n-1] = v[0..n-1]; throws EBUFS when the Java array is shorter. */
+static int inami_java_put_ints(JNIEnv *jenv, jintArray out, const jint *v, jsize n)
+{
+	if (out == NULL || (*jenv)->GetArrayLength(jenv, out) < n) {
+		inami_java_throw(jenv, INAMI_EBUFS, "output array too short");
+		return -1;
+	}
+	(*jenv)->SetIntArrayRegion(jenv, out, 0, n, v);
+	return 0;
+}
+%}
+
+%inline %{
+/* Products from text; `name` names it in messages. */
+inami_products *inami_java_products_load_string(JNIEnv *jenv, const char *text, const char *name)
+{
+	inami_products *p = NULL;
+	int st = inami_products_load_buffer(&p, text, text != NULL ? strlen(text) : 0, name);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return p;
+}
+
+/* Index of product `id` (ENOTFOUND lists the known ids). */
+long inami_java_products_find(JNIEnv *jenv, const inami_products *products, const char *id)
+{
+	size_t index = 0;
+	int st = inami_products_find(products, id, &index);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return st < 0 ? -1 : (long)index;
+}
+
+/* out = { contract type, provenance, example }. */
+void inami_java_products_info(JNIEnv *jenv, const inami_products *products, size_t index,
+	jintArray out)
+{
+	inami_contract_type type = INAMI_CONTRACT_SOCIAL_PENSION;
+	inami_provenance prov = INAMI_PROV_NOT_FOUND;
+	int example = 0;
+	int st = inami_products_info(products, index, &type, &prov, &example);
+	jint v[3];
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return;
+	}
+	v[0] = (jint)type;
+	v[1] = (jint)prov;
+	v[2] = example;
+	inami_java_put_ints(jenv, out, v, 3);
+}
+
+/* A percentage figure in bp; INAMI_BP_UNSET when the file does not give it (ENORULES). */
+int inami_java_products_figure(JNIEnv *jenv, const inami_products *products, size_t index,
+	int figure)
+{
+	int32_t bp = INAMI_BP_UNSET;
+	int st = inami_products_figure(products, index, (inami_product_figure)figure, &bp);
+
+	if (st == INAMI_ENORULES) {
+		inami_error_clear();
+		return INAMI_BP_UNSET;
+	}
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return st < 0 ? INAMI_BP_UNSET : bp;
+}
+
+/* Guaranteed rate `k`: out = { deposit year (0 = undated), bp }. */
+void inami_java_products_rate_at(JNIEnv *jenv, const inami_products *products, size_t index,
+	size_t k, jintArray out)
+{
+	int year = 0;
+	int32_t bp = 0;
+	int st = inami_products_rate_at(products, index, k, &year, &bp);
+	jint v[2];
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return;
+	}
+	v[0] = year;
+	v[1] = bp;
+	inami_java_put_ints(jenv, out, v, 2);
+}
+
+/* The rate for deposits of `deposit_year`: out = { bp, assumed }; returns 0, or -1 when none applies (ENORULES). */
+int inami_java_products_rate(JNIEnv *jenv, const inami_products *products, size_t index,
+	int deposit_year, int flags, jintArray out)
+{
+	int32_t bp = 0;
+	int assumed = 0;
+	int st = inami_products_rate(products, index, deposit_year, (unsigned int)flags, &bp, &assumed);
+	jint v[2];
+
+	if (st == INAMI_ENORULES) {
+		inami_error_clear();
+		return -1;
+	}
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return -1;
+	}
+	v[0] = bp;
+	v[1] = assumed;
+	return inami_java_put_ints(jenv, out, v, 2);
+}
+
+/* A nomenclature from text; `base` NULL = standalone, else a layer over it. */
+inami_nomenclature *inami_java_nomenclature_load_string(JNIEnv *jenv,
+	const inami_nomenclature *base, const char *text, const char *name)
+{
+	inami_nomenclature *n = NULL;
+	int st = inami_nomenclature_load_buffer(&n, base, text, text != NULL ? strlen(text) : 0, name);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return n;
+}
+
+/*
+ * inami_billing_total: lines code[i], quantity[i], date[i] (date may be null).
+ * summary (7 longs) = { M, R, V, prestations, flags, unvalued count,
+ * unvalued quantity }; the first unvaluedCode.length unvalued pairs go to
+ * unvaluedCode, unvaluedQuantity, unvaluedReason (same lengths; may be null
+ * together). The summary's count says how many exist.
+ */
+void inami_java_billing_total(JNIEnv *jenv, const inami_nomenclature *nomenclature,
+	jintArray code, jintArray quantity, jintArray date, int flags, jlongArray summary,
+	jintArray unvalued_code, jlongArray unvalued_quantity, jintArray unvalued_reason)
+{
+	static const char *const names[] = { "code", "quantity", "date" };
+	static const char *const unames[] = { "unvaluedCode", "unvaluedQuantity", "unvaluedReason" };
+	inami_java_array a[3] = { { code, NULL, 0, 0 }, { quantity, NULL, 0, 0 }, { date, NULL, 0, 0 } };
+	inami_java_array u[3] = { { unvalued_code, NULL, 0, 0 }, { unvalued_quantity, NULL, 0, 0 },
+		{ unvalued_reason, NULL, 0, 0 } };
+	inami_billing_summary s;
+	int32_t *ucode = NULL, *ureason = NULL;
+	int64_t *uqty = NULL;
+	jlong sv[7];
+	jsize n = 0, cap = 0;
+	int st;
+
+	if (summary == NULL || (*jenv)->GetArrayLength(jenv, summary) < 7) {
+		inami_java_throw(jenv, INAMI_EBUFS, "summary must have 7 items");
+		return;
+	}
+	if (inami_java_lengths(jenv, a, names, 3, 0x3, &n) < 0
+	    || inami_java_lengths(jenv, u, unames, 3, 0, &cap) < 0)
+		return;
+	if (cap > 0 && (u[0].array == NULL || u[1].array == NULL || u[2].array == NULL)) {
+		inami_java_throw(jenv, INAMI_ENULL, "the three unvalued arrays go together");
+		return;
+	}
+	if (cap > 0) {
+		ucode = malloc((size_t)cap * sizeof(*ucode));
+		uqty = malloc((size_t)cap * sizeof(*uqty));
+		ureason = malloc((size_t)cap * sizeof(*ureason));
+		if (ucode == NULL || uqty == NULL || ureason == NULL) {
+			free(ucode);
+			free(uqty);
+			free(ureason);
+			inami_java_throw(jenv, INAMI_ENOMEM, "out of memory");
+			return;
+		}
+	}
+	memset(&s, 0, sizeof(s));
+	s.version = INAMI_BILLING_SUMMARY_VERSION;
+	if (inami_java_pin(jenv, a, 3) < 0) {
+		free(ucode);
+		free(uqty);
+		free(ureason);
+		return;
+	}
+	st = inami_billing_total(nomenclature, a[0].data, a[1].data, a[2].data, (size_t)n,
+		(unsigned int)flags, &s, ucode, uqty, ureason, (size_t)cap);
+	inami_java_unpin(jenv, a, 3);
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+	} else {
+		size_t k = s.unvalued_count < (size_t)cap ? s.unvalued_count : (size_t)cap;
+		sv[0] = s.key_values[INAMI_KEY_M];
+		sv[1] = s.key_values[INAMI_KEY_R];
+		sv[2] = s.key_values[INAMI_KEY_V];
+		sv[3] = s.prestations;
+		sv[4] = (jlong)s.flags;
+		sv[5] = (jlong)s.unvalued_count;
+		sv[6] = s.unvalued_quantity;
+		(*jenv)->SetLongArrayRegion(jenv, summary, 0, 7, sv);
+		if (k > 0) {
+			(*jenv)->SetIntArrayRegion(jenv, unvalued_code, 0, (jsize)k, (const jint *)ucode);
+			(*jenv)->SetLongArrayRegion(jenv, unvalued_quantity, 0, (jsize)k, (const jlong *)uqty);
+			(*jenv)->SetIntArrayRegion(jenv, unvalued_reason, 0, (jsize)k, (const jint *)ureason);
+		}
+	}
+	free(ucode);
+	free(uqty);
+	free(ureason);
+}
+
+/* Feed data[offset .. offset+length) to a CSV reader (any split). */
+void inami_java_billing_csv_feed_bytes(JNIEnv *jenv, inami_billing_csv *reader, jbyteArray data,
+	int offset, int length)
+{
+	jbyte *p;
+	int st;
+
+	if (data == NULL) {
+		inami_java_throw(jenv, INAMI_ENULL, "data must not be null");
+		return;
+	}
+	if (offset < 0 || length < 0 || offset > (*jenv)->GetArrayLength(jenv, data) - length) {
+		inami_java_throw(jenv, INAMI_ERANGE, "offset and length outside the array");
+		return;
+	}
+	p = (*jenv)->GetByteArrayElements(jenv, data, NULL);
+	if (p == NULL)
+		return; /* OutOfMemoryError pending */
+	st = inami_billing_csv_feed(reader, (const char *)p + offset, (size_t)length);
+	(*jenv)->ReleaseByteArrayElements(jenv, data, p, JNI_ABORT);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+
+/* Read a file with `threads` threads (1 or 2), then finish. */
+void inami_java_billing_csv_read_file(JNIEnv *jenv, inami_billing_csv *reader, const char *path,
+	int threads)
+{
+	inami_csv_read_options o;
+	int st = inami_csv_read_options_init(&o, INAMI_CSV_READ_OPTIONS_VERSION);
+
+	if (st == INAMI_OK) {
+		o.threads = (unsigned int)threads;
+		st = inami_billing_csv_read_file(reader, path, &o);
+	}
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+
+/* "0.75" -> 75 basis points. */
+int inami_java_percent_parse(JNIEnv *jenv, const char *text)
+{
+	int32_t bp = 0;
+	int st = inami_percent_parse(text, &bp);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return bp;
+}
+
+/* 75 -> "0.75" (a new string). */
+char *inami_java_percent_format(JNIEnv *jenv, int bp)
+{
+	char buf[32];
+	char *copy;
+	int st = inami_percent_format(bp, buf, sizeof(buf));
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return NULL;
+	}
+	copy = inami_swig_strdup(buf);
+	if (copy == NULL)
+		inami_java_throw(jenv, INAMI_ENOMEM, "out of memory");
+	return copy;
+}
+
+int inami_java_contract_type_from_id(JNIEnv *jenv, const char *id)
+{
+	inami_contract_type t = INAMI_CONTRACT_SOCIAL_PENSION;
+	int st = inami_contract_type_from_id(id, &t);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)t;
+}
+
+int inami_java_dossier_state_from_id(JNIEnv *jenv, const char *id)
+{
+	inami_dossier_state s = INAMI_DOSSIER_CONTRACT_PENDING;
+	int st = inami_dossier_state_from_id(id, &s);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)s;
+}
+
+int inami_java_event_kind_from_id(JNIEnv *jenv, const char *id)
+{
+	inami_dossier_event_kind k = (inami_dossier_event_kind)0;
+	int st = inami_event_kind_from_id(id, &k);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)k;
+}
+
+/* Exit-taxation figure `id`: out = { bp, provenance }; returns its source (static). */
+const char *inami_java_exit_figure(JNIEnv *jenv, const char *id, jintArray out)
+{
+	int32_t bp = 0;
+	inami_provenance prov = INAMI_PROV_NOT_FOUND;
+	const char *source = NULL;
+	int st = inami_exit_figure(id, &bp, &prov, &source);
+	jint v[2];
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return NULL;
+	}
+	v[0] = bp;
+	v[1] = (jint)prov;
+	return inami_java_put_ints(jenv, out, v, 2) < 0 ? NULL : source;
+}
+
+/* Notional annuity for an age at exit: out = { bp, years, provenance }; returns its source (static). */
+const char *inami_java_exit_annuity_rate(JNIEnv *jenv, int age, jintArray out)
+{
+	int32_t bp = 0;
+	int years = 0;
+	inami_provenance prov = INAMI_PROV_NOT_FOUND;
+	const char *source = NULL;
+	int st = inami_exit_annuity_rate(age, &bp, &years, &prov, &source);
+	jint v[3];
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return NULL;
+	}
+	v[0] = bp;
+	v[1] = years;
+	v[2] = (jint)prov;
+	return inami_java_put_ints(jenv, out, v, 3) < 0 ? NULL : source;
+}
+%}

@@ -2,7 +2,10 @@ package be.inami;
 
 import be.inami.swig.inami_billing;
 import be.inami.swig.inami_native;
-import be.inami.swig.inami_nomenclature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Key-letter totals over billing lines, per provider, with the embedded
@@ -30,9 +33,16 @@ public final class Billing implements AutoCloseable {
     public static final int ALLOW_DERIVED = (int) inami_native.INAMI_BILLING_ALLOW_DERIVED;
 
     private final NativeHandle<inami_billing> handle;
+    private final Nomenclature nomenclature;
 
-    private Billing(inami_billing proxy) {
+    private Billing(inami_billing proxy, Nomenclature nomenclature) {
         this.handle = new NativeHandle<>(this, proxy, inami_billing::delete, "Billing");
+        this.nomenclature = nomenclature;
+    }
+
+    /** Run a call alone on the accumulator, with its nomenclature held open. */
+    private <R> R use(Function<inami_billing, R> call) {
+        return handle.write(h -> nomenclature.read(n -> call.apply(h)));
     }
 
     /**
@@ -52,8 +62,68 @@ public final class Billing implements AutoCloseable {
         if (providers < 0) {
             throw new InamiException(InamiException.ENEGATIVE, "providers must not be negative (" + providers + ")");
         }
-        inami_nomenclature n = inami_native.inami_swig_nomenclature_default();
-        return new Billing(inami_native.inami_swig_billing_new(n, providers, flags));
+        return create(Nomenclature.defaults(), providers, flags);
+    }
+
+    /**
+     * @param nomenclature the nomenclature that values the codes (held open by each call of
+     *     the accumulator; once it is closed, calls throw {@code ENULL})
+     * @param providers number of providers
+     * @param flags {@link #ALLOW_DERIVED} or 0
+     * @return a new accumulator
+     */
+    public static Billing create(Nomenclature nomenclature, int providers, int flags) {
+        if (providers < 0) {
+            throw new InamiException(InamiException.ENEGATIVE, "providers must not be negative (" + providers + ")");
+        }
+        return new Billing(nomenclature.read(n -> inami_native.inami_swig_billing_new(n, providers, flags)),
+                nomenclature);
+    }
+
+    /**
+     * Totals of lines in one call, without an accumulator (one provider).
+     *
+     * @param code nomenclature codes
+     * @param quantity prestations per line (negative = a correction)
+     * @param date YYYYMMDD per line, 0 = unknown; or null
+     * @param flags {@link #ALLOW_DERIVED} or 0
+     * @return the totals with the unvalued codes
+     * @throws InamiException EINVAL (lengths differ, bad date), ENEGATIVE (a total below zero),
+     *     EOVERFLOW
+     */
+    public static Summary total(int[] code, int[] quantity, int[] date, int flags) {
+        return total(Nomenclature.defaults(), code, quantity, date, flags);
+    }
+
+    /**
+     * As {@link #total(int[], int[], int[], int)} with a given nomenclature.
+     *
+     * @param nomenclature the nomenclature
+     * @param code nomenclature codes
+     * @param quantity prestations per line
+     * @param date YYYYMMDD per line, or null
+     * @param flags {@link #ALLOW_DERIVED} or 0
+     * @return the totals with the unvalued codes
+     */
+    public static Summary total(Nomenclature nomenclature, int[] code, int[] quantity, int[] date, int flags) {
+        return nomenclature.read(n -> {
+            long[] s = new long[7];
+            int cap = 16;
+            while (true) {
+                int[] uc = new int[cap];
+                long[] uq = new long[cap];
+                int[] ur = new int[cap];
+                inami_native.inami_java_billing_total(n, code, quantity, date, flags, s, uc, uq, ur);
+                if (s[5] <= cap) {
+                    List<Unvalued> list = new ArrayList<>();
+                    for (int i = 0; i < s[5]; i++) {
+                        list.add(new Unvalued(uc[i], uq[i], UnvaluedReason.fromCode(ur[i])));
+                    }
+                    return new Summary(s[0], s[1], s[2], s[3], (int) s[4], s[6], Collections.unmodifiableList(list));
+                }
+                cap = Math.toIntExact(s[5]);
+            }
+        });
     }
 
     /**
@@ -66,7 +136,7 @@ public final class Billing implements AutoCloseable {
      * @throws InamiException EINVAL (lengths differ, bad date), ERANGE (provider index)
      */
     public void add(int[] code, int[] quantity, int[] date, int[] provider) {
-        handle.write(h -> {
+        use(h -> {
             inami_native.inami_java_billing_add(h, code, quantity, date, provider);
             return null;
         });
@@ -74,22 +144,92 @@ public final class Billing implements AutoCloseable {
 
     /** @return lines added so far */
     public long lineCount() {
-        return handle.write(h -> inami_native.inami_billing_line_count(h)).longValue();
+        return use(h -> inami_native.inami_billing_line_count(h)).longValue();
+    }
+
+    /** @return the current number of providers */
+    public int providerCount() {
+        return use(h -> (int) inami_native.inami_billing_provider_count(h));
+    }
+
+    /**
+     * Grow to {@code providers} providers (new ones start at zero); a smaller count is ignored.
+     *
+     * @param providers the new number of providers
+     */
+    public void reserve(int providers) {
+        if (providers < 0) {
+            throw new InamiException(InamiException.ENEGATIVE, "providers must not be negative (" + providers + ")");
+        }
+        use(h -> inami_native.inami_billing_reserve(h, providers));
     }
 
     /** @return the totals of every provider */
     public Totals totals() {
-        return handle.write(h -> {
-            Totals t = new Totals((int) inami_native.inami_billing_provider_count(h));
-            inami_native.inami_java_billing_results(h, t.m, t.r, t.v, t.prestations, t.flags, t.status);
-            return t;
-        });
+        return use(Billing::totalsOf);
+    }
+
+    /**
+     * The codes of a provider's lines that got no key-letter value (their totals are then
+     * flagged incomplete), ordered by code.
+     *
+     * @param provider a provider index
+     * @return distinct (code, reason) pairs with their summed quantity
+     * @throws InamiException ERANGE for a provider index beyond the count
+     */
+    public List<Unvalued> unvalued(int provider) {
+        return use(h -> unvaluedOf(h, provider));
+    }
+
+    static Totals totalsOf(inami_billing h) {
+        Totals t = new Totals((int) inami_native.inami_billing_provider_count(h));
+        inami_native.inami_java_billing_results(h, t.m, t.r, t.v, t.prestations, t.flags, t.status);
+        return t;
+    }
+
+    static List<Unvalued> unvaluedOf(inami_billing h, int provider) {
+        if (provider < 0) {
+            throw new InamiException(InamiException.ERANGE, "provider must not be negative (" + provider + ")");
+        }
+        long n = inami_native.inami_swig_billing_unvalued_count(h, provider);
+        List<Unvalued> out = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            out.add(new Unvalued(inami_native.inami_swig_billing_unvalued_code(h, provider, i),
+                    inami_native.inami_swig_billing_unvalued_quantity(h, provider, i),
+                    UnvaluedReason.fromCode(inami_native.inami_swig_billing_unvalued_reason(h, provider, i))));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Free the accumulator after a call in progress in another thread (idempotent). */
     @Override
     public void close() {
         handle.close();
+    }
+
+    /**
+     * Lines of one code that got no key-letter value.
+     *
+     * @param code the nomenclature code
+     * @param quantity the summed quantity of those lines
+     * @param reason why they are unvalued
+     */
+    public record Unvalued(int code, long quantity, UnvaluedReason reason) {
+    }
+
+    /**
+     * Totals of one set of lines ({@link #total}).
+     *
+     * @param m M total in hundredths
+     * @param r R total in hundredths
+     * @param v V total in hundredths
+     * @param prestations sum of the quantities of every line
+     * @param flags INAMI_TOTAL_* flags (0x10 = incomplete: some lines unvalued)
+     * @param unvaluedQuantity summed quantity of the unvalued lines
+     * @param unvalued the unvalued (code, reason) pairs, ordered by code
+     */
+    public record Summary(long m, long r, long v, long prestations, int flags, long unvaluedQuantity,
+            List<Unvalued> unvalued) {
     }
 
     /** Per-provider totals as parallel arrays (hundredths of the key letter). */

@@ -51,6 +51,15 @@ public final class Check {
         return blocking;
     }
 
+    /**
+     * @param checkId a check id ("minimum_activity")
+     * @param lang a language
+     * @return the label of that check in the language; null for an unknown id
+     */
+    public static String labelOf(String checkId, Lang lang) {
+        return be.inami.swig.inami_native.inami_check_label(checkId, (lang == null ? Lang.EN : lang).code());
+    }
+
     /** @return the short label in the requested language */
     public String label() {
         return label;

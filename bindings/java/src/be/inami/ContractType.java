@@ -37,7 +37,15 @@ public enum ContractType implements Identified {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static ContractType fromId(String id) {
-        return Identified.byId(ContractType.class, id);
+        return fromCode(be.inami.swig.inami_native.inami_java_contract_type_from_id(id));
+    }
+
+    /**
+     * @param lang a language (null: English)
+     * @return the label ("convention de pension sociale")
+     */
+    public String label(Lang lang) {
+        return Enums.label(this, lang);
     }
 
     @Override

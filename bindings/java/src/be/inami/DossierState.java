@@ -70,7 +70,7 @@ public enum DossierState implements Identified {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static DossierState fromId(String id) {
-        return Identified.byId(DossierState.class, id);
+        return fromCode(be.inami.swig.inami_native.inami_java_dossier_state_from_id(id));
     }
 
     @Override

@@ -13,17 +13,19 @@ import java.util.function.IntFunction;
  */
 final class Enums {
     /** The library's id function of each enum. */
-    private static final Map<Class<?>, IntFunction<String>> IDS = Map.of(
-            Profession.class, inami_native::inami_profession_id,
-            Provenance.class, inami_native::inami_provenance_id,
-            Measure.class, inami_native::inami_measure_id,
-            Payee.class, inami_native::inami_payee_id,
-            CheckState.class, inami_native::inami_check_state_id,
-            ContractType.class, inami_native::inami_contract_type_id,
-            DossierState.class, inami_native::inami_dossier_state_id,
-            EventKind.class, inami_native::inami_event_kind_id,
-            Notice.class, inami_native::inami_notice_id,
-            Action.class, inami_native::inami_action_id);
+    private static final Map<Class<?>, IntFunction<String>> IDS = Map.ofEntries(
+            Map.entry(Profession.class, inami_native::inami_profession_id),
+            Map.entry(Provenance.class, inami_native::inami_provenance_id),
+            Map.entry(Measure.class, inami_native::inami_measure_id),
+            Map.entry(Payee.class, inami_native::inami_payee_id),
+            Map.entry(CheckState.class, inami_native::inami_check_state_id),
+            Map.entry(ContractType.class, inami_native::inami_contract_type_id),
+            Map.entry(DossierState.class, inami_native::inami_dossier_state_id),
+            Map.entry(EventKind.class, inami_native::inami_event_kind_id),
+            Map.entry(Notice.class, inami_native::inami_notice_id),
+            Map.entry(Action.class, inami_native::inami_action_id),
+            Map.entry(KeyLetter.class, inami_native::inami_key_letter_id),
+            Map.entry(UnvaluedReason.class, inami_native::inami_unvalued_reason_id));
 
     /** The library's label function (value, language) of each enum that has labels. */
     private interface Labels {
@@ -34,7 +36,8 @@ final class Enums {
             DossierState.class, inami_native::inami_dossier_state_label,
             EventKind.class, inami_native::inami_event_kind_label,
             Notice.class, inami_native::inami_notice_label,
-            Action.class, inami_native::inami_action_label);
+            Action.class, inami_native::inami_action_label,
+            ContractType.class, inami_native::inami_contract_type_label);
 
     /** Ids by ordinal, computed once per enum. */
     private static final ClassValue<String[]> CACHE = new ClassValue<>() {

@@ -71,7 +71,7 @@ public enum EventKind implements Identified {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static EventKind fromId(String id) {
-        return Identified.byId(EventKind.class, id);
+        return fromCode(be.inami.swig.inami_native.inami_java_event_kind_from_id(id));
     }
 
     @Override

@@ -37,7 +37,7 @@ public enum Lang implements Identified {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Lang fromId(String id) {
-        return Identified.byId(Lang.class, id);
+        return fromCode(be.inami.swig.inami_native.inami_swig_lang_from_id(id));
     }
 
     @Override

@@ -52,7 +52,27 @@ public enum Measure implements Identified {
      * @throws InamiException EINVAL naming the accepted ids
      */
     public static Measure fromId(String id) {
-        return Identified.byId(Measure.class, id);
+        return fromCode(inami_native.inami_swig_measure_from_id(id));
+    }
+
+    /**
+     * Parse a figure written in its natural unit, at most two decimals, no thousands
+     * separator ("2299" prestations, "1234.5" M, "38" hours) into this measure's unit.
+     *
+     * @param text the figure
+     * @return it in this measure's unit (2299, 123450, 3800), exactly
+     * @throws InamiException ENEGATIVE, EOVERFLOW, EINVAL (malformed, or prestations not whole)
+     */
+    public long parse(String text) {
+        return inami_native.inami_swig_measure_parse(code, text);
+    }
+
+    /**
+     * @param value a value in this measure's unit
+     * @return it in the natural unit, shortest exact form (123450 M hundredths is "1234.5")
+     */
+    public String format(long value) {
+        return inami_native.inami_swig_measure_format(code, value);
     }
 
     /** @return units of this measure's values in one natural unit (the library's: 1 for prestations, 100 otherwise) */

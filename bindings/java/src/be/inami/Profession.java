@@ -26,6 +26,18 @@ public enum Profession implements Identified {
         this.code = code;
     }
 
+    /** @return the key letter its thresholds count (M, R, V), or empty for a profession without one */
+    public java.util.Optional<KeyLetter> keyLetter() {
+        try {
+            return java.util.Optional.of(KeyLetter.fromCode(inami_native.inami_swig_key_letter_of_profession(code)));
+        } catch (InamiException e) {
+            if (e.status() == InamiException.ENOTFOUND) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** @return the C enum value (inami_profession) */
     @Override
     public int code() {

@@ -287,4 +287,53 @@ public final class Projection {
     public String toString() {
         return "capital " + capitalCents + ", net " + netCapitalCents + " (cents)";
     }
+
+    /**
+     * An exit-taxation figure of the library's data (libinami/data/exit_taxation.csv).
+     *
+     * @param id "inami_levy", "solidarity_levy_min", "solidarity_levy_max" or "annuity_base_full_career"
+     * @return the figure in basis points with its source
+     * @throws InamiException ENOTFOUND for an unknown id
+     */
+    public static ExitFigure exitFigure(String id) {
+        int[] out = new int[2];
+        String source = inami_native.inami_java_exit_figure(id, out);
+        return new ExitFigure(id, out[0], Provenance.fromCode(out[1]), source);
+    }
+
+    /**
+     * The notional annuity rate and its number of years for an age at exit.
+     *
+     * @param age the age when the capital is paid
+     * @return the rate and years with their source
+     * @throws InamiException ENORULES when the table has no row for that age
+     */
+    public static AnnuityRate annuityRate(int age) {
+        int[] out = new int[3];
+        String source = inami_native.inami_java_exit_annuity_rate(age, out);
+        return new AnnuityRate(age, out[0], out[1], Provenance.fromCode(out[2]), source);
+    }
+
+    /**
+     * An exit-taxation figure ({@link #exitFigure}).
+     *
+     * @param id its id
+     * @param bp its value in basis points
+     * @param provenance how strong the source is
+     * @param source where it comes from
+     */
+    public record ExitFigure(String id, int bp, Provenance provenance, String source) {
+    }
+
+    /**
+     * The notional annuity for an age at exit ({@link #annuityRate}).
+     *
+     * @param age the age at exit
+     * @param bp the rate in basis points
+     * @param years years the annuity is added to taxable income
+     * @param provenance how strong the source is
+     * @param source where it comes from
+     */
+    public record AnnuityRate(int age, int bp, int years, Provenance provenance, String source) {
+    }
 }

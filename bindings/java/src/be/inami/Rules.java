@@ -5,9 +5,15 @@ import be.inami.swig.inami_eval_options;
 import be.inami.swig.inami_native;
 import be.inami.swig.inami_result;
 import be.inami.swig.inami_ruleset;
+import be.inami.swig.inami_tier_info;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An immutable ruleset: for each profession and premium year the tiers, their
@@ -239,6 +245,123 @@ public final class Rules implements AutoCloseable {
                 names.add(inami_native.inami_ruleset_layer_name(h, i));
             }
             return names;
+        });
+    }
+
+    /**
+     * The tiers of a profession-year, lowest first (trainee tier included), each with its
+     * labels and amount (empty when the sources do not give it).
+     *
+     * @param profession the profession
+     * @param premiumYear the premium year
+     * @return the tiers
+     * @throws InamiException ENORULES when the ruleset has no usable amounts for that year
+     */
+    public List<TierInfo> tiers(Profession profession, int premiumYear) {
+        int p = profession.code();
+        return handle.read(h -> {
+            long n = inami_native.inami_swig_rules_tier_count(h, p, premiumYear);
+            List<TierInfo> tiers = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                inami_tier_info t = inami_native.inami_swig_rules_tier(h, p, premiumYear, i);
+                try {
+                    Map<Lang, String> labels = new EnumMap<>(Lang.class);
+                    for (Lang l : Lang.values()) {
+                        labels.put(l, inami_native.inami_rules_tier_label(h, t.getId(), l.code()));
+                    }
+                    Figure amount = t.getAmount_known() == 0 ? null
+                            : Figure.take(inami_native.inami_swig_rules_tier_amount(h, p, premiumYear, i), null);
+                    tiers.add(new TierInfo(t.getId(), t.getIndex(), labels, t.getTrainee_only() != 0, amount,
+                            t.getAmount_year(), t.getThresholds_from(), t.getThresholds_to(),
+                            t.getUses_specialty() != 0, t.getSpecialty_reduced() != 0));
+                } finally {
+                    t.delete();
+                }
+            }
+            return Collections.unmodifiableList(tiers);
+        });
+    }
+
+    /**
+     * The minimum of a measure for a tier (1500 prestations for the physiotherapists'
+     * base tier of 2022), in the measure's unit.
+     *
+     * @param profession the profession
+     * @param premiumYear the premium year
+     * @param tierIndex the tier ({@link TierInfo#index()})
+     * @param measure the measure
+     * @param specialty the doctor's specialty for tiers that depend on it, else null
+     * @return the threshold, or empty when the tier has no criterion in that measure
+     * @throws InamiException ENORULES (no rules for that year), ERANGE (tier index), EINVAL, ...
+     */
+    public Optional<Figure> threshold(Profession profession, int premiumYear, int tierIndex, Measure measure,
+            String specialty) {
+        return handle.read(h -> notFound(() -> Figure.take(inami_native.inami_swig_rules_tier_threshold(h,
+                profession.code(), premiumYear, tierIndex, measure.code(), specialty), measure)));
+    }
+
+    /**
+     * The maximum of a measure for a profession-year (activity above it gives no advantage).
+     *
+     * @param profession the profession
+     * @param premiumYear the premium year
+     * @param measure the measure
+     * @return the maximum, or empty when there is none in that measure
+     * @throws InamiException ENORULES when the ruleset has no rules for that year, ...
+     */
+    public Optional<Figure> maximum(Profession profession, int premiumYear, Measure measure) {
+        return handle.read(h -> notFound(() -> Figure.take(
+                inami_native.inami_swig_rules_maximum(h, profession.code(), premiumYear, measure.code()), measure)));
+    }
+
+    /** ENOTFOUND is an empty answer; other errors go on. */
+    private static Optional<Figure> notFound(java.util.function.Supplier<Figure> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (InamiException e) {
+            if (e.status() == InamiException.ENOTFOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param profession a profession
+     * @param lang a language
+     * @return its label ("kinésithérapeute")
+     */
+    public String professionLabel(Profession profession, Lang lang) {
+        return handle.read(h -> inami_native.inami_rules_profession_label(h, profession.code(), lang.code()));
+    }
+
+    /**
+     * @param tierId a tier id ("base")
+     * @param lang a language
+     * @return its label; the id itself when none is known
+     */
+    public String tierLabel(String tierId, Lang lang) {
+        if (tierId == null) {
+            throw new InamiException(InamiException.ENULL, "tierId must not be null");
+        }
+        return handle.read(h -> inami_native.inami_rules_tier_label(h, tierId, lang.code()));
+    }
+
+    /**
+     * The doctors' specialties known to the ruleset.
+     *
+     * @param lang the language of the labels
+     * @return specialty id ("general_practice") to its label, in the ruleset's order
+     */
+    public Map<String, String> specialties(Lang lang) {
+        return handle.read(h -> {
+            long n = inami_native.inami_rules_specialty_count(h);
+            Map<String, String> out = new LinkedHashMap<>();
+            for (long i = 0; i < n; i++) {
+                out.put(inami_native.inami_swig_rules_specialty_id(h, i),
+                        inami_native.inami_swig_rules_specialty_label(h, i, lang.code()));
+            }
+            return Collections.unmodifiableMap(out);
         });
     }
 

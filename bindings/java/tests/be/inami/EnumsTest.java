@@ -66,7 +66,9 @@ public class EnumsTest {
             new Pair(EventKind.class, inami_dossier_event_kind.class, "INAMI_EVENT_"),
             new Pair(Notice.class, inami_notice.class, "INAMI_NOTICE_"),
             new Pair(Action.class, inami_action.class, "INAMI_ACTION_"),
-            new Pair(DatePrecision.class, inami_date_precision.class, "INAMI_PRECISION_"));
+            new Pair(DatePrecision.class, inami_date_precision.class, "INAMI_PRECISION_"),
+            new Pair(KeyLetter.class, be.inami.swig.inami_key_letter.class, "INAMI_KEY_"),
+            new Pair(UnvaluedReason.class, be.inami.swig.inami_unvalued_reason.class, "INAMI_UNVALUED_"));
 
     /** The C values of a SWIG enum class, by C name. */
     private static TreeMap<String, Integer> cValues(Class<?> swig) throws IllegalAccessException {
@@ -142,6 +144,7 @@ public class EnumsTest {
         assertEquals(inami_native.INAMI_EVENT_KIND_COUNT, EventKind.values().length);
         assertEquals(inami_native.INAMI_NOTICE_COUNT, Notice.values().length);
         assertEquals(inami_native.INAMI_ACTION_COUNT, Action.values().length);
+        assertEquals(inami_native.INAMI_KEY_LETTER_COUNT, KeyLetter.values().length);
         // the scale of a measure is the library's
         assertEquals(1, Measure.PRESTATIONS.scale());
         assertEquals(100, Measure.M_VALUE.scale());

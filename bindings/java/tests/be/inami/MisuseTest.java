@@ -147,6 +147,40 @@ public class MisuseTest {
     }
 
     @Test
+    public void nomenclatureClosedWhileLookingUpAndBilling() throws Exception {
+        Nomenclature n = Nomenclature.load(source("tests", "data", "billing", "extra_codes.csv"));
+        Billing b = Billing.create(n, 1, Billing.ALLOW_DERIVED);
+        int[] code = {567011, 567011};
+        int[] quantity = {1, 1};
+        int[] date = {20220301, 20220302};
+        java.time.LocalDate d = java.time.LocalDate.of(2022, 3, 1);
+        race(n, () -> {
+            n.lookup(567011, d);
+            n.entries();
+            b.add(code, quantity, date, null);
+        });
+        closedRefuses("Nomenclature", () -> n.lookup(567011, d), n::entries, n::size,
+                () -> n.layerString("", "x"), () -> b.add(code, quantity, date, null), b::totals,
+                () -> Billing.create(n, 1, 0), () -> BillingCsv.create(n, 0, "x"),
+                () -> Billing.total(n, code, quantity, date, 0));
+        b.close();
+    }
+
+    @Test
+    public void billingCsvClosedWhileFeeding() throws Exception {
+        BillingCsv csv = BillingCsv.create(Nomenclature.defaults(), 0, "race.csv");
+        csv.feed("provider,code,quantity,date\n");
+        race(csv, () -> {
+            csv.feed("p1,560011,1,2022-03-01\np2,560416,2,2022-03-02\n");
+            csv.totals();
+            csv.providerIds();
+        });
+        closedRefuses("BillingCsv", () -> csv.feed("p1,560011,1,2022-03-01\n"), csv::finish, csv::totals,
+                csv::lineCount, csv::skippedCount, csv::firstSkipped, csv::providerIds, () -> csv.unvalued(0),
+                () -> csv.feed(new byte[1], 0, 1));
+    }
+
+    @Test
     public void productsClosedWhileSplitting() throws Exception {
         Products p = Products.load(source("examples", "products", "examples.products"));
         String id = p.ids().get(0);
@@ -160,7 +194,8 @@ public class MisuseTest {
                 }
             }
         });
-        closedRefuses("Products", p::ids, () -> p.split(id, 179034),
+        closedRefuses("Products", p::ids, () -> p.split(id, 179034), () -> p.product(id), p::products,
+                () -> p.rate(id, 2024, true),
                 () -> Projection.builder(179034, 10, 2023, 2033).product(p, id).project());
     }
 
