@@ -736,3 +736,89 @@ const char *inami_java_exit_annuity_rate(JNIEnv *jenv, int age, jintArray out)
 	return inami_java_put_ints(jenv, out, v, 3) < 0 ? NULL : source;
 }
 %}
+
+/* ---- billing CSV dialects and date range; professions by name ---- */
+%newobject inami_java_billing_csv_new;
+
+%inline %{
+/*
+ * A billing CSV reader with a dialect and a date range: `delimiter` 0 to
+ * detect, ',' or ';'; column names NULL for the defaults; dates YYYYMMDD, 0 = open.
+ */
+inami_billing_csv *inami_java_billing_csv_new(JNIEnv *jenv, const inami_nomenclature *nomenclature,
+	int flags, const char *name, char delimiter, const char *provider_column, const char *code_column,
+	const char *quantity_column, const char *date_column, int date_from, int date_to)
+{
+	inami_billing_csv_options o = INAMI_BILLING_CSV_OPTIONS_INIT;
+	inami_billing_csv *reader = NULL;
+
+	o.delimiter = delimiter;
+	o.provider_column = provider_column;
+	o.code_column = code_column;
+	o.quantity_column = quantity_column;
+	o.date_column = date_column;
+	o.date_from = date_from;
+	o.date_to = date_to;
+	int st = inami_billing_csv_new_with_options(&reader, nomenclature, (unsigned int)flags, name, &o);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return reader;
+}
+
+/* Lines left out by the date range and undated lines: out[0], out[1]. */
+void inami_java_billing_csv_date_counts(JNIEnv *jenv, const inami_billing_csv *reader, jlongArray out)
+{
+	int64_t v[2] = { 0, 0 };
+	int st = inami_billing_csv_date_counts(reader, &v[0], &v[1]);
+
+	if (st < 0) {
+		inami_java_raise(jenv, st);
+		return;
+	}
+	if (out == NULL || (*jenv)->GetArrayLength(jenv, out) < 2) {
+		inami_java_throw(jenv, INAMI_EBUFS, "output array too short");
+		return;
+	}
+	(*jenv)->SetLongArrayRegion(jenv, out, 0, 2, (const jlong *)v);
+}
+
+/* Lines left out by the date range, per provider, into `outside` (one entry per provider). */
+void inami_java_billing_csv_provider_outside(JNIEnv *jenv, const inami_billing_csv *reader, jlongArray outside)
+{
+	jsize n = outside != NULL ? (*jenv)->GetArrayLength(jenv, outside) : 0;
+	int64_t *v = calloc(n > 0 ? (size_t)n : 1, sizeof(*v));
+
+	if (v == NULL) {
+		inami_java_throw(jenv, INAMI_ENOMEM, "out of memory");
+		return;
+	}
+	int st = inami_billing_csv_provider_date_counts(reader, v, NULL, (size_t)n);
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	else if (n > 0)
+		(*jenv)->SetLongArrayRegion(jenv, outside, 0, n, (const jlong *)v);
+	free(v);
+}
+
+/* The profession a person means by `text` (id, label or alias of the rules). */
+int inami_java_profession_find(JNIEnv *jenv, const inami_ruleset *rules, const char *text)
+{
+	inami_profession p = INAMI_PROFESSION_NONE;
+	int st = inami_rules_profession_find(rules, text, &p);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)p;
+}
+
+/* Bits (1 << measure) of the measures a profession's thresholds count. */
+int inami_java_profession_measures(JNIEnv *jenv, const inami_ruleset *rules, int profession)
+{
+	unsigned int bits = 0;
+	int st = inami_rules_profession_measures(rules, (inami_profession)profession, &bits);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return (int)bits;
+}
+%}

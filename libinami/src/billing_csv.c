@@ -366,6 +366,7 @@ static int try_header(const inami_billing_csv *r, const char *s, size_t len, cha
 	int best[4] = { 0, 0, 0, 0 }, at[4] = { -1, -1, -1, -1 };
 	char found[200];
 	size_t nfound = 0, pos = 0;
+	int cut = 0;
 
 	found[0] = '\0';
 	h->ncols = 0;
@@ -393,15 +394,17 @@ static int try_header(const inami_billing_csv *r, const char *s, size_t len, cha
 			if (nlen == before)
 				break;
 		}
-		if (nfound + nlen + 2 < sizeof(found)) {
+		/* the names found, for the message; cut once with "..." when they do not fit */
+		if (!cut && nfound + nlen + 2 < sizeof(found)) {
 			if (h->ncols > 0)
 				found[nfound++] = d;
 			memcpy(found + nfound, n, nlen);
 			nfound += nlen;
 			found[nfound] = '\0';
-		} else if (nfound + 4 < sizeof(found) && strcmp(found + nfound - 3, "...") != 0) {
+		} else if (!cut && nfound + 4 < sizeof(found)) {
 			memcpy(found + nfound, "...", 4);
 			nfound += 3;
+			cut = 1;
 		}
 		h->role[h->ncols] = F_IGNORED;
 		for (int k = 0; k < 4; k++) {

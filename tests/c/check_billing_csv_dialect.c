@@ -181,6 +181,23 @@ START_TEST(crlf)
 }
 END_TEST
 
+/* Header names longer than the message can list are cut with "...", whatever the delimiter tried. */
+START_TEST(long_header_names)
+{
+	char text[700];
+	memset(text, 'x', 300);
+	strcpy(text + 300, "\n");
+	refused(text, NULL, "columns found: ...");
+	/* too many columns for ',' (then one long field for ';') */
+	size_t n = 0;
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "provider,code,quantity,date");
+	for (int c = 0; c < 60; c++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, ",c%d", c);
+	snprintf(text + n, sizeof(text) - n, "\np,560011,1,2022-03-01\n");
+	refused(text, NULL, "more than");
+}
+END_TEST
+
 START_TEST(header_mapping)
 {
 	inami_billing_csv_options o = INAMI_BILLING_CSV_OPTIONS_INIT;
@@ -520,6 +537,7 @@ int main(void)
 	tcase_add_test(tc, quoted_fields);
 	tcase_add_test(tc, crlf);
 	tcase_add_test(tc, header_mapping);
+	tcase_add_test(tc, long_header_names);
 	tcase_add_test(tc, day_month_year);
 	tcase_add_test(tc, date_range);
 	tcase_add_test(tc, options_version);

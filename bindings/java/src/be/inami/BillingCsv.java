@@ -51,8 +51,58 @@ public final class BillingCsv implements AutoCloseable {
      * @return the reader
      */
     public static BillingCsv create(Nomenclature nomenclature, int flags, String name) {
-        return new BillingCsv(nomenclature.read(n -> inami_native.inami_swig_billing_csv_new(n, flags, name)),
-                nomenclature);
+        return create(nomenclature, flags, name, Options.defaults());
+    }
+
+    /**
+     * A reader with a dialect and a date range (see {@link Options}).
+     *
+     * @param nomenclature values the codes
+     * @param flags {@link Billing#ALLOW_DERIVED}, {@link #SKIP_BAD}, or 0
+     * @param name names the input in messages, or null
+     * @param options delimiter, column names and date range (null: the defaults)
+     * @return the reader
+     */
+    public static BillingCsv create(Nomenclature nomenclature, int flags, String name, Options options) {
+        Options o = options == null ? Options.defaults() : options;
+        return new BillingCsv(nomenclature.read(n -> inami_native.inami_java_billing_csv_new(n, flags, name,
+                o.delimiter, o.providerColumn, o.codeColumn, o.quantityColumn, o.dateColumn,
+                date(o.from), date(o.to))), nomenclature);
+    }
+
+    private static int date(java.time.LocalDate d) {
+        return d == null ? 0 : d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    /**
+     * @return lines left out because their date is outside the range of {@link Options#year} or
+     *     {@link Options#dates}
+     */
+    public long outsideLines() {
+        return dateCounts()[0];
+    }
+
+    /** @return lines without a date (counted, their validity not checked) */
+    public long undatedLines() {
+        return dateCounts()[1];
+    }
+
+    private long[] dateCounts() {
+        long[] out = new long[2];
+        use(h -> {
+            inami_native.inami_java_billing_csv_date_counts(h, out);
+            return null;
+        });
+        return out;
+    }
+
+    /** @return lines left out by the date range, per provider (in the order of {@link #providerIds()}) */
+    public long[] outsideLinesPerProvider() {
+        return use(h -> {
+            long[] out = new long[(int) inami_native.inami_billing_provider_count(inami_native.inami_billing_csv_totals(h))];
+            inami_native.inami_java_billing_csv_provider_outside(h, out);
+            return out;
+        });
     }
 
     /**
@@ -67,7 +117,7 @@ public final class BillingCsv implements AutoCloseable {
     public static BillingCsv read(Path path, Nomenclature nomenclature, Options options) {
         Options o = options == null ? Options.defaults() : options;
         String file = path.toString();
-        BillingCsv csv = create(nomenclature, o.flags(), file);
+        BillingCsv csv = create(nomenclature, o.flags(), file, o);
         try {
             csv.use(h -> {
                 inami_native.inami_java_billing_csv_read_file(h, file, o.threads);
@@ -195,21 +245,87 @@ public final class BillingCsv implements AutoCloseable {
         handle.close();
     }
 
-    /** How {@link #read} reads: threads (1 or 2) and flags. Immutable; each setter gives a copy. */
-    public static final class Options {
-        private final int threads;
-        private final boolean skipBad;
-        private final boolean allowDerived;
+    /**
+     * How a reader reads: threads (1 or 2, for {@link #read}), flags, the CSV dialect (delimiter,
+     * column names) and a date range. Immutable; each setter gives a copy.
+     */
+    public static final class Options implements Cloneable {
+        private int threads = 1;
+        private boolean skipBad;
+        private boolean allowDerived;
+        private char delimiter;
+        private String providerColumn;
+        private String codeColumn;
+        private String quantityColumn;
+        private String dateColumn;
+        private java.time.LocalDate from;
+        private java.time.LocalDate to;
 
-        private Options(int threads, boolean skipBad, boolean allowDerived) {
-            this.threads = threads;
-            this.skipBad = skipBad;
-            this.allowDerived = allowDerived;
+        private Options() {
         }
 
-        /** @return one thread, malformed lines fail, DERIVED values not counted */
+        private Options copy() {
+            try {
+                return (Options) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /**
+         * @return one thread, malformed lines fail, DERIVED values not counted, the delimiter
+         *     detected from the header, the default column names, every date
+         */
         public static Options defaults() {
-            return new Options(1, false, false);
+            return new Options();
+        }
+
+        /**
+         * @param delimiter ',' or ';' (0: detected from the header, the default)
+         * @return the options with it (another character is EINVAL when the reader is made)
+         */
+        public Options delimiter(char delimiter) {
+            Options o = copy();
+            o.delimiter = delimiter;
+            return o;
+        }
+
+        /**
+         * Other header names for the columns ("NIHII", "CODE", "QTE", "DATE"); null keeps a default name.
+         *
+         * @param provider the provider column
+         * @param code the code column
+         * @param quantity the quantity column
+         * @param date the date column
+         * @return the options with them
+         */
+        public Options columns(String provider, String code, String quantity, String date) {
+            Options o = copy();
+            o.providerColumn = provider;
+            o.codeColumn = code;
+            o.quantityColumn = quantity;
+            o.dateColumn = date;
+            return o;
+        }
+
+        /**
+         * @param year count only the lines dated in this year; the others are left out and counted
+         * @return the options with it
+         */
+        public Options year(int year) {
+            return dates(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31));
+        }
+
+        /**
+         * @param from first day counted (inclusive), or null
+         * @param to last day counted (inclusive), or null
+         * @return the options with that range
+         */
+        public Options dates(java.time.LocalDate from, java.time.LocalDate to) {
+            Options o = copy();
+            o.from = from;
+            o.to = to;
+            return o;
         }
 
         /**
@@ -217,7 +333,9 @@ public final class BillingCsv implements AutoCloseable {
          * @return the options with that many threads (others are EINVAL when reading)
          */
         public Options threads(int threads) {
-            return new Options(threads, skipBad, allowDerived);
+            Options o = copy();
+            o.threads = threads;
+            return o;
         }
 
         /**
@@ -225,7 +343,9 @@ public final class BillingCsv implements AutoCloseable {
          * @return the options with it
          */
         public Options skipBad(boolean skip) {
-            return new Options(threads, skip, allowDerived);
+            Options o = copy();
+            o.skipBad = skip;
+            return o;
         }
 
         /**
@@ -233,7 +353,9 @@ public final class BillingCsv implements AutoCloseable {
          * @return the options with it
          */
         public Options allowDerived(boolean allow) {
-            return new Options(threads, skipBad, allow);
+            Options o = copy();
+            o.allowDerived = allow;
+            return o;
         }
 
         int flags() {

@@ -327,6 +327,37 @@ public final class Rules implements AutoCloseable {
     }
 
     /**
+     * The profession a person means by a name: its id, its English, French or Dutch label or an
+     * alias of these rules ("kiné", "Kinesitherapeut", "sage-femme"), without regard to case or
+     * accents.
+     *
+     * @param name the name
+     * @return the profession
+     * @throws InamiException ENOPROFESSION listing the candidates, ENULL
+     */
+    public Profession findProfession(String name) {
+        if (name == null) {
+            throw new InamiException(InamiException.ENULL, "name must not be null");
+        }
+        return Profession.fromCode(handle.read(h -> inami_native.inami_java_profession_find(h, name)));
+    }
+
+    /**
+     * @param profession a profession
+     * @return the measures its thresholds count, from the rules data
+     */
+    public java.util.Set<Measure> measures(Profession profession) {
+        int bits = handle.read(h -> inami_native.inami_java_profession_measures(h, profession.code()));
+        java.util.EnumSet<Measure> out = java.util.EnumSet.noneOf(Measure.class);
+        for (Measure m : Measure.values()) {
+            if ((bits & (1 << m.code())) != 0) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param profession a profession
      * @param lang a language
      * @return its label ("kinésithérapeute")
