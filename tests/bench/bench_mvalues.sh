@@ -24,14 +24,7 @@ ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-}
 INAMI=$BUILD/examples/inami
 PY=/usr/bin/python3
-mkdir -p "$DIR"
-if [ ! -f "$DIR/billing.csv" ] || [ "$(($(wc -l < "$DIR/billing.csv") - 1))" -ne "$LINES" ]; then
-	echo "generating $LINES lines for $PROVIDERS providers in $DIR ..."
-	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
-fi
-CSV=$DIR/billing.csv
-CODES=$DIR/codes.csv
-cat "$CSV" > /dev/null  # warm the page cache for every contender
+. "$SRC/tests/bench/common.sh"   # the input (CSV), once and lower
 
 # Peers: each a command line run by `sh -c`. DuckDB only when its node module is there.
 export NODE_PATH=${DUCKDB_MODULES:-$SRC/tests/bench/node_modules}
@@ -52,19 +45,6 @@ SELECT l.provider, SUM(CAST(l.quantity AS INTEGER)),
        SUM(CASE WHEN c.code IS NULL THEN CAST(l.quantity AS INTEGER) ELSE 0 END)
 FROM lines l LEFT JOIN codes c ON c.code = l.code GROUP BY l.provider;
 SQL
-
-once() { # once NAME COMMAND... : wall time of one run, in seconds
-	n=$1
-	shift
-	s=$(date +%s.%N)
-	"$@" > "$DIR/out_$n" 2>&1 || { echo "$* failed" >&2; cat "$DIR/out_$n" >&2; exit 1; }
-	e=$(date +%s.%N)
-	echo "$e - $s" | bc -l
-}
-
-lower() { # lower A B : the smaller of two times (A may be empty)
-	if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi
-}
 
 run_inami() { "$INAMI" mvalues "$CSV" --csv ${THREADS:+--threads "$THREADS"}; }
 run_duckdb() { node "$SRC/tests/bench/duckdb_totals.js" "$CSV" "$CODES"; }

@@ -22,26 +22,7 @@ DIR=${BENCH_DIR:-/tmp/inami_bench}
 ROUNDS=${ROUNDS:-5}
 THREADS=${THREADS:-1}
 PY=/usr/bin/python3
-mkdir -p "$DIR"
-if [ ! -f "$DIR/billing.csv" ] || [ "$(($(wc -l < "$DIR/billing.csv") - 1))" -ne "$LINES" ]; then
-	echo "generating $LINES lines for $PROVIDERS providers in $DIR ..."
-	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
-fi
-CSV=$DIR/billing.csv
-cat "$CSV" > /dev/null  # warm the page cache
-
-once() { # once NAME COMMAND... : wall time of one run, in seconds
-	n=$1
-	shift
-	s=$(date +%s.%N)
-	"$@" > "$DIR/out_$n" 2>&1 || { echo "$* failed" >&2; cat "$DIR/out_$n" >&2; exit 1; }
-	e=$(date +%s.%N)
-	echo "$e - $s" | bc -l
-}
-
-lower() { # lower A B : the smaller of two times (A may be empty)
-	if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi
-}
+. "$SRC/tests/bench/common.sh"   # the input (CSV), once and lower
 
 run_c() { "$BUILD/examples/inami" mvalues "$CSV" --year 2022 --profession physiotherapist --csv --threads "$THREADS"; }
 run_py() { PYTHONPATH="$BUILD/bindings/python" "$PY" "$SRC/tests/bench/py_mvalues.py" "$CSV" 2022 physiotherapist "$THREADS"; }

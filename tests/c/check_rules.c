@@ -273,6 +273,8 @@ static const bad_rules bad[] = {
 	{ HDR PROF THR "[amounts nurse 2016]\nstatus = not_found\nsingle = 4\n", "test.rules:19:1", "NOT FOUND year", 0 },
 	{ HDR "[thresholds physiotherapist from 2040]\nprovenance = official\nsource = https://x\ntiers = base\n"
 		"base.prestations = 1500.5\n", "test.rules:2:1", "whole number of prestations", 1 },
+	{ HDR "[thresholds physiotherapist from 2040]\nprovenance = official\nsource = https://x\ntiers = base\n"
+		"base.prestations = 1500\nmax.prestations = 6500.5\n", "test.rules:2:1", "maximum must be a whole number", 1 },
 	{ HDR "[amounts physiotherapist 2022]\nbase = 1\n", "test.rules:2:1", "is already defined", 1 },
 	{ HDR "[amounts physiotherapist 2040 override]\nbase = 1\n", "test.rules:2:1", "no lower layer has", 1 },
 	{ HDR "[amounts physiotherapist 2022 override]\nbase = 1800.00\n", "test.rules:3:1", "without its own provenance and source", 1 },

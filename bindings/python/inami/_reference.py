@@ -4,7 +4,7 @@ taxation, labels of checks, contract types and procedure events."""
 import collections
 
 from . import inami_native as _n
-from ._ids import CONTRACT_TYPES, code_of
+from ._ids import CONTRACT_TYPES, EVENT_KINDS, NOTICES, PROVENANCE, code_of
 from ._util import lang_code, text_arg
 
 __all__ = ["solidarity_minimum", "exit_figure", "annuity_rate", "check_label",
@@ -59,13 +59,11 @@ def contract_type_label(contract_type, lang="en"):
 
 def event_label(event, lang="en"):
     """Label of a dossier event id ('contract_received', ...) in 'en', 'fr' or 'nl'."""
-    from ._ids import EVENT_KINDS
     return _n.inami_event_kind_label(code_of(EVENT_KINDS, event, "event"), lang_code(lang))
 
 
 def notice_provenance(notice):
     """How well a notification kind ('decision', 'evaluation_available', ...) is sourced."""
-    from ._ids import NOTICES, PROVENANCE
     return PROVENANCE[_n.inami_notice_provenance(code_of(NOTICES, notice, "notice"))]
 
 
