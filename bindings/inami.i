@@ -184,6 +184,11 @@ INAMI_CHECKED(inami_csv_read_options_init)
 %include "inami/common.h"
 %include "inami/rules.h"
 %include "inami/evaluate.h"
+/* The bindings fill these column names through their helpers; read-only here (no leaked copies). */
+%immutable inami_billing_csv_options::provider_column;
+%immutable inami_billing_csv_options::code_column;
+%immutable inami_billing_csv_options::quantity_column;
+%immutable inami_billing_csv_options::date_column;
 %include "inami/billing.h"
 
 /* Opaque handles become classes; the library frees them. */
