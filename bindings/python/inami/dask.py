@@ -27,6 +27,7 @@ from ._billing import Billing, Nomenclature
 from ._bulk import Totals
 from ._errors import InvalidArgumentError, ParseError
 from ._ids import UNVALUED_REASONS, id_of
+from ._util import date_int, text_arg
 
 __all__ = ["totals", "evaluate", "parts"]
 
@@ -92,10 +93,11 @@ def _reader(path, options):
     nom = _nomenclature(options["nomenclature"])
     flags = (_n.INAMI_BILLING_ALLOW_DERIVED if options["allow_derived"] else 0) | \
             (_n.INAMI_CSV_SKIP_BAD if options["skip_bad"] else 0)
-    year = options["year"]
-    dfrom, dto = (0, 0) if year is None else (year * 10000 + 101, year * 10000 + 1231)
-    return nom, _n.inami_py_billing_csv_new(nom._h, flags, path, "", None, None, None, None,
-                                           dfrom, dto)
+    columns = options["columns"]
+    return nom, _n.inami_py_billing_csv_new(
+        nom._h, flags, path, options["delimiter"],
+        *(columns.get(k) for k in ("provider", "code", "quantity", "date")),
+        options["date_from"], options["date_to"])
 
 
 def _read_part(index, path, start, end, options):
@@ -240,7 +242,8 @@ def _finish(partial, with_unvalued):
 
 
 def totals(paths, *, nomenclature=None, blocksize=None, year=None, allow_derived=False,
-           skip_bad=False, with_unvalued=False):
+           skip_bad=False, with_unvalued=False, delimiter=None, columns=None, date_from=None,
+           date_to=None):
     """A dask.delayed whose ``.compute()`` gives the :class:`inami.Totals` that
     read_billing_csv gives on the files read one after the other (providers
     in order of first appearance, files in the order given).
@@ -249,19 +252,34 @@ def totals(paths, *, nomenclature=None, blocksize=None, year=None, allow_derived
     CSV that every worker loads over the embedded one (Nomenclature.load).
     ``blocksize`` (bytes, None = whole files) cuts larger files into ranges
     read by separate tasks. ``year`` counts only the lines dated in it, as in
-    read_billing_csv. A malformed line raises ParseError ("file:line:column:
+    read_billing_csv, as do ``date_from``/``date_to``, ``delimiter`` and
+    ``columns`` (the same arguments as there). A malformed line raises ParseError ("file:line:column:
     why") at compute time, unless ``skip_bad``: then ``skipped`` counts them
     and ``first_skipped`` names the first. With ``with_unvalued`` the result
     is (Totals, {provider id: [(code, quantity, reason)]}) for providers
     with unvalued lines.
     """
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise TypeError("year must be an int, not %s" % type(year).__name__)
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError("year must be an int, not %s" % type(year).__name__)
+        if date_from is not None or date_to is not None:
+            raise TypeError("give year or date_from/date_to, not both")
+        date_from, date_to = "%04d-01-01" % year, "%04d-12-31" % year
+    columns = dict(columns or {})
+    unknown = set(columns) - {"provider", "code", "quantity", "date"}
+    if unknown:
+        raise InvalidArgumentError("columns: %s is not one of provider, code, quantity, date"
+                                   % ", ".join(sorted(unknown)))
     if nomenclature is not None and not isinstance(nomenclature, (str, os.PathLike)):
         raise TypeError("nomenclature is the path of a nomenclature CSV (loaded by each worker "
                         "over the embedded one), not %s" % type(nomenclature).__name__)
-    options = {"nomenclature": None if nomenclature is None else os.fspath(nomenclature), "year": year, "allow_derived": bool(allow_derived),
-               "skip_bad": bool(skip_bad)}
+    options = {"nomenclature": None if nomenclature is None else os.fspath(nomenclature),
+               "allow_derived": bool(allow_derived), "skip_bad": bool(skip_bad),
+               "delimiter": "" if delimiter is None else text_arg(delimiter, "delimiter"),
+               "columns": {k: text_arg(v, "columns[%r]" % k) for k, v in columns.items()
+                           if v is not None},
+               "date_from": date_int(date_from, "date_from"),
+               "date_to": date_int(date_to, "date_to")}
     todo = [dask.delayed(_read_part, pure=True)(i, p, s, e, options)
             for i, (p, s, e) in enumerate(parts(paths, blocksize))]
     if not todo:

@@ -117,6 +117,24 @@ def test_a_correction_in_a_later_range_brings_a_total_back(tmp_path):
     _same(got, inami.read_billing_csv(str(q)))
 
 
+def test_an_export_dialect_cut_in_ranges(tmp_path):
+    # BOM, semicolons, CRLF, other column names, DD/MM/YYYY dates, a date range.
+    rng = random.Random(3)
+    rows = ["P%02d;%d;%d;%02d/%02d/2022" % (rng.randrange(40), rng.choice(CODES), rng.randrange(0, 5),
+                                            rng.randrange(1, 29), rng.randrange(1, 13))
+            for _ in range(3000)]
+    p = tmp_path / "export.csv"
+    p.write_bytes(b"\xef\xbb\xbfNIHII;CODE;QTE;DATE\r\n" + "\r\n".join(rows).encode() + b"\r\n")
+    kw = dict(columns={"provider": "NIHII", "code": "CODE", "quantity": "QTE", "date": "DATE"},
+              date_from="2022-03-01", date_to="2022-10-31")
+    ref = inami.read_billing_csv(str(p), **kw)
+    assert ref.outside_lines > 0
+    got = idask.totals([str(p)], blocksize=5000, **kw).compute(scheduler="threads")
+    _same(got, ref)
+    with pytest.raises(TypeError):
+        idask.totals([str(p)], year=2022, date_from="2022-01-01")
+
+
 def _with_bad_lines(data):
     files, whole, d = data
     bad = list(files)
