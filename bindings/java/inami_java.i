@@ -76,6 +76,7 @@ static void inami_java_raise(JNIEnv *jenv, int status)
 %ignore inami_billing_total;
 %ignore inami_billing_add;
 %ignore inami_billing_results;
+%ignore inami_billing_signed_results;
 %ignore inami_billing_evaluate;
 
 %{

@@ -66,6 +66,8 @@ static void inami_py_raise(int status)
 %ignore inami_billing_total;
 %ignore inami_billing_add;
 %ignore inami_billing_results;
+%ignore inami_billing_signed_results;
+%ignore inami_py_billing_results_of;
 %ignore inami_billing_evaluate;
 %ignore inami_billing_csv_read_file;
 
@@ -204,8 +206,8 @@ PyObject *inami_py_billing_add(inami_billing *billing, PyObject *code, PyObject 
  * m, r, v (int64 hundredths), prestations (int64), flags (uint32), status
  * (int32); any may be None.
  */
-PyObject *inami_py_billing_results(inami_billing *billing, PyObject *m, PyObject *r,
-	PyObject *v, PyObject *prestations, PyObject *flags, PyObject *status)
+static PyObject *inami_py_billing_results_of(inami_billing *billing, PyObject *m, PyObject *r,
+	PyObject *v, PyObject *prestations, PyObject *flags, PyObject *status, int keep_negative)
 {
 	inami_py_array a[6];
 	PyObject *objs[6] = { m, r, v, prestations, flags, status };
@@ -237,7 +239,8 @@ PyObject *inami_py_billing_results(inami_billing *billing, PyObject *m, PyObject
 		}
 	}
 	Py_BEGIN_ALLOW_THREADS
-	st = inami_billing_results(billing, kv, a[3].data, a[4].data, a[5].data, (size_t)n);
+	st = (keep_negative ? inami_billing_signed_results : inami_billing_results)(billing, kv,
+		a[3].data, a[4].data, a[5].data, (size_t)n);
 	if (st == INAMI_OK && kv != NULL) {
 		for (Py_ssize_t p = 0; p < n; p++)
 			for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++)
@@ -253,6 +256,19 @@ PyObject *inami_py_billing_results(inami_billing *billing, PyObject *m, PyObject
 		return NULL;
 	}
 	Py_RETURN_NONE;
+}
+
+PyObject *inami_py_billing_results(inami_billing *billing, PyObject *m, PyObject *r,
+	PyObject *v, PyObject *prestations, PyObject *flags, PyObject *status)
+{
+	return inami_py_billing_results_of(billing, m, r, v, prestations, flags, status, 0);
+}
+
+/* As inami_py_billing_results, with the sums of a provider below zero kept (inami_billing_signed_results). */
+PyObject *inami_py_billing_signed_results(inami_billing *billing, PyObject *m, PyObject *r,
+	PyObject *v, PyObject *prestations, PyObject *flags, PyObject *status)
+{
+	return inami_py_billing_results_of(billing, m, r, v, prestations, flags, status, 1);
 }
 
 /*

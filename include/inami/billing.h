@@ -244,6 +244,16 @@ INAMI_EXTERN(int64_t) inami_billing_line_count(const inami_billing *billing);
 INAMI_EXTERN(int) inami_billing_results(const inami_billing *billing, int64_t *key_values,
 	int64_t *prestations, uint32_t *flags, int32_t *status, size_t count);
 
+/**
+ * As inami_billing_results(), except that a provider whose total is below
+ * zero keeps its sums (status[p] is still INAMI_ENEGATIVE): only a provider
+ * whose total overflows gets 0. For adding up the accumulators of parts of
+ * one input, where the lines of a later part (corrections) may bring a
+ * total back above zero.
+ */
+INAMI_EXTERN(int) inami_billing_signed_results(const inami_billing *billing, int64_t *key_values,
+	int64_t *prestations, uint32_t *flags, int32_t *status, size_t count);
+
 /** Number of distinct unvalued (code, reason) pairs of `provider`. */
 INAMI_EXTERN(int) inami_billing_unvalued_count(inami_billing *billing, uint32_t provider,
 	size_t *count);

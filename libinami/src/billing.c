@@ -446,8 +446,9 @@ static int provider_status(const inami_billing *b, size_t p)
 	return billing_tally_count(ACC(b, p, TALLY)) < 0 ? INAMI_ENEGATIVE : INAMI_OK;
 }
 
-int inami_billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
-	uint32_t *flags, int32_t *status, size_t count)
+/* The results; `keep_negative`: the sums of a provider below zero are written as they are. */
+static int billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
+	uint32_t *flags, int32_t *status, size_t count, int keep_negative)
 {
 	INAMI_CHECK_NULL(billing);
 	if (count < billing->providers)
@@ -455,16 +456,29 @@ int inami_billing_results(const inami_billing *billing, int64_t *key_values, int
 			count, billing->providers);
 	for (size_t p = 0; p < billing->providers; p++) {
 		int st = provider_status(billing, p);
+		int valid = st == INAMI_OK || (keep_negative && st == INAMI_ENEGATIVE);
 		for (int k = 0; key_values && k < INAMI_KEY_LETTER_COUNT; k++)
-			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = st == INAMI_OK ? ACC(billing, p, k) : 0;
+			key_values[p * INAMI_KEY_LETTER_COUNT + (size_t)k] = valid ? ACC(billing, p, k) : 0;
 		if (prestations)
-			prestations[p] = st == INAMI_OK ? billing_tally_count(ACC(billing, p, TALLY)) : 0;
+			prestations[p] = valid ? billing_tally_count(ACC(billing, p, TALLY)) : 0;
 		if (flags)
 			flags[p] = billing__flags(billing, p) & NOM_PUBLIC;
 		if (status)
 			status[p] = st;
 	}
 	return INAMI_OK;
+}
+
+int inami_billing_results(const inami_billing *billing, int64_t *key_values, int64_t *prestations,
+	uint32_t *flags, int32_t *status, size_t count)
+{
+	return billing_results(billing, key_values, prestations, flags, status, count, 0);
+}
+
+int inami_billing_signed_results(const inami_billing *billing, int64_t *key_values,
+	int64_t *prestations, uint32_t *flags, int32_t *status, size_t count)
+{
+	return billing_results(billing, key_values, prestations, flags, status, count, 1);
 }
 
 /* ---- unvalued codes per provider (a sorted view built on demand) ---- */

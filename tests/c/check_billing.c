@@ -286,8 +286,43 @@ START_TEST(overflow)
 	ck_assert_int_eq(kv[0], (int64_t)INT32_MAX * 1000000000);
 	ck_assert_int_eq(st[1], INAMI_EOVERFLOW);
 	ck_assert_int_eq(kv[3], 0);
+	/* The signed results give no number for an overflow either. */
+	kv[3] = -1;
+	ck_assert_int_eq(inami_billing_signed_results(b, kv, pr, NULL, st, 2), INAMI_OK);
+	ck_assert_int_eq(st[1], INAMI_EOVERFLOW);
+	ck_assert_int_eq(kv[3], 0);
+	ck_assert_int_eq(pr[1], 0);
+	ck_assert_int_eq(kv[0], (int64_t)INT32_MAX * 1000000000);
 	inami_billing_free(b);
 	inami_nomenclature_free(n);
+}
+END_TEST
+
+/* Signed results keep the sums of a provider below zero; the plain results give 0. */
+START_TEST(signed_results)
+{
+	inami_billing *b = NULL;
+	ck_assert_int_eq(inami_billing_new(&b, test_nomenclature(), 2, 0), INAMI_OK);
+	int32_t code[] = { 560011, 560011, 560416 }, qty[] = { 1, -3, 2 };
+	uint32_t prov[] = { 0, 0, 1 };
+	ck_assert_int_eq(inami_billing_add(b, code, qty, NULL, prov, 3), INAMI_OK);
+	int64_t kv[6], pr[2];
+	uint32_t fl[2];
+	int32_t st[2];
+	ck_assert_int_eq(inami_billing_signed_results(b, kv, pr, fl, st, 1), INAMI_EBUFS);
+	ck_assert_int_eq(inami_billing_signed_results(b, kv, pr, fl, st, 2), INAMI_OK);
+	ck_assert_int_eq(st[0], INAMI_ENEGATIVE);
+	ck_assert_int_eq(kv[0], -2 * 2400);
+	ck_assert_int_eq(pr[0], -2);
+	ck_assert_int_eq(st[1], INAMI_OK);
+	ck_assert_int_eq(kv[3], 2 * 1600);
+	ck_assert_int_eq(pr[1], 2);
+	ck_assert_int_eq(inami_billing_results(b, kv, pr, fl, st, 2), INAMI_OK);
+	ck_assert_int_eq(st[0], INAMI_ENEGATIVE);
+	ck_assert_int_eq(kv[0], 0);
+	ck_assert_int_eq(pr[0], 0);
+	ck_assert_int_eq(inami_billing_signed_results(NULL, kv, pr, fl, st, 2), INAMI_ENULL);
+	inami_billing_free(b);
 }
 END_TEST
 
@@ -731,6 +766,7 @@ int main(void)
 	TCase *tc = tcase_create("billing");
 	tcase_add_test(tc, forty_m);
 	tcase_add_test(tc, corrections);
+	tcase_add_test(tc, signed_results);
 	tcase_add_test(tc, unknown_codes);
 	tcase_add_test(tc, validity_dates);
 	tcase_add_test(tc, derived_values);
