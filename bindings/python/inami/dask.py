@@ -16,13 +16,15 @@ status, never a wrapped number. A malformed line is reported as
 This module imports dask; ``import inami`` does not import it.
 """
 
+import array
 import os
 import re
 
 import dask
+import numpy as np
 
 from . import inami_native as _n
-from ._arrays import INT32, INT64, UINT32, new
+from ._arrays import INT32, INT64, UINT32
 from ._billing import Billing, Nomenclature
 from ._bulk import Totals
 from ._errors import InvalidArgumentError, ParseError
@@ -100,10 +102,38 @@ def _reader(path, options):
         options["date_from"], options["date_to"])
 
 
+def _lines_before(path, start):
+    """How many lines of ``path`` come before byte ``start`` (a line start)."""
+    count = 0
+    with open(path, "rb") as f:
+        left = start
+        while left > 0:
+            chunk = f.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            left -= len(chunk)
+            count += chunk.count(b"\n")
+    return count
+
+
+def _absolute(path, start, message):
+    """A reader's message "path:line:..." about a range starting at byte
+    ``start``, with the line number in the whole file. Counting the lines
+    before the range reads it again, so it is done only when there is a
+    message to give."""
+    if start == 0 or not message:
+        return message
+    m = re.match(re.escape(path) + r":(\d+):", message)
+    if m is None:
+        return message
+    # The reader saw the header as line 1 and the range's first line as line 2.
+    line = int(m.group(1)) - 2 + _lines_before(path, start) + 1
+    return "%s:%d:%s" % (path, line, message[m.end():])
+
+
 def _read_part(index, path, start, end, options):
     """Partial totals of one part (runs in a worker)."""
     nom, reader = _reader(path, options)
-    newlines = 0
     error = None
     try:
         if end is None:
@@ -119,121 +149,127 @@ def _read_part(index, path, start, end, options):
                     if not chunk:
                         break
                     left -= len(chunk)
-                    newlines += chunk.count(b"\n")
                     _n.inami_py_billing_csv_feed(reader, chunk)
             _n.inami_billing_csv_finish(reader)
     except ParseError as e:
-        error = str(e)
-    part = {"first": index, "last": index, "parts": {index: (path, start, newlines)},
-            "error": None if error is None else (index, error)}
+        error = _absolute(path, start, str(e))
+    part = {"first": index, "last": index, "error": error}
     if error is not None:
-        part.update(ids=[], kv=[], prestations=[], flags=[], status=[], outside=[], unvalued=[],
-                    lines=0, skipped=0, first_skipped=None, outside_lines=0, undated_lines=0)
+        part.update(_empty_sums(), unvalued=[] if options["with_unvalued"] else None, lines=0, skipped=0, first_skipped=None,
+                    outside_lines=0, undated_lines=0)
         return part
     acc = Billing._wrap(_n.inami_billing_csv_totals(reader), reader)
     ids = list(_n.inami_py_billing_csv_provider_ids(reader))
     n = len(ids)
     outside, undated, per_provider = _n.inami_py_billing_csv_date_counts(reader, n)
-    kv = [new(INT64, n, False) for _ in range(3)]
-    prest, flags, status = new(INT64, n, False), new(UINT32, n, False), new(INT32, n, False)
+    sums = {k: np.zeros(n, dtype=t) for k, t in _SUMS.items()}
+    status = np.zeros(n, dtype=np.int32)
     # The sums of a provider below zero are kept: a later part may bring them back.
-    _n.inami_py_billing_signed_results(acc._h, kv[0], kv[1], kv[2], prest, flags, status)
+    _n.inami_py_billing_signed_results(acc._h, sums["m"], sums["r"], sums["v"], sums["prestations"],
+                                       sums["flags"], status)
+    sums["outside"][:] = np.array(per_provider, dtype=np.int64)
+    # Only an overflow is final; whether a total is below zero is decided on the whole.
+    sums["overflow"][:] = status == _n.INAMI_EOVERFLOW
     skipped = _n.inami_billing_csv_skipped_count(reader)
     part.update(
-        ids=ids,
-        kv=[(int(kv[0][i]), int(kv[1][i]), int(kv[2][i])) for i in range(n)],
-        prestations=[int(x) for x in prest], flags=[int(x) for x in flags],
-        # Only an overflow is final; whether a total is below zero is decided on the whole.
-        status=[_n.INAMI_EOVERFLOW if x == _n.INAMI_EOVERFLOW else 0 for x in status], outside=[int(x) for x in per_provider],
-        unvalued=[{(c, r): q for c, q, r in acc.unvalued(i)} for i in range(n)],
+        sums, ids=ids,
+        # Unvalued lines are gathered only when asked for: it costs a call per provider.
+        unvalued=[{(c, r): q for c, q, r in acc.unvalued(i)} for i in range(n)]
+        if options["with_unvalued"] else None,
         lines=_n.inami_billing_csv_line_count(reader), skipped=skipped,
-        first_skipped=(index, _n.inami_billing_csv_first_skipped(reader)) if skipped else None,
+        first_skipped=_absolute(path, start, _n.inami_billing_csv_first_skipped(reader)) if skipped
+        else None,
         outside_lines=outside, undated_lines=undated)
     del acc, reader, nom
     return part
+
+
+# The per-provider arrays of a partial; sums are int64 while they fit and
+# become arrays of Python ints (exact) once an addition would leave int64.
+_SUMS = {"m": np.int64, "r": np.int64, "v": np.int64, "prestations": np.int64,
+         "outside": np.int64, "flags": np.uint32, "overflow": np.bool_}
+_ADDED = ("m", "r", "v", "prestations", "outside")
+
+
+def _empty_sums():
+    return dict({k: np.zeros(0, dtype=t) for k, t in _SUMS.items()}, ids=[])
+
+
+def _add_exact(x, y):
+    """x + y element-wise, exactly: int64 unless a sum leaves int64."""
+    if x.dtype == object or y.dtype == object:
+        return x.astype(object) + y.astype(object)
+    with np.errstate(over="ignore"):
+        z = x + y
+    wrapped = ((x > 0) & (y > 0) & (z < 0)) | ((x < 0) & (y < 0) & (z >= 0))
+    return x.astype(object) + y.astype(object) if wrapped.any() else z
 
 
 def _combine(a, b):
     """Partials a then b (a's parts come before b's) -> one partial."""
     if a["last"] > b["first"]:
         a, b = b, a
-    out = {"first": a["first"], "last": b["last"], "parts": {**a["parts"], **b["parts"]},
-           "error": a["error"] or b["error"]}
-    ids = list(a["ids"])
-    where = {p: i for i, p in enumerate(ids)}
-    kv = [list(x) for x in a["kv"]]
-    prest, flags, status = list(a["prestations"]), list(a["flags"]), list(a["status"])
-    outside = list(a["outside"])
-    unvalued = [dict(u) for u in a["unvalued"]]
-    for j, p in enumerate(b["ids"]):
-        i = where.get(p)
-        if i is None:
-            where[p] = i = len(ids)
-            ids.append(p)
-            kv.append([0, 0, 0])
-            prest.append(0)
-            flags.append(0)
-            status.append(0)
-            outside.append(0)
-            unvalued.append({})
-        for k in range(3):
-            kv[i][k] += b["kv"][j][k]
-        prest[i] += b["prestations"][j]
-        flags[i] |= b["flags"][j]
-        if b["status"][j] == _n.INAMI_EOVERFLOW:   # its sums are unknown: overflow stays
-            status[i] = _n.INAMI_EOVERFLOW
-        outside[i] += b["outside"][j]
-        for key, q in b["unvalued"][j].items():
-            unvalued[i][key] = unvalued[i].get(key, 0) + q
-    out.update(ids=ids, kv=kv, prestations=prest, flags=flags, status=status, outside=outside,
-               unvalued=unvalued, lines=a["lines"] + b["lines"],
-               skipped=a["skipped"] + b["skipped"],
-               first_skipped=a["first_skipped"] or b["first_skipped"],
-               outside_lines=a["outside_lines"] + b["outside_lines"],
-               undated_lines=a["undated_lines"] + b["undated_lines"])
+    out = {"first": a["first"], "last": b["last"], "error": a["error"] or b["error"]}
+    where = {p: i for i, p in enumerate(a["ids"])}
+    na = len(a["ids"])
+    # Where each of b's providers goes: its row in a, or a new row after a's.
+    rows = np.fromiter((where.get(p, -1) for p in b["ids"]), dtype=np.int64, count=len(b["ids"]))
+    fresh = np.flatnonzero(rows < 0)
+    rows[fresh] = na + np.arange(len(fresh))
+    n = na + len(fresh)
+    out["ids"] = a["ids"] + [b["ids"][j] for j in fresh]
+    for k, t in _SUMS.items():
+        grown = np.zeros(n, dtype=a[k].dtype)
+        grown[:na] = a[k]
+        if k in _ADDED:
+            added = _add_exact(grown[rows], b[k])
+            if added.dtype == object and grown.dtype != object:
+                grown = grown.astype(object)
+            grown[rows] = added
+        else:   # flags and the overflow mark: either part's
+            grown[rows] |= b[k]
+        out[k] = grown
+    if a["unvalued"] is not None:
+        unvalued = [dict(u) for u in a["unvalued"]] + [{} for _ in fresh]
+        for j, u in enumerate(b["unvalued"]):
+            mine = unvalued[rows[j]]
+            for key, q in u.items():
+                mine[key] = mine.get(key, 0) + q
+        out["unvalued"] = unvalued
+    else:
+        out["unvalued"] = None
+    for k in ("lines", "skipped", "outside_lines", "undated_lines"):
+        out[k] = a[k] + b[k]
+    out["first_skipped"] = a["first_skipped"] or b["first_skipped"]
     return out
 
 
-def _absolute(partial, located):
-    """A message "path:line:..." of part ``index`` with the line number of the whole file."""
-    index, message = located
-    path, start, _ = partial["parts"][index]
-    if start == 0:
-        return message
-    before = sum(nl for i, (p, s, nl) in partial["parts"].items() if p == path and s < start)
-    m = re.match(re.escape(path) + r":(\d+):", message)
-    if m is None:
-        return message
-    # The reader saw the header as line 1 and the part's first line as line 2.
-    line = int(m.group(1)) - 2 + before + 1
-    return "%s:%d:%s" % (path, line, message[m.end():])
+def _plain(x, kind):
+    """An array.array of a numpy array (read_billing_csv gives array.array)."""
+    out = array.array(kind[0])
+    out.frombytes(np.asarray(x).astype(kind[1]).tobytes())
+    return out
 
 
 def _finish(partial, with_unvalued):
     if partial["error"] is not None:
-        raise ParseError(_absolute(partial, partial["error"]), _n.INAMI_EPARSE)
-    n = len(partial["ids"])
-    kv = [new(INT64, n, False) for _ in range(3)]
-    prest, flags, status = new(INT64, n, False), new(UINT32, n, False), new(INT32, n, False)
-    for i in range(n):
-        sums = partial["kv"][i]
-        st = partial["status"][i]
-        if st == 0 and (any(s > _INT64_MAX for s in sums)
-                        or partial["prestations"][i] >= _PRESTATIONS_MAX):
-            st = _n.INAMI_EOVERFLOW
-        if st == 0 and (any(s < 0 for s in sums) or partial["prestations"][i] < 0):
-            st = _n.INAMI_ENEGATIVE
-        if st == 0:
-            for k in range(3):
-                kv[k][i] = sums[k]
-            prest[i] = partial["prestations"][i]
-        flags[i], status[i] = partial["flags"][i], st
-    first = "" if partial["first_skipped"] is None else _absolute(partial,
-                                                                  partial["first_skipped"])
-    t = Totals(kv[0], kv[1], kv[2], prest, flags, status, provider_ids=partial["ids"],
-               lines=partial["lines"], skipped=partial["skipped"], first_skipped=first,
+        raise ParseError(partial["error"], _n.INAMI_EPARSE)
+    added = [partial[k] for k in ("m", "r", "v", "prestations")]
+    over = partial["overflow"].copy()
+    for x in added[:3]:
+        over |= np.asarray(x > _INT64_MAX, dtype=bool)
+    over |= np.asarray(added[3] >= _PRESTATIONS_MAX, dtype=bool)
+    negative = ~over & np.asarray(sum((x < 0) for x in added) > 0, dtype=bool)
+    ok = ~over & ~negative
+    status = np.where(over, _n.INAMI_EOVERFLOW, np.where(negative, _n.INAMI_ENEGATIVE, 0))
+    # A provider whose total is negative or overflows has zero totals, as in read_billing_csv.
+    cols = [_plain(np.where(ok, x, 0), INT64) for x in added]
+    t = Totals(cols[0], cols[1], cols[2], cols[3], _plain(partial["flags"], UINT32),
+               _plain(status, INT32), provider_ids=partial["ids"],
+               lines=partial["lines"], skipped=partial["skipped"],
+               first_skipped=partial["first_skipped"] or "",
                outside_lines=partial["outside_lines"], undated_lines=partial["undated_lines"],
-               outside=tuple(partial["outside"]))
+               outside=tuple(int(x) for x in partial["outside"]))
     if not with_unvalued:
         return t
     unvalued = {p: [(c, q, id_of(UNVALUED_REASONS, r)) for (c, r), q in sorted(u.items())]
@@ -275,22 +311,25 @@ def totals(paths, *, nomenclature=None, blocksize=None, year=None, allow_derived
                         "over the embedded one), not %s" % type(nomenclature).__name__)
     options = {"nomenclature": None if nomenclature is None else os.fspath(nomenclature),
                "allow_derived": bool(allow_derived), "skip_bad": bool(skip_bad),
+               "with_unvalued": bool(with_unvalued),
                "delimiter": "" if delimiter is None else text_arg(delimiter, "delimiter"),
                "columns": {k: text_arg(v, "columns[%r]" % k) for k, v in columns.items()
                            if v is not None},
                "date_from": date_int(date_from, "date_from"),
                "date_to": date_int(date_to, "date_to")}
-    todo = [dask.delayed(_read_part, pure=True)(i, p, s, e, options)
+    # Not pure: the arguments name files, not their contents, and a file may
+    # change between two calls; each call gets tasks of its own.
+    todo = [dask.delayed(_read_part, pure=False)(i, p, s, e, options)
             for i, (p, s, e) in enumerate(parts(paths, blocksize))]
     if not todo:
         raise InvalidArgumentError("no input files")
-    combine = dask.delayed(_combine, pure=True)
+    combine = dask.delayed(_combine, pure=False)
     while len(todo) > 1:
         nxt = [combine(todo[i], todo[i + 1]) for i in range(0, len(todo) - 1, 2)]
         if len(todo) % 2:
             nxt.append(todo[-1])
         todo = nxt
-    return dask.delayed(_finish, pure=True)(todo[0], bool(with_unvalued))
+    return dask.delayed(_finish, pure=False)(todo[0], bool(with_unvalued))
 
 
 def evaluate(totals, profession, year, *, rules=None, allow_derived=False):

@@ -117,6 +117,16 @@ def test_a_correction_in_a_later_range_brings_a_total_back(tmp_path):
     _same(got, inami.read_billing_csv(str(q)))
 
 
+def test_a_file_changed_between_two_runs_is_read_again(tmp_path, client):
+    # The tasks name files, not contents: a second run must not reuse the first's results.
+    p = tmp_path / "month.csv"
+    p.write_text(HEADER + "p1,560011,1,2022-02-01\n")
+    first = idask.totals([str(p)])
+    assert list(first.compute().prestations) == [1]
+    p.write_text(HEADER + "p1,560011,4,2022-02-01\n")
+    assert list(idask.totals([str(p)]).compute().prestations) == [4]
+
+
 def test_an_export_dialect_cut_in_ranges(tmp_path):
     # BOM, semicolons, CRLF, other column names, DD/MM/YYYY dates, a date range.
     rng = random.Random(3)
