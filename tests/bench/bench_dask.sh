@@ -1,29 +1,36 @@
 #!/bin/sh
-# inami.dask against inami.read_billing_csv on one generated billing CSV (gen_billing.py), timed
-# in one run: read_billing_csv (one thread), inami.dask with Dask's default scheduler (threads)
-# and with a local distributed cluster of WORKERS processes, both over byte ranges of BLOCKSIZE
-# bytes. Each result is checked equal to read_billing_csv's. Not part of ctest.
+# inami.dask over many billing files on a local Dask cluster, in one run: 1 and 2 worker
+# processes (one thread each) against a plain dask.dataframe pipeline (read_csv, merge
+# with the code table, groupby-sum) on the same cluster. Not part of ctest.
 #
-# Usage: tests/bench/bench_dask.sh BUILD_DIR [LINES] [PROVIDERS]
-#   BENCH_DIR  where the input is generated (default /tmp/inami_bench, shared with bench_mvalues.sh)
-#   BLOCKSIZE  bytes per range (default 16777216)
-#   WORKERS    worker processes of the local cluster (default 2, one thread each)
-#   ROUNDS     rounds, the best time kept (default 3)
-#
-# On one machine the cluster pays for starting tasks and moving partials between processes;
-# what it shows is the overhead per part, not the speed of a real cluster (docs/distributed.md).
+# Usage: tests/bench/bench_dask.sh BUILD_DIR [LINES] [FILES]
+#   LINES      lines in all (default 100000000), as FILES copies of one generated file
+#   FILES      number of files (default 16)
+#   BENCH_DIR  where the input is generated (default /tmp/inami_bench_dask)
+#   BLOCKSIZE  bytes per task at most (default 67108864: large files are cut in ranges)
+#   PLAIN      files the plain pipeline reads, its time scaled per line (default 3)
+#   ROUNDS     rounds of each inami.dask run, the best kept (default 2)
 set -e
-BUILD=$(cd "${1:?usage: bench_dask.sh BUILD_DIR [LINES] [PROVIDERS]}" && pwd)
-LINES=${2:-5000000}
-PROVIDERS=${3:-20000}
+BUILD=$(cd "${1:?usage: bench_dask.sh BUILD_DIR [LINES] [FILES]}" && pwd)
+LINES=${2:-100000000}
+FILES=${3:-16}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-DIR=${BENCH_DIR:-/tmp/inami_bench}
+DIR=${BENCH_DIR:-/tmp/inami_bench_dask}
 PY=/usr/bin/python3
+PER_FILE=$((LINES / FILES))
 mkdir -p "$DIR"
-if [ ! -f "$DIR/billing.csv" ] || [ "$(($(wc -l < "$DIR/billing.csv") - 1))" -ne "$LINES" ]; then
-	echo "generating $LINES lines for $PROVIDERS providers in $DIR ..."
-	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR" "$LINES" "$PROVIDERS"
+if [ ! -f "$DIR/one/billing.csv" ] || [ "$(($(wc -l < "$DIR/one/billing.csv") - 1))" -ne "$PER_FILE" ]; then
+	echo "generating $PER_FILE lines in $DIR/one ..."
+	rm -f "$DIR"/part-*.csv
+	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR/one" "$PER_FILE" 20000
 fi
-cat "$DIR/billing.csv" > /dev/null  # warm the page cache
-PYTHONPATH=$BUILD/bindings/python "$PY" "$SRC/tests/bench/py_dask.py" "$DIR/billing.csv" \
-	"${BLOCKSIZE:-16777216}" "${WORKERS:-2}" "${ROUNDS:-3}"
+cp "$DIR/one/codes.csv" "$DIR/codes.csv"
+i=0
+while [ "$i" -lt "$FILES" ]; do
+	f=$(printf '%s/part-%02d.csv' "$DIR" "$i")
+	[ -f "$f" ] || cp "$DIR/one/billing.csv" "$f"
+	i=$((i + 1))
+done
+cat "$DIR"/part-*.csv > /dev/null   # warm the page cache
+PYTHONPATH=$BUILD/bindings/python "$PY" -u "$SRC/tests/bench/py_dask.py" "$DIR" "$FILES" \
+	"${BLOCKSIZE:-67108864}" "${PLAIN:-3}" "${ROUNDS:-2}"

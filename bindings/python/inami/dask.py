@@ -36,6 +36,7 @@ __all__ = ["totals", "evaluate", "parts"]
 _INT64_MAX = (1 << 63) - 1
 _PRESTATIONS_MAX = 1 << 55        # the library's limit of a prestation count
 _SCAN = 1 << 16                   # bytes read at a time to find a line end
+_CHUNK = 1 << 20                  # bytes fed to the reader at a time
 
 
 def _line_end_after(f, offset, size):
@@ -143,13 +144,18 @@ def _read_part(index, path, start, end, options):
                 if start > 0:
                     _n.inami_py_billing_csv_feed(reader, f.readline())
                 f.seek(start)
+                # One buffer for the whole range: a fresh 1 MiB object per read would be
+                # mapped and unmapped each time under Dask's MALLOC_TRIM_THRESHOLD_.
+                buf = bytearray(min(end - start, _CHUNK))
+                view = memoryview(buf)
                 left = end - start
                 while left > 0:
-                    chunk = f.read(min(left, 1 << 20))
-                    if not chunk:
+                    got = f.readinto(view[:min(left, len(buf))])
+                    if not got:
                         break
-                    left -= len(chunk)
-                    _n.inami_py_billing_csv_feed(reader, chunk)
+                    left -= got
+                    _n.inami_py_billing_csv_feed(reader, view[:got])
+                view.release()
             _n.inami_billing_csv_finish(reader)
     except ParseError as e:
         error = _absolute(path, start, str(e))
