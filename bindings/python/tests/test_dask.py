@@ -117,6 +117,19 @@ def test_a_correction_in_a_later_range_brings_a_total_back(tmp_path):
     _same(got, inami.read_billing_csv(str(q)))
 
 
+def test_an_empty_file_is_refused_as_read_billing_csv_refuses_it(tmp_path):
+    empty, header_only = tmp_path / "empty.csv", tmp_path / "header.csv"
+    empty.write_text("")
+    header_only.write_text(HEADER)
+    with pytest.raises(inami.ParseError) as e:
+        inami.read_billing_csv(str(empty))
+    with pytest.raises(inami.ParseError) as e2:
+        idask.totals([str(header_only), str(empty)], blocksize=1).compute(scheduler="sync")
+    assert str(e2.value) == str(e.value)
+    got = idask.totals([str(header_only)] * 2, blocksize=1).compute(scheduler="sync")
+    assert (got.lines, got.provider_ids) == (0, [])
+
+
 def test_a_file_changed_between_two_runs_is_read_again(tmp_path, client):
     # The tasks name files, not contents: a second run must not reuse the first's results.
     p = tmp_path / "month.csv"
