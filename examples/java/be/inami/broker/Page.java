@@ -123,6 +123,11 @@ final class Page {
                 + "</option></select></label> ";
     }
 
+    /** The tier's id, readable (its full label is in the detail's checks). */
+    private static String label(Evaluation e) {
+        return e.tier().replace('_', ' ');
+    }
+
     /** The shown value of the eligible column. */
     private static String eligible(Report.Row r, Text t) {
         return t.get("eligible." + r.eligible());
@@ -134,7 +139,10 @@ final class Page {
         return d != null ? d : r.milestones.getOrDefault("extra_info_deadline", "");
     }
 
-    /** One client's row and its hidden detail row. */
+    /** Clients shown with a detail row; a larger file's other rows have none (the page stays light). */
+    static final int DETAIL_ROWS = 1000;
+
+    /** One client's row and, for the first {@link #DETAIL_ROWS}, its hidden detail row. */
     static void row(Writer w, Report.Row r, Text t, int index) throws IOException {
         Evaluation e = r.evaluation;
         NextTier next = e == null ? null : e.nextTier();
@@ -152,13 +160,18 @@ final class Page {
                 .append("\" data-deadline=\"").append(esc(deadline(r))).append("\">");
         b.append("<td class=\"client\"><span class=\"name\">").append(esc(r.client)).append("</span><br><span class=\"muted\">")
                 .append(esc(r.profession)).append(" · ").append(esc(r.year)).append(" · ")
-                .append(esc(t.get("row.line", r.line))).append("</span></td>");
+                .append(esc(t.get("row.line", r.line))).append("</span>");
+        if (index <= DETAIL_ROWS) {
+            b.append("<button type=\"button\" class=\"toggle\" aria-expanded=\"false\" aria-controls=\"d-")
+                    .append(index).append("\">").append(esc(t.get("detail.open"))).append("</button>");
+        }
+        b.append("</td>");
         b.append("<td class=\"eligible\">").append(esc(eligible(r, t))).append("</td>");
         b.append("<td class=\"num amount\">").append(e == null ? "" : euros(e.amountCents())).append("</td>");
-        b.append("<td class=\"tier\">").append(e == null || e.tier() == null ? "" : esc(e.tier())).append("</td>");
+        b.append("<td class=\"tier\">").append(e == null || e.tier() == null ? "" : esc(label(e))).append("</td>");
         b.append("<td class=\"next\">");
         if (next != null) {
-            b.append(esc(next.tier())).append("<br><span class=\"num\">").append(euros(next.amountCents()))
+            b.append(esc(next.tier().replace('_', ' '))).append("<br><span class=\"num\">").append(euros(next.amountCents()))
                     .append("</span>");
         }
         b.append("</td><td class=\"split\">");
@@ -178,9 +191,10 @@ final class Page {
         for (String s : r.actions) {
             b.append("<li>").append(esc(s)).append("</li>");
         }
-        b.append("</ul><button type=\"button\" class=\"toggle\" aria-expanded=\"false\" aria-controls=\"d-")
-                .append(index).append("\">").append(esc(t.get("detail.open"))).append("</button></td></tr>\n");
-        detail(b, r, t, index);
+        b.append("</ul></td></tr>\n");
+        if (index <= DETAIL_ROWS) {
+            detail(b, r, t, index);
+        }
         w.write(b.toString());
     }
 
@@ -249,9 +263,12 @@ final class Page {
         }
         for (String part : s.split("\\s+")) {
             if (part.startsWith("https://") || part.startsWith("http://")) {
-                b.append("<a href=\"").append(esc(part)).append("\" rel=\"noreferrer noopener\" target=\"_blank\">")
-                        .append(esc(part)).append("</a> ");
-            } else {
+                int from = part.indexOf("//") + 2;
+                int to = part.indexOf('/', from);
+                String site = part.substring(from, to < 0 ? part.length() : to);
+                b.append("<a href=\"").append(esc(part)).append("\" title=\"").append(esc(part))
+                        .append("\" rel=\"noreferrer noopener\" target=\"_blank\">").append(esc(site)).append("</a> ");
+            } else if (!part.equals(";")) {
                 b.append(esc(part)).append(' ');
             }
         }
@@ -259,6 +276,9 @@ final class Page {
 
     /** The totals row and the end of the page. */
     static void foot(Writer w, Text t, Report.Totals s) throws IOException {
+        if (s.clients > DETAIL_ROWS) {
+            w.write("<tr class=\"note\"><td colspan=\"8\">" + esc(t.get("detail.limit", DETAIL_ROWS)) + "</td></tr>\n");
+        }
         w.write("</tbody>\n<tfoot><tr id=\"totals\" data-clients=\"" + s.clients + "\" data-eligible=\"" + s.eligible
                 + "\" data-premium=\"" + s.premiumCents + "\" data-pension=\"" + s.pensionCents
                 + "\" data-solidarity=\"" + s.solidarityCents + "\"><th scope=\"row\" data-total=\"clients\" data-template=\""

@@ -87,7 +87,7 @@ final class Server implements Http.Handler {
         res.headers.put("Content-Security-Policy", CSP);
         res.headers.put("X-Frame-Options", "DENY");
         res.headers.put("X-Content-Type-Options", "nosniff");
-        res.headers.put("Referrer-Policy", "no-referrer");
+        res.headers.put("Referrer-Policy", "same-origin"); // "no-referrer" would make the form's Origin "null"
         res.headers.put("Cross-Origin-Resource-Policy", "same-origin");
         res.headers.put("Cache-Control", "no-store");
     }
