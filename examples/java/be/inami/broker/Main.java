@@ -31,6 +31,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: inami-broker report CLIENTS.csv [--rules FILE]... [--products FILE] [--allow-derived] [--lang en|fr|nl]",
             "       inami-broker serve [--port N] [--bind ADDR] [--host NAME]... [--max-rows N]",
+            "                          [--head-timeout S] [--body-timeout S]",
             "                          [--clients CLIENTS.csv] [--rules FILE]... [--products FILE] [--allow-derived]",
             "",
             "report: one CSV line per client on stdout (client,eligible,amount_cents,tier,payee,next_tier,",
@@ -41,7 +42,8 @@ public final class Main {
             "  uploaded or pasted and the report shown as a table with the explained checks, and a",
             "  JSON API (/api/evaluate, /api/report, /api/openapi.json). Requests must name the",
             "  server's address (or a --host NAME) in Host; a file has at most --max-rows client rows",
-            "  (default " + DEFAULT_MAX_ROWS + ").",
+            "  (default " + DEFAULT_MAX_ROWS + "); a client has --head-timeout seconds (default 10) to send",
+            "  its request line and headers and --body-timeout seconds (default 30) for its body.",
             "Client file header: client,profession,year,prestations,m_values,hours_per_week,reimbursed,",
             "  convention,specialty,retired (an empty cell = not given; retired is yes/no); optional",
             "  r_values,v_values,convention_start,convention_end,first_number,trainee,employment,",
@@ -57,6 +59,7 @@ public final class Main {
         int port = 8080;
         String bind = "127.0.0.1";
         List<String> hosts = new ArrayList<>();
+        Http.Limits limits = new Http.Limits();
         Report.Options options = new Report.Options();
     }
 
@@ -119,6 +122,12 @@ public final class Main {
                 case "--host":
                     a.hosts.add(value(argv, ++i, s));
                     break;
+                case "--head-timeout":
+                    a.limits.headTimeoutMs = seconds(argv, ++i, s);
+                    break;
+                case "--body-timeout":
+                    a.limits.bodyTimeoutMs = seconds(argv, ++i, s);
+                    break;
                 case "--max-rows":
                     try {
                         a.options.maxRows = Integer.parseInt(value(argv, ++i, s));
@@ -146,6 +155,20 @@ public final class Main {
             throw new UsageError("report needs a client file (CLIENTS.csv, or - for standard input)");
         }
         return a;
+    }
+
+    /** A whole number of seconds from 1 to 3600, in milliseconds. */
+    private static int seconds(String[] argv, int i, String option) throws UsageError {
+        String v = value(argv, i, option);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 3600) {
+                return n * 1000;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageError(option + ": '" + v + "' is not 1 to 3600 seconds");
     }
 
     private static String value(String[] argv, int i, String option) throws UsageError {
@@ -217,7 +240,7 @@ public final class Main {
             } else {
                 // the server uses the options until the process ends
                 String initial = a.file == null ? "" : Files.readString(Path.of(a.file), StandardCharsets.UTF_8);
-                Server.start(a.bind, a.port, a.hosts, initial, a.options, new Http.Limits());
+                Server.start(a.bind, a.port, a.hosts, initial, a.options, a.limits);
                 return; // the server thread keeps the JVM alive
             }
         } catch (UsageError e) {
