@@ -200,7 +200,8 @@ final class Http {
                 TimeUnit.MILLISECONDS);
         int reserved = 0;
         Response res = null;
-        try (s) {
+        // The socket is closed in "finally", after the catch clauses have answered (not by try-with-resources).
+        try {
             s.setTcpNoDelay(true);
             Deadline in = new Deadline(s, limits.headTimeoutMs);
             BufferedInputStream buf = new BufferedInputStream(in, 8192);
@@ -282,6 +283,7 @@ final class Http {
                 bodyBytes.release(reserved);
             }
             cut.cancel(false);
+            closeQuietly(s);
         }
     }
 
