@@ -149,7 +149,7 @@ public class BrokerReportTest {
     @Test
     public void frenchHeaders() throws Exception {
         BrokerSupport.Result r = report("--lang", "fr");
-        assertTrue(r.out, r.out.startsWith("client,eligible,montant_cents,palier,beneficiaire,"));
+        assertTrue(r.out, r.out.startsWith("client,éligible,montant_cents,palier,beneficiaire,"));
         assertTrue(r.out, r.out.contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
     }
 

@@ -209,7 +209,7 @@ public class BrokerServerTest {
         assertTrue(fr404, fr404.contains("Cette page n&#39;existe pas."));
         String frCsv = post("/report.csv", "application/x-www-form-urlencoded", "lang=fr&csv="
                 + java.net.URLEncoder.encode("client,profession,year,prestations\nA,physiotherapist,2022,2300\n", StandardCharsets.UTF_8));
-        assertTrue(frCsv, BrokerSupport.body(frCsv).startsWith("client,eligible,montant_cents,palier,"));
+        assertTrue(frCsv, BrokerSupport.body(frCsv).startsWith("client,éligible,montant_cents,palier,"));
     }
 
     /** /api/report and /api/evaluate give the rows of `inami-broker report` on the sample. */
