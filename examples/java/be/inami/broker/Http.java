@@ -137,16 +137,15 @@ final class Http {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(bind, port), 128);
         this.pool = new ThreadPoolExecutor(limits.workers, limits.workers, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue), r -> daemon(r, "inami-broker-worker"));
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "inami-broker-watchdog"));
+                new ArrayBlockingQueue<>(limits.queue), r -> thread(r, "inami-broker-worker"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "inami-broker-watchdog"));
         this.bodyBytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, limits.bodyBudget >> 10));
         this.acceptor = new Thread(this::accept, "inami-broker-acceptor");
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(false);
-        return t;
+    /** The server's threads keep the process alive until it is stopped. */
+    private static Thread thread(Runnable r, String name) {
+        return new Thread(r, name);
     }
 
     void start() {
@@ -172,6 +171,7 @@ final class Http {
             } catch (IOException e) {
                 if (running) {
                     Log.error("accept", e);
+                    pause(); // out of file descriptors, say: do not spin
                 }
                 continue;
             }
@@ -284,6 +284,14 @@ final class Http {
             }
             cut.cancel(false);
             closeQuietly(s);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

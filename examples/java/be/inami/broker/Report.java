@@ -74,8 +74,6 @@ final class Report {
         String error;
         /** The column to blame for the error, when there is one. */
         String errorColumn;
-        /** The error is about the whole file (header, quoting), not one client. */
-        boolean fileError;
 
         Row(int line, String client) {
             this.line = line;
