@@ -23,7 +23,7 @@ import org.junit.Test;
  * sockets and 8 slow bodies held open while 200 normal requests succeed; a
  * 60,000-row client file answered whole with the process's peak memory under
  * 256 MB (VmHWM); the memory back near its start afterwards; slow clients cut
- * off by the timeouts.
+ * off by the timeouts; 60 slow clients (more than the 32 workers) hold none.
  */
 public class BrokerLoadTest {
     static final String OPTS = "-Xmx128m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000";
@@ -114,6 +114,28 @@ public class BrokerLoadTest {
                 } catch (java.net.SocketTimeoutException stillOpen) {
                     // held
                 }
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** More slow clients than the server has workers: they hold no worker, the others are answered. */
+    @Test
+    public void moreSlowClientsThanWorkers() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                Socket s = new Socket("127.0.0.1", server.port);
+                s.getOutputStream().write((i % 2 == 0 ? "GET / HTTP/1.1\r\n" : "POST /api/report HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + server.port + "\r\nContent-Type: text/csv\r\nContent-Length: 5000\r\n\r\nclient")
+                        .getBytes(StandardCharsets.US_ASCII));
+                held.add(s);
+            }
+            for (int i = 0; i < 12; i++) {
+                assertTrue(normal(i));
             }
         } finally {
             for (Socket s : held) {

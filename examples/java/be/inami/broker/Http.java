@@ -1,19 +1,26 @@
 package be.inami.broker;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,13 +32,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small HTTP/1.1 server on plain sockets, written for bounded resources: a
- * fixed pool of workers with a bounded queue (a connection beyond it is
- * answered 503 at once), a deadline for the request head and one for the body
- * (a client that sends nothing, or too slowly, is cut off), a hard limit on a
- * whole exchange (a client that does not read its answer is cut off), a
- * budget of bytes for the bodies held at one time, and one request per
- * connection.
+ * A small HTTP/1.1 server written for bounded resources. One selector thread
+ * reads every request head and body without blocking, each against a deadline
+ * (a client that sends nothing, or too slowly, gets 408 and is cut off), so slow
+ * clients hold no worker; a complete request goes to a fixed pool of workers
+ * with a bounded queue (beyond it: 503 at once). A whole exchange has a hard
+ * limit (a client that does not read its answer is cut off), the bodies being
+ * received share a budget of bytes, open connections are capped, and there is
+ * one request per connection.
  */
 final class Http {
     /** The limits of a server. */
@@ -46,6 +54,8 @@ final class Http {
         int bodyTimeoutMs = 30_000;
         int exchangeTimeoutMs = 120_000;
         int maxHeadBytes = 16 << 10;
+        /** Connections open at one time (being read or answered); more are closed at once. */
+        int maxConnections = 512;
     }
 
     /** One request: method, path, query, lower-cased header names, body. */
@@ -56,6 +66,8 @@ final class Http {
         final Map<String, String> headers = new LinkedHashMap<>();
         byte[] body = new byte[0];
         long id;
+        /** Not 0: the server refuses the request with this status (too slow, too large...). */
+        int refusal;
 
         String header(String name) {
             return headers.get(name);
@@ -120,27 +132,52 @@ final class Http {
         void refuse(Request req, Response res, int status) throws IOException;
     }
 
-    private final ServerSocket socket;
+    private final ServerSocketChannel server;
+    private final Selector selector;
     private final Limits limits;
     private final Handler handler;
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor refusals;
     private final ScheduledExecutorService watchdog;
     private final Semaphore bodyBytes;
-    private final Thread acceptor;
+    private final Thread reader;
     private final AtomicLong ids = new AtomicLong();
+    private final Set<Conn> open = new HashSet<>();
     private volatile boolean running = true;
+
+    /** A connection while its request is read by the selector thread. */
+    private static final class Conn {
+        final SocketChannel ch;
+        final Request req = new Request();
+        ByteBuffer head;
+        byte[] body;
+        int bodyPos;
+        int reserved;
+        long deadline;
+
+        Conn(SocketChannel ch, int headBytes, long deadline) {
+            this.ch = ch;
+            this.head = ByteBuffer.allocate(headBytes);
+            this.deadline = deadline;
+        }
+    }
 
     Http(String bind, int port, Limits limits, Handler handler) throws IOException {
         this.limits = limits;
         this.handler = handler;
-        this.socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(bind, port), 128);
+        this.server = ServerSocketChannel.open();
+        server.socket().setReuseAddress(true);
+        server.bind(new InetSocketAddress(bind, port), 128);
+        server.configureBlocking(false);
+        this.selector = Selector.open();
+        server.register(selector, SelectionKey.OP_ACCEPT);
         this.pool = new ThreadPoolExecutor(limits.workers, limits.workers, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(limits.queue), r -> thread(r, "inami-broker-worker"));
+        this.refusals = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.queue),
+                r -> thread(r, "inami-broker-refusals"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "inami-broker-watchdog"));
         this.bodyBytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, limits.bodyBudget >> 10));
-        this.acceptor = new Thread(this::accept, "inami-broker-acceptor");
+        this.reader = new Thread(this::loop, "inami-broker-reader");
     }
 
     /** The server's threads keep the process alive until it is stopped. */
@@ -149,126 +186,260 @@ final class Http {
     }
 
     void start() {
-        acceptor.start();
+        reader.start();
     }
 
     int port() {
-        return socket.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
     void stop() throws IOException {
         running = false;
-        socket.close();
+        selector.wakeup();
+        server.close();
         pool.shutdownNow();
+        refusals.shutdownNow();
         watchdog.shutdownNow();
     }
 
-    private void accept() {
+    /**
+     * The selector thread: accepts connections and reads every request head
+     * and body without blocking, each against its deadline; a complete
+     * request (or a refusal) goes to a worker, which writes the answer.
+     */
+    private void loop() {
+        List<Conn> ready = new ArrayList<>();
         while (running) {
-            Socket s;
             try {
-                s = socket.accept();
+                selector.select(250);
             } catch (IOException e) {
-                if (running) {
-                    Log.error("accept", e);
-                    pause(); // out of file descriptors, say: do not spin
+                Log.error("select", e);
+                pause();
+                continue;
+            }
+            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+            while (keys.hasNext()) {
+                SelectionKey k = keys.next();
+                keys.remove();
+                if (!k.isValid()) {
+                    continue;
                 }
+                if (k.isAcceptable()) {
+                    accept();
+                } else if (k.isReadable()) {
+                    Conn c = (Conn) k.attachment();
+                    try {
+                        if (read(c)) {
+                            k.cancel();
+                            ready.add(c);
+                        }
+                    } catch (IOException e) {
+                        drop(c); // the client went away
+                    }
+                }
+            }
+            long now = System.nanoTime();
+            for (Conn c : new ArrayList<>(open)) {
+                if (!ready.contains(c) && now - c.deadline > 0) {
+                    c.ch.keyFor(selector).cancel();
+                    c.req.refusal = 408;
+                    ready.add(c);
+                }
+            }
+            if (ready.isEmpty()) {
                 continue;
             }
             try {
-                pool.execute(() -> serve(s));
-            } catch (RejectedExecutionException busy) {
-                // Every worker is busy and the queue is full: say so at once.
-                try (s) {
-                    s.setSoTimeout(1000);
-                    Request req = new Request();
-                    req.method = "GET";
-                    Response res = new Response(s.getOutputStream(), false);
-                    handler.prepare(res);
-                    handler.refuse(req, res, 503);
-                } catch (IOException | RuntimeException ignored) {
-                    // the client went away
+                selector.selectNow(); // the cancelled keys are let go: their channels may block again
+            } catch (IOException e) {
+                Log.error("select", e);
+            }
+            for (Conn c : ready) {
+                open.remove(c);
+                dispatch(c);
+            }
+            ready.clear();
+        }
+    }
+
+    private void accept() {
+        SocketChannel ch;
+        try {
+            ch = server.accept();
+        } catch (IOException e) {
+            Log.error("accept", e);
+            pause(); // out of file descriptors, say: do not spin
+            return;
+        }
+        if (ch == null) {
+            return;
+        }
+        try {
+            if (open.size() >= limits.maxConnections) {
+                ch.close(); // far more connections than a broker's office makes: someone is flooding
+                return;
+            }
+            ch.configureBlocking(false);
+            ch.socket().setTcpNoDelay(true);
+            Conn c = new Conn(ch, limits.maxHeadBytes, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.headTimeoutMs));
+            c.req.id = ids.incrementAndGet();
+            ch.register(selector, SelectionKey.OP_READ, c);
+            open.add(c);
+        } catch (IOException e) {
+            closeQuietly(ch);
+        }
+    }
+
+    private void drop(Conn c) {
+        open.remove(c);
+        SelectionKey k = c.ch.keyFor(selector);
+        if (k != null) {
+            k.cancel();
+        }
+        release(c);
+        closeQuietly(c.ch);
+    }
+
+    private void release(Conn c) {
+        if (c.reserved > 0) {
+            bodyBytes.release(c.reserved);
+            c.reserved = 0;
+        }
+    }
+
+    /** Reads what has arrived; true when the request is complete or refused. */
+    private boolean read(Conn c) throws IOException {
+        if (c.body == null) {
+            int n = c.ch.read(c.head);
+            if (n < 0) {
+                throw new IOException("closed");
+            }
+            int end = headEnd(c.head);
+            if (end < 0) {
+                if (!c.head.hasRemaining()) {
+                    c.req.refusal = 431;
+                    return true;
                 }
+                return false;
+            }
+            byte[] h = c.head.array();
+            int status = readHead(new ByteArrayInputStream(h, 0, end), c.req);
+            if (status == 0) {
+                status = body(c);
+            }
+            if (status != 0) {
+                c.req.refusal = status;
+                return true;
+            }
+            int extra = Math.min(c.head.position() - end, c.body.length);
+            System.arraycopy(h, end, c.body, 0, extra);
+            c.bodyPos = extra;
+            c.head = null;
+            if (c.bodyPos < c.body.length && "100-continue".equalsIgnoreCase(c.req.header("expect"))) {
+                c.ch.write(ByteBuffer.wrap("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+            }
+            c.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.bodyTimeoutMs);
+        } else {
+            int n = c.ch.read(ByteBuffer.wrap(c.body, c.bodyPos, c.body.length - c.bodyPos));
+            if (n < 0) {
+                throw new IOException("closed");
+            }
+            c.bodyPos += n;
+        }
+        return c.bodyPos >= c.body.length;
+    }
+
+    /** Checks the body's headers and makes room for it; 0 or the status of a refusal. */
+    private int body(Conn c) {
+        Request req = c.req;
+        if (req.header("transfer-encoding") != null) {
+            return 411;
+        }
+        long length = 0;
+        String cl = req.header("content-length");
+        if (cl != null) {
+            try {
+                length = Long.parseLong(cl.trim());
+            } catch (NumberFormatException e) {
+                return 400;
+            }
+            if (length < 0) {
+                return 400;
+            }
+        }
+        if (length > limits.maxBody) {
+            return 413;
+        }
+        if (length > 0) {
+            int kib = (int) ((length + 1023) >> 10);
+            if (!bodyBytes.tryAcquire(kib)) {
+                return 503; // the bodies being received already fill the budget
+            }
+            c.reserved = kib;
+        }
+        c.body = new byte[(int) length];
+        return 0;
+    }
+
+    /** Where the head ends (after its blank line) in what has arrived, or -1. */
+    private static int headEnd(ByteBuffer b) {
+        byte[] a = b.array();
+        int n = b.position();
+        for (int i = 0; i < n; i++) {
+            if (a[i] == '\n') {
+                if (i + 1 < n && a[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < n && a[i + 1] == '\r' && a[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Hands a complete (or refused) request to a worker; when none is free, says so at once. */
+    private void dispatch(Conn c) {
+        try {
+            c.ch.configureBlocking(true);
+        } catch (IOException | RuntimeException e) {
+            release(c);
+            closeQuietly(c.ch);
+            return;
+        }
+        try {
+            pool.execute(() -> answer(c));
+        } catch (RejectedExecutionException busy) {
+            c.req.refusal = 503;
+            try {
+                refusals.execute(() -> answer(c)); // one thread writes the 503s; the reader goes on
+            } catch (RejectedExecutionException flood) {
+                release(c);
+                closeQuietly(c.ch);
             }
         }
     }
 
-    private void serve(Socket s) {
-        Request req = new Request();
-        req.id = ids.incrementAndGet();
-        ScheduledFuture<?> cut = watchdog.schedule(() -> closeQuietly(s), limits.exchangeTimeoutMs,
+    /** A worker: the answer to one request, then the connection is closed. */
+    private void answer(Conn c) {
+        Request req = c.req;
+        req.body = c.body == null ? new byte[0] : c.body;
+        ScheduledFuture<?> cut = watchdog.schedule(() -> closeQuietly(c.ch), limits.exchangeTimeoutMs,
                 TimeUnit.MILLISECONDS);
-        int reserved = 0;
         Response res = null;
-        // The socket is closed in "finally", after the catch clauses have answered (not by try-with-resources).
         try {
-            s.setTcpNoDelay(true);
-            Deadline in = new Deadline(s, limits.headTimeoutMs);
-            BufferedInputStream buf = new BufferedInputStream(in, 8192);
-            res = new Response(s.getOutputStream(), false);
+            OutputStream out = Channels.newOutputStream(c.ch);
+            res = new Response(out, "HEAD".equals(req.method));
             handler.prepare(res);
-            int status = readHead(buf, req);
-            if (status != 0) {
-                handler.refuse(req, res, status);
-                return;
+            if (req.refusal != 0) {
+                handler.refuse(req, res, req.refusal);
+            } else {
+                release(c); // the body is read: its bytes leave the budget of bodies being received
+                handler.handle(req, res);
             }
-            res = new Response(s.getOutputStream(), req.method.equals("HEAD"));
-            handler.prepare(res);
-            if (req.header("transfer-encoding") != null) {
-                handler.refuse(req, res, 411);
-                return;
-            }
-            long length = 0;
-            String cl = req.header("content-length");
-            if (cl != null) {
-                try {
-                    length = Long.parseLong(cl.trim());
-                } catch (NumberFormatException e) {
-                    handler.refuse(req, res, 400);
-                    return;
-                }
-                if (length < 0) {
-                    handler.refuse(req, res, 400);
-                    return;
-                }
-            }
-            if (length > limits.maxBody) {
-                handler.refuse(req, res, 413);
-                return;
-            }
-            if (length > 0) {
-                reserved = (int) ((length + 1023) >> 10);
-                if (!bodyBytes.tryAcquire(reserved, 5, TimeUnit.SECONDS)) {
-                    reserved = 0;
-                    handler.refuse(req, res, 503);
-                    return;
-                }
-                if ("100-continue".equalsIgnoreCase(req.header("expect"))) {
-                    OutputStream o = s.getOutputStream();
-                    o.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    o.flush();
-                }
-                in.restart(limits.bodyTimeoutMs);
-                req.body = buf.readNBytes((int) length);
-                if (req.body.length != length) {
-                    return; // the client closed early: nobody to answer
-                }
-            }
-            in.restart(limits.exchangeTimeoutMs);
-            handler.handle(req, res);
             res.raw.flush();
-        } catch (SocketTimeoutException e) {
-            if (res != null && !res.committed) {
-                try {
-                    handler.refuse(req, res, 408);
-                } catch (IOException | RuntimeException ignored) {
-                    // the client is gone
-                }
-            }
         } catch (IOException e) {
             // the client went away or was cut off
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             Log.error("request " + req.id + " " + req.method + " " + req.path, e);
             if (res != null && !res.committed) {
@@ -279,11 +450,9 @@ final class Http {
                 }
             }
         } finally {
-            if (reserved > 0) {
-                bodyBytes.release(reserved);
-            }
+            release(c);
             cut.cancel(false);
-            closeQuietly(s);
+            closeQuietly(c.ch);
         }
     }
 
@@ -295,7 +464,7 @@ final class Http {
         }
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(java.io.Closeable s) {
         try {
             s.close();
         } catch (IOException ignored) {
@@ -308,7 +477,7 @@ final class Http {
         int[] budget = {limits.maxHeadBytes};
         String line = line(in, budget);
         if (line == null) {
-            throw new SocketTimeoutException("no request");
+            return 400;
         }
         String[] parts = line.split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
@@ -357,42 +526,6 @@ final class Http {
                 return new String(a, 0, n, StandardCharsets.ISO_8859_1);
             }
             b.write(c);
-        }
-    }
-
-    /** The socket's input with a deadline: each read waits at most the time left. */
-    private static final class Deadline extends FilterInputStream {
-        private final Socket s;
-        private long end;
-
-        Deadline(Socket s, int ms) throws IOException {
-            super(s.getInputStream());
-            this.s = s;
-            restart(ms);
-        }
-
-        void restart(int ms) {
-            end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        }
-
-        private void arm() throws IOException {
-            long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-            if (left <= 0) {
-                throw new SocketTimeoutException("deadline passed");
-            }
-            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-        }
-
-        @Override
-        public int read() throws IOException {
-            arm();
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            arm();
-            return super.read(b, off, len);
         }
     }
 
