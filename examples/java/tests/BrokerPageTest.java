@@ -202,6 +202,19 @@ public class BrokerPageTest {
             c.waitFor("document.documentElement.lang === 'nl' && document.readyState === 'complete'");
             assertEquals("Rapport tonen", js("document.getElementById('show').textContent"));
             assertTrue(js("document.querySelector('nav.langs').textContent").contains("Français"));
+            // after an upload, the switch keeps the clients: the same table in French
+            c.navigate(back);
+            c.waitFor("document.documentElement.lang === 'en' && document.readyState === 'complete'");
+            c.setFile("#file", BrokerSupport.sample());
+            c.waitFor("document.querySelectorAll('#report tbody tr.client').length === 11 && document.readyState === 'complete'");
+            js("document.querySelector('nav.langs a[hreflang=fr]').click(), 'ok'");
+            c.waitFor("document.documentElement.lang === 'fr' && document.readyState === 'complete'"
+                    + " && document.querySelectorAll('#report tbody tr.client').length === 11");
+            assertEquals("Prime (EUR)", js("document.querySelector('th[data-sort=amount] button').textContent"));
+            assertTrue(js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent"),
+                    js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent")
+                            .contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
+            assertEquals("Total : 11 clients", js("document.querySelector('#totals [data-total=clients]').textContent"));
         } finally {
             c.navigate(back);
             c.waitFor("document.documentElement.lang === 'en' && document.readyState === 'complete'");

@@ -8,6 +8,18 @@
       if (file.files.length) { document.getElementById('clients').submit(); }
     });
   }
+  // The language switch keeps the client list shown: the form is sent again in the other language.
+  var csv = document.getElementById('csv');
+  Array.prototype.forEach.call(document.querySelectorAll('nav.langs a[hreflang]'), function (a) {
+    a.addEventListener('click', function (e) {
+      if (!csv || csv.value === '') { return; }
+      e.preventDefault();
+      var form = document.getElementById('clients');
+      form.elements.lang.value = a.getAttribute('hreflang');
+      if (file) { file.value = ''; }
+      form.submit();
+    });
+  });
   if (!table) { return; }
   var body = table.tBodies[0];
   var euro = function (cents) { return (cents / 100).toFixed(2); };
