@@ -74,6 +74,31 @@ public class BrokerServerTest {
     }
 
     @Test
+    public void loopbackByDefault() throws Exception {
+        String err = BrokerSupport.read(server.err);
+        assertTrue(err, err.contains("serving on http://127.0.0.1:" + server.port + "/"));
+        try (java.net.Socket s = new java.net.Socket()) {
+            // not on the machine's other addresses
+            java.net.InetAddress other = null;
+            for (java.net.NetworkInterface i : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (java.net.InetAddress a : java.util.Collections.list(i.getInetAddresses())) {
+                    if (!a.isLoopbackAddress() && a instanceof java.net.Inet4Address) {
+                        other = a;
+                    }
+                }
+            }
+            if (other != null) {
+                try {
+                    s.connect(new java.net.InetSocketAddress(other, server.port), 2000);
+                    throw new AssertionError("the server answers on " + other);
+                } catch (java.io.IOException refused) {
+                    // loopback only
+                }
+            }
+        }
+    }
+
+    @Test
     public void foreignOriginIsRefused() throws Exception {
         String r = post("/report.csv", "application/x-www-form-urlencoded", "csv=x", "Origin: http://attacker.example");
         assertEquals(403, BrokerSupport.status(r));
@@ -144,6 +169,9 @@ public class BrokerServerTest {
         String empty = post("/report.csv", "multipart/form-data; boundary=XyZ", multipart("file", ""));
         assertEquals(422, BrokerSupport.status(empty));
         assertTrue(empty, empty.contains("the client file is empty (expected a header: client,profession,year,...)"));
+        String emptyPage = post("/", "multipart/form-data; boundary=XyZ", multipart("file", ""));
+        assertEquals(422, BrokerSupport.status(emptyPage));
+        assertTrue(emptyPage, emptyPage.contains("<p class=\"error\" id=\"message\" role=\"alert\">the client file is empty"));
         String header = post("/", "multipart/form-data; boundary=XyZ", multipart("file", "client,profession,yeer\nA,nurse,2022\n"));
         assertEquals(422, BrokerSupport.status(header));
         assertTrue(header, header.contains("line 1: unknown column &#39;yeer&#39;"));

@@ -265,11 +265,14 @@ final class Server implements Http.Handler {
     private void page(Http.Request req, Http.Response res, Text t, Input in) throws IOException {
         boolean csv = req.path.equals("/report.csv");
         if (in.csv.length == 0) {
+            String empty = t.get("err.empty_file", String.join(",", Client.REQUIRED));
             if (csv) {
-                fail(req, res, 422, t, t.get("err.empty_file", String.join(",", Client.REQUIRED)));
+                fail(req, res, 422, t, empty);
             } else {
-                try (Writer w = writer(res.start(200, "text/html; charset=utf-8"))) {
-                    Page.head(w, t, "", null, false);
+                // the first visit shows the form; a posted empty file says so
+                boolean posted = req.method.equals("POST");
+                try (Writer w = writer(res.start(posted ? 422 : 200, "text/html; charset=utf-8"))) {
+                    Page.head(w, t, "", posted ? empty : null, false);
                     Page.end(w);
                 }
             }
@@ -289,7 +292,6 @@ final class Server implements Http.Handler {
                     fail(req, res, 422, t, message);
                     return;
                 }
-                res.status = 422;
                 try (Writer w = writer(res.start(422, "text/html; charset=utf-8"))) {
                     Page.head(w, t, echo, message, false);
                     Page.end(w);
