@@ -27,7 +27,7 @@ public class BrokerServerTest {
     public static void start() throws Exception {
         dir = Files.createTempDirectory("inami-server").toFile();
         server = BrokerSupport.serve(dir, null, "--clients", BrokerSupport.sample().getPath());
-        small = BrokerSupport.serve(dir, null, "--max-rows", "3");
+        small = BrokerSupport.serve(dir, null, "--max-rows", "3", "--lang", "nl");
         sample = new String(Files.readAllBytes(BrokerSupport.sample().toPath()), StandardCharsets.UTF_8);
     }
 
@@ -192,10 +192,12 @@ public class BrokerServerTest {
         String r = BrokerSupport.request(small.port, "POST", "/report.csv", "multipart/form-data; boundary=XyZ",
                 multipart("file", csv.toString()));
         assertEquals(422, BrokerSupport.status(r));
-        assertTrue(r, r.contains("the client file has more than 3 clients; split it into smaller files"));
-        String api = BrokerSupport.request(small.port, "POST", "/api/report", "text/csv", csv.toString());
+        // --lang nl: Dutch when the client asks for no language of ours
+        assertTrue(r, r.contains("het klantenbestand telt meer dan 3 klanten; splits het in kleinere bestanden"));
+        String api = BrokerSupport.request(small.port, "POST", "/api/report", "text/csv", csv.toString(),
+                "Accept-Language: en-GB");
         assertEquals(422, BrokerSupport.status(api));
-        assertTrue(api, BrokerSupport.body(api).startsWith("{\"error\":\"the client file has more than 3 clients"));
+        assertTrue(api, BrokerSupport.body(api).startsWith("{\"error\":\"the client file has more than 3 clients; split it"));
         String three = BrokerSupport.request(small.port, "POST", "/api/report", "text/csv",
                 csv.substring(0, csv.lastIndexOf("C3")));
         assertEquals(200, BrokerSupport.status(three));

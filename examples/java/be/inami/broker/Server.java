@@ -92,14 +92,14 @@ final class Server implements Http.Handler {
         res.headers.put("Cache-Control", "no-store");
     }
 
-    /** The words of a request: ?lang=, then Accept-Language. */
-    static Text text(Http.Request req, String formLang) {
+    /** The words of a request: ?lang=, then Accept-Language, then --lang. */
+    Text text(Http.Request req, String formLang) {
         String param = formLang;
         if (param == null && req.query != null) {
             Form.Value v = Form.urlencoded(req.query).get("lang");
             param = v == null ? null : v.text();
         }
-        return Text.choose(param, req.header("accept-language"));
+        return Text.choose(param, req.header("accept-language"), options.lang);
     }
 
     @Override

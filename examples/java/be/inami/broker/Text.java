@@ -79,9 +79,9 @@ final class Text {
 
     /**
      * The language asked for: a {@code lang} parameter first, then the first
-     * language of Accept-Language that we have, else English.
+     * language of Accept-Language that we have, else the fallback.
      */
-    static Text choose(String param, String acceptLanguage) {
+    static Text choose(String param, String acceptLanguage, Lang fallback) {
         Lang l = parse(param);
         if (l != null) {
             return of(l);
@@ -96,7 +96,7 @@ final class Text {
                 }
             }
         }
-        return of(Lang.EN);
+        return of(fallback);
     }
 
     /** A language id, or null when it is none of ours. */
