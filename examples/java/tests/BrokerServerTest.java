@@ -192,8 +192,11 @@ public class BrokerServerTest {
         String r = BrokerSupport.request(small.port, "POST", "/report.csv", "multipart/form-data; boundary=XyZ",
                 multipart("file", csv.toString()));
         assertEquals(422, BrokerSupport.status(r));
-        // --lang nl: Dutch when the client asks for no language of ours
-        assertTrue(r, r.contains("het klantenbestand telt meer dan 3 klanten; splits het in kleinere bestanden"));
+        // the form's lang (en) comes first; without it, --lang nl when the client asks for no language of ours
+        assertTrue(r, r.contains("the client file has more than 3 clients; split it into smaller files"));
+        String nl = BrokerSupport.request(small.port, "POST", "/api/report", "text/csv", csv.toString());
+        assertTrue(nl, nl.contains("het klantenbestand telt meer dan 3 klanten; splits het in kleinere bestanden"));
+        assertTrue(BrokerSupport.request(small.port, "GET", "/", null, null, "Accept-Language: de").contains("<html lang=\"nl\">"));
         String api = BrokerSupport.request(small.port, "POST", "/api/report", "text/csv", csv.toString(),
                 "Accept-Language: en-GB");
         assertEquals(422, BrokerSupport.status(api));
