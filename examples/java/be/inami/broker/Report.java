@@ -225,13 +225,6 @@ final class Report {
         }
     }
 
-    /** The report of a list of rows (tests and small files). */
-    static List<Row> run(BufferedReader in, Options o, Text t) throws IOException, FileError {
-        List<Row> rows = new ArrayList<>();
-        run(in, o, t, rows::add);
-        return rows;
-    }
-
     private static String cell(Csv.Record rec, Map<String, Integer> cols, String name) {
         Integer i = cols.get(name);
         return i != null && i < rec.fields.size() ? rec.fields.get(i).trim() : "";
