@@ -1,140 +1,226 @@
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * inami-broker serve, driven by headless Chromium (--dump-dom): the page shows
- * the report table of examples/java/clients.csv. The server is stopped at the end.
+ * The page driven by headless Chromium through the DevTools protocol, as a
+ * broker uses it: upload examples/java/clients.csv with the file input, sort,
+ * filter, open a client's detail, switch language; the layout fits 1280x800
+ * and 1920x1080 (no element wider than the window), with a screenshot of each
+ * written to -Dinami.shots.
  */
 public class BrokerPageTest {
-    private static Process server;
-    private static int port;
-    private static File profile;
+    private static File dir;
+    private static BrokerSupport.Server server;
+    private static Cdp cdp;
 
     @BeforeClass
-    public static void startServer() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        profile = Files.createTempDirectory("inami-chromium").toFile();
-        ProcessBuilder pb = new ProcessBuilder(BrokerSupport.prop("inami.broker"), "serve", "--port",
-                Integer.toString(port), "--clients", BrokerSupport.sample().getPath());
-        pb.redirectOutput(new File(profile, "server.out")).redirectError(new File(profile, "server.err"));
-        server = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/health").openConnection();
-                c.setConnectTimeout(1000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the server is starting
-            }
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("inami-broker serve did not start: "
-                        + BrokerSupport.read(new File(profile, "server.err")));
-            }
-            Thread.sleep(200);
-        }
+    public static void start() throws Exception {
+        dir = Files.createTempDirectory("inami-page").toFile();
+        server = BrokerSupport.serve(dir, null);
+        cdp = new Cdp(BrokerSupport.prop("inami.chromium"), new File(dir, "chromium"));
+        cdp.viewport(1280, 800);
+        cdp.navigate(server.url("/?lang=en"));
+        cdp.waitFor("document.getElementById('file') && document.readyState === 'complete'");
+        cdp.setFile("#file", BrokerSupport.sample());
+        cdp.waitFor("document.querySelectorAll('#report tbody tr.client').length === 11 && document.readyState === 'complete'"
+                + " && document.getElementById('shown').textContent !== ''");
     }
 
     @AfterClass
-    public static void stopServer() throws Exception {
-        if (server != null) {
-            server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-                server.waitFor(10, TimeUnit.SECONDS);
+    public static void stop() throws Exception {
+        try {
+            if (cdp != null) {
+                cdp.close();
             }
-            assertFalse("the server must stop", server.isAlive());
-        }
-        if (profile != null) {
-            try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(profile.toPath())) {
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(dir.toPath())) {
                 walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
             }
         }
     }
 
-    private static String dumpDom(String url) throws Exception {
-        String chromium = BrokerSupport.prop("inami.chromium");
-        BrokerSupport.Result r = BrokerSupport.run(90, null, chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + new File(profile, "chromium"),
-                "--dump-dom", url);
-        assertEquals(r.err, 0, r.status);
-        return r.out;
+    private static String js(String expr) throws Exception {
+        return cdp.eval(expr);
     }
 
-    /** The table row of a client. */
-    private static String row(String dom, String client) {
-        Matcher m = Pattern.compile("<tr class=\"([a-z-]+)\" data-client=\"" + Pattern.quote(client) + "\">(.*?)</tr>",
-                Pattern.DOTALL).matcher(dom);
-        assertTrue("no row for " + client, m.find());
-        return m.group(1) + "|" + m.group(2);
+    /** The client names of the shown rows, in order. */
+    private static String shown() throws Exception {
+        return js("Array.from(document.querySelectorAll('#report tbody tr.client')).filter(function(r){return !r.hidden;})"
+                + ".map(function(r){return r.dataset.client;}).join('|')");
+    }
+
+    private static void choose(String select, String value) throws Exception {
+        js("(function(){var s=document.getElementById('" + select + "');s.value='" + value + "';"
+                + "s.dispatchEvent(new Event('change'));return 'ok';})()");
     }
 
     @Test
-    public void tableOfTheSampleClients() throws Exception {
-        String dom = dumpDom("http://127.0.0.1:" + port + "/");
-        assertTrue(dom, dom.contains("<table id=\"report\">"));
-        Matcher rows = Pattern.compile("<tr class=\"(eligible|not-eligible|error)\"").matcher(dom);
-        int n = 0;
-        while (rows.find()) {
-            n++;
+    public void uploadedFileGivesTheReport() throws Exception {
+        // physiotherapist 2022 base 1790.34 (Securex page quoted in clients.csv)
+        assertEquals("1790.34", js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.amount').textContent"));
+        assertEquals("base", js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.tier').textContent"));
+        assertEquals("error", js("document.querySelector('tr[data-client=\"Kine Bad\"]').dataset.eligible"));
+        assertTrue(js("document.querySelector('tr[data-client=\"Kine Bad\"] td.actions').textContent"),
+                js("document.querySelector('tr[data-client=\"Kine Bad\"] td.actions').textContent")
+                        .contains("line 22, column prestations: 'many' is not a number"));
+        // the totals row: every client, the eligible ones and their premiums
+        assertEquals("Total: 11 clients", js("document.querySelector('#totals [data-total=clients]').textContent"));
+        String sum = js("String(Array.from(document.querySelectorAll('#report tbody tr.client')).filter(function(r){"
+                + "return r.dataset.eligible==='yes';}).reduce(function(a,r){return a + +r.dataset.amount;},0))");
+        long cents = Long.parseLong(sum);
+        assertTrue(cents > 0);
+        assertEquals(java.math.BigDecimal.valueOf(cents, 2).toPlainString(),
+                js("document.querySelector('#totals [data-total=premium]').textContent"));
+        assertEquals("11 of 11 clients shown", js("document.getElementById('shown').textContent"));
+    }
+
+    @Test
+    public void sortByPremium() throws Exception {
+        js("document.querySelector('th[data-sort=amount] button').click(), 'ok'");
+        String asc = js("Array.from(document.querySelectorAll('#report tbody tr.client')).map(function(r){return r.dataset.amount;}).join(',')");
+        String[] a = asc.split(",");
+        for (int i = 1; i < a.length; i++) {
+            assertTrue(asc, Long.parseLong(a[i - 1]) <= Long.parseLong(a[i]));
         }
-        assertEquals(11, n);
-        // physiotherapist 2022 base 1790.34 (Securex page, see clients.csv)
-        String dupont = row(dom, "Kine Dupont");
-        assertTrue(dupont, dupont.startsWith("eligible|"));
-        assertTrue(dupont, dupont.contains("<td class=\"num amount\">1790.34</td>"));
-        assertTrue(dupont, dupont.contains("<td class=\"tier\">base</td>"));
-        assertTrue(dupont, dupont.contains("1 more prestation for tier intermediate (EUR 2365.79)"));
-        assertTrue(dupont, dupont.contains("pension 1611.31"));
-        // projection of BrokerReportTest (2 premiums at 2.50 %, by hand there)
-        assertTrue(dupont, dupont.contains("projected capital 3344.47<br>projected net 3158.85"));
-        // the explained checks
-        assertTrue(dupont, dupont.contains("<li class=\"held\">[held] Minimum activity reached: prestations 2299 &gt;= 1500"));
-        String wouters = row(dom, "Dr Wouters");
-        assertTrue(wouters, wouters.contains("avantage de convention: check the bank account in the provider's INAMI profile"));
-        String bad = row(dom, "Kine Bad");
-        assertTrue(bad, bad.startsWith("error|"));
-        assertTrue(bad, bad.contains("line 22: prestations: 'many' is not a number"));
-        String leroy = row(dom, "Kine Leroy");
-        assertTrue(leroy, leroy.startsWith("not-eligible|"));
-        // the client list is in the editor
-        assertTrue(dom.contains("<textarea name=\"csv\" id=\"csv\""));
-        assertTrue(dom.contains("Kine Dupont,physiotherapist,2022,2299"));
+        assertEquals("ascending", js("document.querySelector('th[data-sort=amount]').getAttribute('aria-sort')"));
+        js("document.querySelector('th[data-sort=amount] button').click(), 'ok'");
+        String desc = js("Array.from(document.querySelectorAll('#report tbody tr.client')).map(function(r){return r.dataset.amount;}).join(',')");
+        assertTrue(desc, desc.startsWith("512878,512878,")); // the two doctors (full, EUR 5128.78, Amonis page)
+        // every detail row still follows its client's row
+        assertEquals("true", js("String(Array.from(document.querySelectorAll('#report tbody tr.detail')).every(function(d){"
+                + "return d.previousElementSibling.id === 'r-' + d.id.slice(2);}))"));
+        js("document.querySelector('th[data-sort=client] button').click(), 'ok'");
+        assertTrue(shown(), shown().startsWith("Apotheek Peeters|Dr Maes|Dr Wouters|Kine Bad|"));
     }
 
     @Test
-    public void editedList() throws Exception {
-        String csv = "client,profession,year,prestations\nEdited,physiotherapist,2022,2300\n";
-        String dom = dumpDom("http://127.0.0.1:" + port + "/?csv=" + URLEncoder.encode(csv, StandardCharsets.UTF_8));
-        String edited = row(dom, "Edited");
-        assertTrue(edited, edited.contains("<td class=\"num amount\">2365.79</td>"));
-        assertFalse(dom.contains("Kine Dupont\""));
+    public void filterByTierEligibilityAndDeadline() throws Exception {
+        try {
+            choose("f-tier", "full");
+            String full = shown();
+            assertTrue(full, full.contains("Kine Martin") && full.contains("Dr Maes") && !full.contains("Kine Dupont"));
+            assertEquals(full.split("\\|").length + " of 11 clients shown", js("document.getElementById('shown').textContent"));
+            choose("f-tier", "");
+            choose("f-eligible", "error");
+            assertEquals("Total: 3 clients", js("document.querySelector('#totals [data-total=clients]').textContent"));
+            assertEquals("0.00", js("document.querySelector('#totals [data-total=premium]').textContent"));
+            choose("f-eligible", "no");
+            assertTrue(shown(), shown().contains("Kine Leroy"));
+            choose("f-eligible", "");
+            choose("f-deadline", "2022-12-31");
+            String dated = shown();
+            assertTrue(dated, dated.contains("Kine Dupont") && !dated.contains("Kine Bad"));
+            // Dr Wouters is retired: paid to a bank account, no contract deadline (procedure_calendar.csv)
+            assertTrue(dated, !dated.contains("Dr Wouters"));
+        } finally {
+            choose("f-tier", "");
+            choose("f-eligible", "");
+            choose("f-deadline", "");
+        }
+        assertEquals("11 of 11 clients shown", js("document.getElementById('shown').textContent"));
     }
 
     @Test
-    public void boundToLoopbackOnly() throws Exception {
-        String err = BrokerSupport.read(new File(profile, "server.err"));
-        assertTrue(err, err.contains("serving on http://127.0.0.1:" + port + "/"));
+    public void detailOfAClient() throws Exception {
+        String id = js("document.querySelector('tr[data-client=\"Kine Dupont\"]').id.slice(2)");
+        assertEquals("true", js("String(document.getElementById('d-" + id + "').hidden)"));
+        js("document.querySelector('tr[data-client=\"Kine Dupont\"] button.toggle').click(), 'ok'");
+        assertEquals("false", js("String(document.getElementById('d-" + id + "').hidden)"));
+        String detail = js("document.getElementById('d-" + id + "').innerText");
+        assertTrue(detail, detail.contains("Minimum activity reached"));
+        assertTrue(detail, detail.contains("prestations 2299 >= 1500"));
+        assertTrue(detail, detail.contains("Tier intermediate: EUR 2365.79"));
+        assertTrue(detail, detail.contains("payment by"));
+        assertTrue(detail, detail.contains("2024-01-15"));
+        // sources are links the broker can open
+        String links = js("String(document.querySelectorAll('#d-" + id + " a[href^=\"https://\"]').length)");
+        assertTrue(links, Integer.parseInt(links) > 0);
+        assertEquals("Hide details", js("document.querySelector('tr[data-client=\"Kine Dupont\"] button.toggle').textContent"));
+        js("document.querySelector('tr[data-client=\"Kine Dupont\"] button.toggle').click(), 'ok'");
+        assertEquals("true", js("String(document.getElementById('d-" + id + "').hidden)"));
+    }
+
+    /** No element reaches past the window's right edge, and the page does not scroll sideways. */
+    private static void fits(int width, int height) throws Exception {
+        cdp.viewport(width, height);
+        cdp.waitFor("window.innerWidth === " + width);
+        String wide = js("Array.from(document.querySelectorAll('body *')).filter(function(e){var r=e.getBoundingClientRect();"
+                + "return r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5);})"
+                + ".map(function(e){return e.tagName + '.' + e.className;}).slice(0,5).join(',')");
+        assertEquals("elements wider than " + width, "", wide);
+        assertEquals("true", js("String(document.documentElement.scrollWidth <= window.innerWidth)"));
+        // the actions column is in the window
+        assertEquals("true", js("String(document.querySelector('#report thead th:last-child').getBoundingClientRect().right <= window.innerWidth)"));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shots = new File(BrokerSupport.prop("inami.shots"));
+        shots.mkdirs();
+        byte[] png = cdp.screenshot();
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+        Files.write(new File(shots, name).toPath(), png);
+    }
+
+    @Test
+    public void fitsTheScreen() throws Exception {
+        String id = js("document.querySelector('tr[data-client=\"Kine Dupont\"]').id.slice(2)");
+        js("document.querySelector('tr[data-client=\"Kine Dupont\"] button.toggle').click(), 'ok'");
+        String close = "document.getElementById('d-" + id + "').hidden || document.querySelector('tr[data-client=\"Kine Dupont\"] button.toggle').click(), 'ok'";
+        try {
+            fits(1280, 800);
+            fits(1920, 1080);
+            screenshot("broker-detail-1920x1080.png");
+            js(close);
+            fits(1920, 1080);
+            screenshot("broker-1920x1080.png");
+            fits(1280, 800);
+            screenshot("broker-1280x800.png");
+        } finally {
+            js(close);
+            cdp.viewport(1280, 800);
+        }
+    }
+
+    @Test
+    public void languages() throws Exception {
+        Cdp c = cdp;
+        String back = server.url("/?lang=en");
+        try {
+            c.navigate(server.url("/?lang=fr"));
+            c.waitFor("document.documentElement.lang === 'fr' && document.readyState === 'complete'");
+            assertEquals("Afficher le rapport", js("document.getElementById('show').textContent"));
+            c.navigate(server.url("/?lang=nl"));
+            c.waitFor("document.documentElement.lang === 'nl' && document.readyState === 'complete'");
+            assertEquals("Rapport tonen", js("document.getElementById('show').textContent"));
+            assertTrue(js("document.querySelector('nav.langs').textContent").contains("Français"));
+            // after an upload, the switch keeps the clients: the same table in French
+            c.navigate(back);
+            c.waitFor("document.documentElement.lang === 'en' && document.readyState === 'complete'");
+            c.setFile("#file", BrokerSupport.sample());
+            c.waitFor("document.querySelectorAll('#report tbody tr.client').length === 11 && document.readyState === 'complete'");
+            js("document.querySelector('nav.langs a[hreflang=fr]').click(), 'ok'");
+            c.waitFor("document.documentElement.lang === 'fr' && document.readyState === 'complete'"
+                    + " && document.querySelectorAll('#report tbody tr.client').length === 11");
+            assertEquals("Prime (EUR)", js("document.querySelector('th[data-sort=amount] button').textContent"));
+            assertTrue(js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent"),
+                    js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent")
+                            .contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
+            assertEquals("Total : 11 clients", js("document.querySelector('#totals [data-total=clients]').textContent"));
+        } finally {
+            c.navigate(back);
+            c.waitFor("document.documentElement.lang === 'en' && document.readyState === 'complete'");
+            c.setFile("#file", BrokerSupport.sample());
+            c.waitFor("document.querySelectorAll('#report tbody tr.client').length === 11 && document.readyState === 'complete'"
+                    + " && document.getElementById('shown').textContent !== ''");
+        }
     }
 }

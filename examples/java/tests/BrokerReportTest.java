@@ -71,7 +71,7 @@ public class BrokerReportTest {
 
         Map<String, String> bad = rows.get("Kine Bad");
         assertEquals("error", bad.get("eligible"));
-        assertEquals("line 22: prestations: 'many' is not a number", bad.get("actions"));
+        assertEquals("line 22, column prestations: 'many' is not a number", bad.get("actions"));
         assertTrue(r.err, r.err.contains("clients.csv:22: prestations: 'many' is not a number"));
         assertTrue(rows.get("Kine Future").get("actions").startsWith(
                 "line 21: no rules for physiotherapist premium year 2031"));
@@ -92,6 +92,65 @@ public class BrokerReportTest {
                 "--profession", "doctor", "--year", "2022", "--specialty", "general_practice",
                 "--reimbursed", "25000", "--json");
         assertTrue(cli.out, cli.out.contains("\"amount_cents\":512878"));
+    }
+
+    /** The dialects spreadsheets write: semicolons, a byte order mark, quoted fields, CRLF. */
+    @Test
+    public void csvDialects() throws Exception {
+        String broker = BrokerSupport.prop("inami.broker");
+        String comma = "client,profession,year,prestations\nA,physiotherapist,2022,2300\n";
+        String semicolon = "\ufeffclient;profession;year;prestations\r\n\"A\";physiotherapist;2022;\"2300\"\r\n";
+        BrokerSupport.Result a = BrokerSupport.run(60, comma, broker, "report", "-");
+        BrokerSupport.Result b = BrokerSupport.run(60, semicolon, broker, "report", "-");
+        assertEquals(b.err, 0, b.status);
+        assertEquals(a.out, b.out);
+        // physiotherapist 2022 intermediate 2365.79 (Securex page quoted in clients.csv)
+        assertEquals("236579", BrokerSupport.rows(b.out).get("A").get("amount_cents"));
+        // a quoted name holding the delimiter
+        BrokerSupport.Result q = BrokerSupport.run(60, "client;profession;year;prestations\n\"Dupont; Anne\";physiotherapist;2022;2300\n",
+                broker, "report", "-");
+        assertEquals(q.err, 0, q.status);
+        assertTrue(q.out, q.out.contains("\n\"Dupont; Anne\",yes,236579,"));
+    }
+
+    /** Errors name the line and the column; an empty year says what is expected. */
+    @Test
+    public void rowErrorsNameTheColumn() throws Exception {
+        String broker = BrokerSupport.prop("inami.broker");
+        BrokerSupport.Result r = BrokerSupport.run(60, "client,profession,year,prestations\nA,physiotherapist,,10\n"
+                + "B,physiotherapist,2022,1.5\nC,physiotherapist,2022\n", broker, "report", "-");
+        assertEquals(1, r.status);
+        Map<String, Map<String, String>> rows = BrokerSupport.rows(r.out);
+        assertEquals("line 2, column year: empty (the premium year, such as 2022, is required)", rows.get("A").get("actions"));
+        assertEquals("line 3, column prestations: '1.5' is not a whole number", rows.get("B").get("actions"));
+        assertEquals("line 4: expected 4 fields, found 3", rows.get("C").get("actions"));
+        assertTrue(r.err, r.err.contains("<stdin>:2: year: empty"));
+    }
+
+    /** Cells a spreadsheet would run as formulas are written with a leading apostrophe. */
+    @Test
+    public void formulasNeutralised() throws Exception {
+        String broker = BrokerSupport.prop("inami.broker");
+        String in = "client,profession,year,prestations\n\"=HYPERLINK(\"\"http://x\"\")\",physiotherapist,2022,2300\n"
+                + "+1,physiotherapist,2022,2300\n-2,physiotherapist,2022,2300\n@SUM(A1),physiotherapist,2022,2300\n"
+                + "\"\tTab\",physiotherapist,2022,2300\n\"\rCr\",physiotherapist,2022,2300\n";
+        BrokerSupport.Result r = BrokerSupport.run(60, in, broker, "report", "-");
+        assertEquals(r.err, 0, r.status);
+        for (String line : r.out.split("\n")) {
+            String first = line.startsWith("\"") ? line.substring(1) : line;
+            assertTrue(line, first.isEmpty() || "=+-@\t\r".indexOf(first.charAt(0)) < 0);
+        }
+        assertTrue(r.out, r.out.contains("\n\"'=HYPERLINK(\"\"http://x\"\")\",yes,"));
+        assertTrue(r.out, r.out.contains("\n'+1,yes,"));
+        assertTrue(r.out, r.out.contains("\n'-2,yes,"));
+        assertTrue(r.out, r.out.contains("\n'@SUM(A1),yes,"));
+    }
+
+    @Test
+    public void frenchHeaders() throws Exception {
+        BrokerSupport.Result r = report("--lang", "fr");
+        assertTrue(r.out, r.out.startsWith("client,éligible,montant_cents,palier,beneficiaire,"));
+        assertTrue(r.out, r.out.contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
     }
 
     @Test

@@ -23,6 +23,115 @@ final class BrokerSupport {
         return v;
     }
 
+    /** A running inami-broker serve on a free port of 127.0.0.1. */
+    static final class Server implements AutoCloseable {
+        Process process;
+        int port;
+        File err;
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        /** The Java process's status line (VmRSS, VmHWM) in kB. */
+        long status(String field) throws IOException {
+            for (String line : java.nio.file.Files.readAllLines(new File("/proc/" + process.pid() + "/status").toPath())) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            throw new AssertionError("no " + field);
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts inami-broker serve with these arguments (and JVM options, or null for the launcher's). */
+    static Server serve(File dir, String javaOpts, String... args) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(prop("inami.broker"), "serve", "--port", Integer.toString(port)));
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (javaOpts != null) {
+            pb.environment().put("INAMI_BROKER_JAVA_OPTS", javaOpts);
+        }
+        Server srv = new Server();
+        srv.port = port;
+        srv.err = new File(dir, "server-" + port + ".err");
+        pb.redirectOutput(new File(dir, "server-" + port + ".out")).redirectError(srv.err);
+        srv.process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(srv.url("/health")).openConnection();
+                c.setConnectTimeout(1000);
+                if (c.getResponseCode() == 200) {
+                    return srv;
+                }
+            } catch (IOException notYet) {
+                // the server is starting
+            }
+            if (!srv.process.isAlive() || System.nanoTime() > deadline) {
+                srv.close();
+                throw new AssertionError("inami-broker serve did not start: " + read(srv.err));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A raw HTTP/1.1 exchange on a socket (to send any Host, Origin or body). */
+    static String raw(int port, String request) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A request with the usual headers for a server on 127.0.0.1:port. */
+    static String request(int port, String method, String path, String type, String body, String... headers)
+            throws IOException {
+        StringBuilder b = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+        for (String h : headers) {
+            b.append(h).append("\r\n");
+        }
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (type != null) {
+            b.append("Content-Type: ").append(type).append("\r\n");
+        }
+        if (body != null) {
+            b.append("Content-Length: ").append(bytes.length).append("\r\n");
+        }
+        b.append("Connection: close\r\n\r\n");
+        return raw(port, b + (body == null ? "" : body));
+    }
+
+    /** The status code of a raw answer. */
+    static int status(String answer) {
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /** The body of a raw answer. */
+    static String body(String answer) {
+        int i = answer.indexOf("\r\n\r\n");
+        return i < 0 ? "" : answer.substring(i + 4);
+    }
+
     static File sample() {
         return new File(prop("inami.source.dir"), "examples/java/clients.csv");
     }
@@ -72,7 +181,7 @@ final class BrokerSupport {
     /** Report rows by client name, each a column -> value map (simple CSV with quotes). */
     static Map<String, Map<String, String>> rows(String csv) {
         List<List<String>> records = new ArrayList<>();
-        for (String line : csv.split("\n")) {
+        for (String line : csv.split("\r?\n")) {
             if (line.isEmpty()) {
                 continue;
             }

@@ -5,7 +5,6 @@ import be.inami.Convention;
 import be.inami.Employment;
 import be.inami.EvaluationInput;
 import be.inami.InamiException;
-import be.inami.Lang;
 import be.inami.Profession;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,14 +34,16 @@ final class Client {
             "contracts", "product", "solidarity_share", "entry_fee", "contract_type", "projection_years",
             "guaranteed_rate", "management_fee");
 
-    /** A row that cannot be used, with its line. */
+    /** A row that cannot be used, with its line and, when one is to blame, its column. */
     static final class BadRow extends Exception {
         private static final long serialVersionUID = 1L;
         final int line;
+        final String column;
 
-        BadRow(int line, String message) {
+        BadRow(int line, String column, String message) {
             super(message);
             this.line = line;
+            this.column = column;
         }
     }
 
@@ -74,23 +75,20 @@ final class Client {
      *
      * @throws BadRow for an unknown, duplicate or missing column
      */
-    static Map<String, Integer> header(Csv.Record r) throws BadRow {
+    static Map<String, Integer> header(Csv.Record r, Text t) throws BadRow {
         Map<String, Integer> cols = new HashMap<>();
         for (int i = 0; i < r.fields.size(); i++) {
             String name = r.fields.get(i).trim().toLowerCase(java.util.Locale.ROOT);
-            if (i == 0 && name.startsWith("\ufeff")) {
-                name = name.substring(1);
-            }
             if (!KNOWN.contains(name)) {
-                throw new BadRow(r.line, "unknown column '" + name + "' (known: " + String.join(",", KNOWN) + ")");
+                throw new BadRow(r.line, null, t.get("err.unknown_column", name, String.join(",", KNOWN)));
             }
             if (cols.put(name, i) != null) {
-                throw new BadRow(r.line, "column '" + name + "' appears twice");
+                throw new BadRow(r.line, null, t.get("err.column_twice", name));
             }
         }
         for (String req : REQUIRED) {
             if (!cols.containsKey(req)) {
-                throw new BadRow(r.line, "the header has no '" + req + "' column");
+                throw new BadRow(r.line, null, t.get("err.no_column", req));
             }
         }
         return cols;
@@ -100,10 +98,16 @@ final class Client {
     private static final class Cells {
         final Csv.Record r;
         final Map<String, Integer> cols;
+        final Text t;
 
-        Cells(Csv.Record r, Map<String, Integer> cols) {
+        Cells(Csv.Record r, Map<String, Integer> cols, Text t) {
             this.r = r;
             this.cols = cols;
+            this.t = t;
+        }
+
+        BadRow bad(String col, String key, Object... args) {
+            return new BadRow(r.line, col, t.get(key, args));
         }
 
         /** The trimmed cell, or null when the column is absent or the cell empty. */
@@ -125,11 +129,11 @@ final class Client {
         try {
             BigDecimal d = new BigDecimal(v);
             if (d.signum() < 0) {
-                throw new BadRow(c.r.line, col + ": '" + v + "' is negative");
+                throw c.bad(col, "err.negative", v);
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new BadRow(c.r.line, col + ": '" + v + "' is not a number");
+            throw c.bad(col, "err.not_number", v);
         }
     }
 
@@ -141,7 +145,7 @@ final class Client {
         try {
             return d.longValueExact();
         } catch (ArithmeticException e) {
-            throw new BadRow(c.r.line, col + ": '" + c.get(col) + "' is not a whole number");
+            throw c.bad(col, "err.not_whole", c.get(col));
         }
     }
 
@@ -153,7 +157,7 @@ final class Client {
         if (v.equalsIgnoreCase("yes")) {
             return true;
         }
-        throw new BadRow(c.r.line, col + ": '" + v + "' is not yes or no");
+        throw c.bad(col, "err.not_yes_no", v);
     }
 
     private static LocalDate date(Cells c, String col) throws BadRow {
@@ -164,7 +168,7 @@ final class Client {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadRow(c.r.line, col + ": '" + v + "' is not a date (YYYY-MM-DD)");
+            throw c.bad(col, "err.not_date", v);
         }
     }
 
@@ -177,7 +181,7 @@ final class Client {
         try {
             return d.movePointRight(2).setScale(0).intValueExact();
         } catch (ArithmeticException e) {
-            throw new BadRow(c.r.line, col + ": '" + c.get(col) + "' has more than two decimals");
+            throw c.bad(col, "err.two_decimals", c.get(col));
         }
     }
 
@@ -186,27 +190,37 @@ final class Client {
      *
      * @throws BadRow with the line and what is wrong
      */
-    static Client parse(Csv.Record r, Map<String, Integer> cols, boolean allowDerived, Lang lang) throws BadRow {
+    static Client parse(Csv.Record r, Map<String, Integer> cols, boolean allowDerived, Text t) throws BadRow {
         int width = cols.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (r.fields.size() != width) {
-            throw new BadRow(r.line, "expected " + width + " fields, found " + r.fields.size());
+            throw new BadRow(r.line, null, t.get("err.field_count", width, r.fields.size()));
         }
-        Cells c = new Cells(r, cols);
+        Cells c = new Cells(r, cols, t);
         String name = c.get("client");
         if (name == null) {
-            throw new BadRow(r.line, "client: empty");
+            throw c.bad("client", "err.empty_client");
         }
         String prof = c.get("profession");
         if (prof == null) {
-            throw new BadRow(r.line, "profession: empty");
+            throw c.bad("profession", "err.empty_profession");
+        }
+        if (c.get("year") == null) {
+            throw c.bad("year", "err.empty_year");
         }
         Long year = whole(c, "year");
-        if (year == null || year < 1000 || year > 9999) {
-            throw new BadRow(r.line, "year: '" + c.get("year") + "' is not a premium year");
+        if (year < 1000 || year > 9999) {
+            throw c.bad("year", "err.not_year", c.get("year"));
         }
+        Profession profession;
         try {
-            EvaluationInput.Builder b = EvaluationInput.builder(Profession.fromId(prof), year.intValue())
-                    .allowDerived(allowDerived).lang(lang);
+            profession = Profession.fromId(prof);
+        } catch (InamiException e) {
+            throw c.bad("profession", "err.library", e.getMessage());
+        }
+        String column = null;
+        try {
+            EvaluationInput.Builder b = EvaluationInput.builder(profession, year.intValue())
+                    .allowDerived(allowDerived).lang(t.lang);
             Long prestations = whole(c, "prestations");
             if (prestations != null) {
                 b.prestations(prestations);
@@ -235,6 +249,7 @@ final class Client {
             if (reimbursed != null) {
                 b.reimbursed(reimbursed);
             }
+            column = "convention";
             if (c.get("convention") != null) {
                 b.convention(Convention.fromId(c.get("convention")));
             }
@@ -245,6 +260,7 @@ final class Client {
             b.trainee(yesNo(c, "trainee"));
             b.retired(yesNo(c, "retired"));
             b.sanctioned(yesNo(c, "sanctioned"));
+            column = "employment";
             if (c.get("employment") != null) {
                 b.employment(Employment.fromId(c.get("employment")));
             }
@@ -252,20 +268,22 @@ final class Client {
             if (contracts != null) {
                 b.contracts(contracts.intValue());
             }
+            column = "contract_type";
             ContractType type = c.get("contract_type") == null ? ContractType.SOCIAL_PENSION
                     : ContractType.fromId(c.get("contract_type"));
+            column = null;
             Client client = new Client(r.line, name, b.build(), c.get("product"), percent(c, "solidarity_share"),
                     percent(c, "entry_fee"), type);
             Long years = whole(c, "projection_years");
             if (years != null && (years < 1 || years > 60)) {
-                throw new BadRow(r.line, "projection_years: '" + c.get("projection_years") + "' is not 1 to 60");
+                throw c.bad("projection_years", "err.projection_years", c.get("projection_years"));
             }
             client.projectionYears = years == null ? null : years.intValue();
             client.rateBp = percent(c, "guaranteed_rate");
             client.managementFeeBp = percent(c, "management_fee");
             return client;
         } catch (InamiException e) {
-            throw new BadRow(r.line, e.getMessage());
+            throw new BadRow(r.line, column, e.getMessage());
         }
     }
 }

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Minimal RFC 4180 CSV: quoted fields with "" escapes, CRLF or LF, records numbered by line. */
+/**
+ * CSV as spreadsheets write it: comma or semicolon (chosen from the header
+ * line), an optional UTF-8 byte order mark, quoted fields with "" escapes,
+ * CRLF or LF. Records are read one at a time and numbered by the line they
+ * start on; blank lines and lines starting with '#' are skipped.
+ */
 final class Csv {
     private Csv() {
     }
@@ -32,21 +37,46 @@ final class Csv {
         }
     }
 
-    /**
-     * Read every record. Blank lines and lines starting with '#' are skipped.
-     *
-     * @throws Malformed for an unterminated quote (with its line)
-     */
-    static List<Record> read(BufferedReader in) throws IOException {
-        List<Record> out = new ArrayList<>();
-        int lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            int start = lineNo;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+    /** Reads records one by one; the delimiter is fixed by the first record. */
+    static final class Reader {
+        private final BufferedReader in;
+        private int lineNo;
+        private char delimiter;
+
+        Reader(BufferedReader in) {
+            this.in = in;
+        }
+
+        /** The delimiter found on the first record (0 before it is read). */
+        char delimiter() {
+            return delimiter;
+        }
+
+        /**
+         * The next record, or null at the end.
+         *
+         * @throws Malformed for an unterminated quote (with the line it starts on)
+         */
+        Record next() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\ufeff")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (delimiter == 0) {
+                    delimiter = guess(line);
+                }
+                return parse(line);
             }
+            return null;
+        }
+
+        private Record parse(String line) throws IOException {
+            int start = lineNo;
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
@@ -65,7 +95,7 @@ final class Csv {
                         continue;
                     }
                     fields.add(field.toString());
-                    break;
+                    return new Record(start, fields);
                 }
                 char c = line.charAt(i++);
                 if (quoted) {
@@ -79,26 +109,69 @@ final class Csv {
                     } else {
                         field.append(c);
                     }
-                } else if (c == '"' && field.length() == 0) {
+                } else if (c == '"' && field.toString().isBlank()) {
+                    field.setLength(0);
                     quoted = true;
-                } else if (c == ',') {
+                } else if (c == delimiter) {
                     fields.add(field.toString());
                     field.setLength(0);
                 } else {
                     field.append(c);
                 }
             }
-            out.add(new Record(start, fields));
+        }
+    }
+
+    /** ';' when the line has more semicolons than commas outside quotes, else ','. */
+    static char guess(String line) {
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    /** Every record (small files and tests). */
+    static List<Record> read(BufferedReader in) throws IOException {
+        Reader r = new Reader(in);
+        List<Record> out = new ArrayList<>();
+        Record rec;
+        while ((rec = r.next()) != null) {
+            out.add(rec);
         }
         return out;
     }
 
-    /** One CSV field, quoted when it needs to be. */
-    static String field(String s) {
-        if (s == null) {
-            return "";
+    /**
+     * A cell a spreadsheet would not run: text starting with =, +, -, @, a tab
+     * or a carriage return (a formula, or one once trimmed) is prefixed with an
+     * apostrophe.
+     */
+    static String safe(String s) {
+        if (s == null || s.isEmpty()) {
+            return s == null ? "" : s;
         }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+        char c = s.charAt(0);
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            return "'" + s;
+        }
+        return s;
+    }
+
+    /** One CSV field, neutralised ({@link #safe}) and quoted when it needs to be. */
+    static String field(String s) {
+        s = safe(s);
+        if (s.indexOf(',') >= 0 || s.indexOf(';') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
+                || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,17 +25,25 @@ import java.util.List;
  * </pre>
  */
 public final class Main {
+    /** Client rows the server takes in one file unless --max-rows says otherwise. */
+    static final int DEFAULT_MAX_ROWS = 100_000;
+
     static final String USAGE = String.join("\n",
             "usage: inami-broker report CLIENTS.csv [--rules FILE]... [--products FILE] [--allow-derived] [--lang en|fr|nl]",
-            "       inami-broker serve [--port N] [--bind ADDR] [--clients CLIENTS.csv] [--rules FILE]...",
-            "                          [--products FILE] [--allow-derived] [--lang en|fr|nl]",
+            "       inami-broker serve [--port N] [--bind ADDR] [--host NAME]... [--max-rows N]",
+            "                          [--head-timeout S] [--body-timeout S]",
+            "                          [--clients CLIENTS.csv] [--rules FILE]... [--products FILE] [--allow-derived]",
             "",
             "report: one CSV line per client on stdout (client,eligible,amount_cents,tier,payee,next_tier,",
             "  actions,...); a bad row is reported with its line number (eligible=error, also on stderr)",
             "  and the other rows are processed. Exit 0 when every row was evaluated, 1 when a row or the",
             "  file was in error, 2 on a bad command line.",
             "serve: a web page on http://ADDR:N/ (default 127.0.0.1:8080) where the client list is",
-            "  uploaded or edited and the report shown as a table with the explained checks.",
+            "  uploaded or pasted and the report shown as a table with the explained checks, and a",
+            "  JSON API (/api/evaluate, /api/report, /api/openapi.json). Requests must name the",
+            "  server's address (or a --host NAME) in Host; a file has at most --max-rows client rows",
+            "  (default " + DEFAULT_MAX_ROWS + "); a client has --head-timeout seconds (default 10) to send",
+            "  its request line and headers and --body-timeout seconds (default 30) for its body.",
             "Client file header: client,profession,year,prestations,m_values,hours_per_week,reimbursed,",
             "  convention,specialty,retired (an empty cell = not given; retired is yes/no); optional",
             "  r_values,v_values,convention_start,convention_end,first_number,trainee,employment,",
@@ -49,6 +58,8 @@ public final class Main {
         String file;
         int port = 8080;
         String bind = "127.0.0.1";
+        List<String> hosts = new ArrayList<>();
+        Http.Limits limits = new Http.Limits();
         Report.Options options = new Report.Options();
     }
 
@@ -65,6 +76,7 @@ public final class Main {
             throw new UsageError("a command is required (report or serve)");
         }
         Args a = new Args();
+        a.options.maxRows = DEFAULT_MAX_ROWS;
         a.command = argv[0];
         if (!a.command.equals("report") && !a.command.equals("serve")) {
             throw new UsageError("unknown command '" + a.command + "' (report or serve)");
@@ -107,6 +119,25 @@ public final class Main {
                 case "--bind":
                     a.bind = value(argv, ++i, s);
                     break;
+                case "--host":
+                    a.hosts.add(value(argv, ++i, s));
+                    break;
+                case "--head-timeout":
+                    a.limits.headTimeoutMs = seconds(argv, ++i, s);
+                    break;
+                case "--body-timeout":
+                    a.limits.bodyTimeoutMs = seconds(argv, ++i, s);
+                    break;
+                case "--max-rows":
+                    try {
+                        a.options.maxRows = Integer.parseInt(value(argv, ++i, s));
+                    } catch (NumberFormatException e) {
+                        throw new UsageError("--max-rows: '" + argv[i] + "' is not a number");
+                    }
+                    if (a.options.maxRows < 1) {
+                        throw new UsageError("--max-rows: at least 1");
+                    }
+                    break;
                 case "--clients":
                     a.file = value(argv, ++i, s);
                     break;
@@ -126,6 +157,20 @@ public final class Main {
         return a;
     }
 
+    /** A whole number of seconds from 1 to 3600, in milliseconds. */
+    private static int seconds(String[] argv, int i, String option) throws UsageError {
+        String v = value(argv, i, option);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 3600) {
+                return n * 1000;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageError(option + ": '" + v + "' is not 1 to 3600 seconds");
+    }
+
     private static String value(String[] argv, int i, String option) throws UsageError {
         if (i >= argv.length) {
             throw new UsageError(option + " needs a value");
@@ -133,24 +178,36 @@ public final class Main {
         return argv[i];
     }
 
-    /** Write the CSV report; returns the exit status. */
+    /** The CSV report's header in a language (English: the column ids). */
+    static List<String> header(Text t) {
+        List<String> h = new ArrayList<>();
+        for (String c : Report.COLUMNS) {
+            h.add(t.get("col." + c));
+        }
+        return h;
+    }
+
+    /** Write the CSV report, row by row; returns the exit status. */
     static int report(BufferedReader in, String name, Report.Options o, PrintStream out, PrintStream err)
             throws IOException {
-        List<Report.Row> rows = Report.run(in, o);
-        int status = 0;
-        out.print(Csv.line(Report.COLUMNS) + "\n");
-        for (Report.Row r : rows) {
-            if (r.error != null) {
-                err.println("inami-broker: " + name + ":" + r.line + ": " + r.error);
-                status = 1;
-            }
-            if (r.fileError) {
-                continue; // a file-level error (header) has no client line
-            }
-            out.print(Csv.line(r.fields()) + "\n");
+        Text t = Text.of(o.lang);
+        int[] status = {0};
+        out.print(Csv.line(header(t)) + "\n");
+        try {
+            Report.run(in, o, t, r -> {
+                if (r.error != null) {
+                    err.println("inami-broker: " + name + ":" + r.line + ": "
+                            + (r.errorColumn == null ? "" : r.errorColumn + ": ") + r.error);
+                    status[0] = 1;
+                }
+                out.print(Csv.line(r.fields()) + "\n");
+            });
+        } catch (Report.FileError e) {
+            err.println("inami-broker: " + name + ":" + e.line + ": " + e.getMessage());
+            status[0] = 1;
         }
         out.flush();
-        return status;
+        return status[0];
     }
 
     /**
@@ -183,7 +240,7 @@ public final class Main {
             } else {
                 // the server uses the options until the process ends
                 String initial = a.file == null ? "" : Files.readString(Path.of(a.file), StandardCharsets.UTF_8);
-                Server.start(a.bind, a.port, initial, a.options);
+                Server.start(a.bind, a.port, a.hosts, initial, a.options, a.limits);
                 return; // the server thread keeps the JVM alive
             }
         } catch (UsageError e) {

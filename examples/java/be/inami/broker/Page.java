@@ -3,12 +3,20 @@ package be.inami.broker;
 import be.inami.Allocation;
 import be.inami.Check;
 import be.inami.Evaluation;
+import be.inami.Lang;
+import be.inami.Missing;
 import be.inami.NextTier;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
-/** The HTML page: the client list (upload or edit) and the report as a table. */
+/**
+ * The HTML page, written as it goes: the head and the form, one table row per
+ * client (and its hidden detail row) as the report produces them, then the
+ * totals. Style and script are files of the application (/page.css,
+ * /page.js); nothing is fetched from elsewhere.
+ */
 final class Page {
     private Page() {
     }
@@ -43,102 +51,257 @@ final class Page {
         return b.toString();
     }
 
-    private static String euros(long cents) {
+    static String euros(long cents) {
         return BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
-    private static final String STYLE = String.join("\n",
-            "body{font-family:sans-serif;margin:1.5em;color:#222}",
-            "textarea{width:100%;font-family:monospace}",
-            "table{border-collapse:collapse;margin-top:1em;width:100%}",
-            "th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left}",
-            "th{background:#eee}",
-            "tr.eligible td.eligible{background:#dfd}",
-            "tr.not-eligible td.eligible{background:#fdd}",
-            "tr.error td{background:#fee}",
-            "td.num{text-align:right;font-variant-numeric:tabular-nums}",
-            "li.failed{color:#a00}li.action{color:#a60}li.assumed{color:#555}",
-            ".muted{color:#666;font-size:.9em}");
+    /** The columns of the table: their text key, sort key and type. */
+    private static final String[][] COLUMNS = {
+        {"th.client", "client", "text"},
+        {"th.eligible", "eligible", "text"},
+        {"th.amount", "amount", "num"},
+        {"th.tier", "tier", "text"},
+        {"th.next_tier", "next", "num"},
+        {"th.split", "pension", "num"},
+        {"th.deadlines", "deadline", "text"},
+        {"th.actions", null, null},
+    };
 
-    /** The whole page for a client file and its report. */
-    static String render(String csv, List<Report.Row> rows, String message) {
-        StringBuilder b = new StringBuilder(8192);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>inami-broker: statut social report</title><style>").append(STYLE)
-                .append("</style></head>\n<body>\n<h1>INAMI/RIZIV statut social: client report</h1>\n");
-        b.append("<p class=\"muted\">Computed by libinami from sourced figures; every check names its rule. ")
-                .append("An empty cell means \"not given\".</p>\n");
-        b.append("<form method=\"post\" action=\"/\" id=\"clients\">\n")
-                .append("<p><label>Upload a client file (CSV): <input type=\"file\" id=\"file\" ")
-                .append("accept=\".csv,text/csv,text/plain\"></label></p>\n")
-                .append("<p><label for=\"csv\">or edit the client list:</label></p>\n")
-                .append("<textarea name=\"csv\" id=\"csv\" rows=\"12\" spellcheck=\"false\">").append(esc(csv))
-                .append("</textarea>\n<p><button type=\"submit\" id=\"show\">Show report</button> ")
-                .append("<button type=\"submit\" formaction=\"/report.csv\">Download report (CSV)</button></p>\n")
-                .append("</form>\n");
-        b.append("<script>document.getElementById('file').addEventListener('change',function(e){")
-                .append("var f=e.target.files[0];if(!f)return;f.text().then(function(t){")
-                .append("document.getElementById('csv').value=t;document.getElementById('clients').submit();});});")
-                .append("</script>\n");
+    /** The page up to the table's body: the form (with the client list when it is small), a message. */
+    static void head(Writer w, Text t, String csv, String message, boolean table) throws IOException {
+        String lang = t.id();
+        w.write("<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + esc(t.get("page.title")) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"/page.css\"><script src=\"/page.js\" defer></script></head>\n"
+                + "<body data-lang=\"" + lang + "\" data-close=\"" + esc(t.get("detail.close")) + "\">\n<header><h1>" + esc(t.get("page.heading")) + "</h1>"
+                + "<nav class=\"langs\" aria-label=\"" + esc(t.get("page.language")) + "\">");
+        for (Lang l : Lang.values()) {
+            Text o = Text.of(l);
+            w.write(l == t.lang ? "<strong>" + o.id().toUpperCase(java.util.Locale.ROOT) + "</strong> "
+                    : "<a href=\"/?lang=" + o.id() + "\" hreflang=\"" + o.id() + "\" lang=\"" + o.id() + "\">"
+                            + esc(o.get("page.language_name")) + "</a> ");
+        }
+        w.write("</nav></header>\n<p class=\"muted\">" + esc(t.get("page.intro")) + "</p>\n");
+        w.write("<form method=\"post\" action=\"/\" id=\"clients\" enctype=\"multipart/form-data\">"
+                + "<input type=\"hidden\" name=\"lang\" value=\"" + lang + "\">\n"
+                + "<label class=\"file\">" + esc(t.get("form.file")) + " <input type=\"file\" name=\"file\" id=\"file\" "
+                + "accept=\".csv,text/csv,text/plain\"></label>\n"
+                + "<details id=\"paste\"" + (csv != null && !csv.isEmpty() && !table ? " open" : "") + "><summary>"
+                + esc(t.get("form.paste")) + "</summary>"
+                + "<textarea name=\"csv\" id=\"csv\" rows=\"10\" spellcheck=\"false\">" + esc(csv) + "</textarea>"
+                + "</details>\n<p class=\"buttons\"><button type=\"submit\" id=\"show\">" + esc(t.get("form.show"))
+                + "</button> <button type=\"submit\" id=\"download\" formaction=\"/report.csv\">"
+                + esc(t.get("form.download")) + "</button></p>\n</form>\n");
         if (message != null) {
-            b.append("<p class=\"error\" id=\"message\">").append(esc(message)).append("</p>\n");
+            w.write("<p class=\"error\" id=\"message\" role=\"alert\">" + esc(message) + "</p>\n");
         }
-        b.append("<table id=\"report\"><thead><tr><th>client</th><th>line</th><th>profession</th><th>year</th>")
-                .append("<th>eligible</th><th>amount (EUR)</th><th>tier</th><th>payee</th><th>next tier</th>")
-                .append("<th>split (EUR)</th><th>procedure</th><th>actions and checks</th></tr></thead>\n<tbody>\n");
-        for (Report.Row r : rows) {
-            row(b, r);
+        if (!table) {
+            return;
         }
-        b.append("</tbody></table>\n</body></html>\n");
-        return b.toString();
-    }
-
-    private static void row(StringBuilder b, Report.Row r) {
-        Evaluation e = r.evaluation;
-        String cls = r.error != null ? "error" : e.eligible() ? "eligible" : "not-eligible";
-        b.append("<tr class=\"").append(cls).append("\" data-client=\"").append(esc(r.client)).append("\">");
-        td(b, "client", esc(r.client));
-        td(b, "num", Integer.toString(r.line));
-        td(b, null, esc(r.profession));
-        td(b, "num", esc(r.year));
-        td(b, "eligible", r.eligible());
-        td(b, "num amount", e == null ? "" : euros(e.amountCents()));
-        td(b, "tier", e == null || e.tier() == null ? "" : esc(e.tier()));
-        td(b, "payee", e == null ? "" : esc(e.payee().id()));
-        NextTier next = e == null ? null : e.nextTier();
-        td(b, "next", next == null ? "" : esc(next.tier()) + " (" + euros(next.amountCents()) + ")");
-        Allocation a = r.allocation;
-        td(b, "split", a == null ? "" : "pension " + euros(a.pensionCents()) + "<br>solidarity "
-                + euros(a.solidarityCents()) + "<br>fees " + euros(a.feesCents())
-                + (r.projection == null ? "" : "<br>projected capital " + euros(r.projection.capitalCents())
-                        + "<br>projected net " + euros(r.projection.netCapitalCents())));
-        StringBuilder dates = new StringBuilder();
-        for (Map.Entry<String, String> m : r.milestones.entrySet()) {
-            dates.append(esc(m.getKey().replace('_', ' '))).append(": ").append(esc(m.getValue())).append("<br>");
-        }
-        td(b, "dates", dates.toString());
-        StringBuilder act = new StringBuilder("<ul class=\"actions\">");
-        for (String s : r.actions) {
-            act.append("<li>").append(esc(s)).append("</li>");
-        }
-        act.append("</ul>");
-        if (e != null) {
-            act.append("<details><summary>checks</summary><ul class=\"checks\">");
-            for (Check k : e.checks()) {
-                act.append("<li class=\"").append(k.state().id()).append("\">[").append(k.state().id()).append("] ")
-                        .append(esc(k.label())).append(": ").append(esc(k.detail()));
-                if (k.ruleYear() != 0) {
-                    act.append(" <span class=\"muted\">(rule ").append(k.ruleYear()).append(")</span>");
-                }
-                act.append("</li>");
+        w.write("<div id=\"filters\">"
+                + select("f-tier", t.get("filter.tier"), t.get("filter.all"))
+                + select("f-eligible", t.get("filter.eligible"), t.get("filter.all"))
+                + select("f-deadline", t.get("filter.deadline"), t.get("filter.all"))
+                + "<span id=\"shown\" data-template=\"" + esc(t.get("filter.shown")) + "\"></span></div>\n");
+        w.write("<table id=\"report\"><colgroup><col class=\"c-client\"><col class=\"c-eligible\">"
+                + "<col class=\"c-amount\"><col class=\"c-tier\"><col class=\"c-next\"><col class=\"c-split\">"
+                + "<col class=\"c-dates\"><col class=\"c-actions\"></colgroup>\n<thead><tr>");
+        for (String[] c : COLUMNS) {
+            if (c[1] == null) {
+                w.write("<th scope=\"col\">" + esc(t.get(c[0])) + "</th>");
+            } else {
+                w.write("<th scope=\"col\" data-sort=\"" + c[1] + "\" data-type=\"" + c[2] + "\"><button type=\"button\">"
+                        + esc(t.get(c[0])) + "</button></th>");
             }
-            act.append("</ul></details>");
         }
-        td(b, "actions", act.toString());
-        b.append("</tr>\n");
+        w.write("</tr></thead>\n<tbody>\n");
     }
 
-    private static void td(StringBuilder b, String cls, String html) {
-        b.append(cls == null ? "<td>" : "<td class=\"" + cls + "\">").append(html).append("</td>");
+    private static String select(String id, String label, String all) {
+        return "<label>" + esc(label) + " <select id=\"" + id + "\"><option value=\"\">" + esc(all)
+                + "</option></select></label> ";
+    }
+
+    /** The tier's id, readable (its full label is in the detail's checks). */
+    private static String label(Evaluation e) {
+        return e.tier().replace('_', ' ');
+    }
+
+    /** The shown value of the eligible column. */
+    private static String eligible(Report.Row r, Text t) {
+        return t.get("eligible." + r.eligible());
+    }
+
+    /** The date a broker acts on first: the contract deadline, else the extra-information one. */
+    static String deadline(Report.Row r) {
+        String d = r.milestones.get("contract_deadline");
+        return d != null ? d : r.milestones.getOrDefault("extra_info_deadline", "");
+    }
+
+    /** Clients shown with a detail row; a larger file's other rows have none (the page stays light). */
+    static final int DETAIL_ROWS = 1000;
+
+    /** One client's row and, for the first {@link #DETAIL_ROWS}, its hidden detail row. */
+    static void row(Writer w, Report.Row r, Text t, int index) throws IOException {
+        Evaluation e = r.evaluation;
+        NextTier next = e == null ? null : e.nextTier();
+        Allocation a = r.allocation;
+        String cls = r.error != null ? "error" : e.eligible() ? "eligible" : "not-eligible";
+        StringBuilder b = new StringBuilder(2048);
+        b.append("<tr class=\"client ").append(cls).append("\" id=\"r-").append(index)
+                .append("\" data-client=\"").append(esc(r.client))
+                .append("\" data-eligible=\"").append(r.eligible())
+                .append("\" data-tier=\"").append(e == null || e.tier() == null ? "" : esc(e.tier()))
+                .append("\" data-amount=\"").append(e == null ? 0 : e.amountCents())
+                .append("\" data-next=\"").append(next == null ? 0 : next.amountCents())
+                .append("\" data-pension=\"").append(a == null ? 0 : a.pensionCents())
+                .append("\" data-solidarity=\"").append(a == null ? 0 : a.solidarityCents())
+                .append("\" data-deadline=\"").append(esc(deadline(r))).append("\">");
+        b.append("<td class=\"client\"><span class=\"name\">").append(esc(r.client)).append("</span><br><span class=\"muted\">")
+                .append(esc(r.profession)).append(" · ").append(esc(r.year)).append(" · ")
+                .append(esc(t.get("row.line", r.line))).append("</span>");
+        if (index <= DETAIL_ROWS) {
+            b.append("<button type=\"button\" class=\"toggle\" aria-expanded=\"false\" aria-controls=\"d-")
+                    .append(index).append("\">").append(esc(t.get("detail.open"))).append("</button>");
+        }
+        b.append("</td>");
+        b.append("<td class=\"eligible\">").append(esc(eligible(r, t))).append("</td>");
+        b.append("<td class=\"num amount\">").append(e == null ? "" : euros(e.amountCents())).append("</td>");
+        b.append("<td class=\"tier\">").append(e == null || e.tier() == null ? "" : esc(label(e))).append("</td>");
+        b.append("<td class=\"next\">");
+        if (next != null) {
+            b.append(esc(next.tier().replace('_', ' '))).append("<br><span class=\"num\">").append(euros(next.amountCents()))
+                    .append("</span>");
+        }
+        b.append("</td><td class=\"split\">");
+        if (a != null) {
+            b.append(esc(t.get("split.pension"))).append(" ").append(euros(a.pensionCents())).append("<br>")
+                    .append(esc(t.get("split.solidarity"))).append(" ").append(euros(a.solidarityCents()));
+        }
+        b.append("</td><td class=\"dates\">");
+        for (String col : new String[] {"contract_deadline", "payment_deadline"}) {
+            String d = r.milestones.get(col);
+            if (d != null) {
+                b.append("<span class=\"date\"><abbr title=\"").append(esc(t.get("date." + col))).append("\">")
+                        .append(esc(t.get("date.short." + col))).append("</abbr> ").append(esc(d)).append("</span>");
+            }
+        }
+        b.append("</td><td class=\"actions\"><ul>");
+        for (String s : r.actions) {
+            b.append("<li>").append(esc(s)).append("</li>");
+        }
+        b.append("</ul></td></tr>\n");
+        if (index <= DETAIL_ROWS) {
+            detail(b, r, t, index);
+        }
+        w.write(b.toString());
+    }
+
+    /** The detail row: the checks with their rules and sources, the next tier, the procedure, the split. */
+    private static void detail(StringBuilder b, Report.Row r, Text t, int index) {
+        Evaluation e = r.evaluation;
+        b.append("<tr class=\"detail\" id=\"d-").append(index).append("\" hidden><td colspan=\"8\"><div class=\"detail\">");
+        b.append("<h2>").append(esc(t.get("detail.heading", r.client))).append("</h2>");
+        if (r.error != null) {
+            b.append("<p class=\"error\">").append(esc(r.actions.get(0))).append("</p></div></td></tr>\n");
+            return;
+        }
+        b.append("<section class=\"checks\"><h3>").append(esc(t.get("detail.checks"))).append("</h3><table><thead><tr><th>")
+                .append(esc(t.get("detail.check"))).append("</th><th>").append(esc(t.get("detail.state"))).append("</th><th>")
+                .append(esc(t.get("detail.explanation"))).append("</th><th>").append(esc(t.get("detail.rule")))
+                .append("</th><th>").append(esc(t.get("detail.source"))).append("</th></tr></thead><tbody>");
+        for (Check k : e.checks()) {
+            b.append("<tr class=\"check ").append(k.state().id()).append("\" data-check=\"").append(esc(k.id())).append("\"><td>")
+                    .append(esc(k.label())).append("</td><td>").append(esc(t.get("state." + k.state().id())))
+                    .append("</td><td>").append(esc(k.detail())).append("</td><td>")
+                    .append(k.ruleYear() == 0 ? "" : Integer.toString(k.ruleYear())).append("</td><td>");
+            source(b, k.source());
+            b.append("</td></tr>");
+        }
+        b.append("</tbody></table></section>");
+        b.append("<section class=\"facts\"><h3>").append(esc(t.get("detail.next_tier"))).append("</h3>");
+        NextTier next = e.nextTier();
+        if (next == null) {
+            b.append("<p>").append(esc(t.get("detail.no_next_tier"))).append("</p>");
+        } else {
+            b.append("<p class=\"next-tier\">").append(esc(t.get("detail.next_tier_is", next.tier(), euros(next.amountCents()))))
+                    .append("</p><ul>");
+            for (Missing m : next.missing()) {
+                b.append("<li>").append(esc(t.get("detail.missing", m.measure().id(),
+                        m.measure().toDecimal(m.missing()).stripTrailingZeros().toPlainString(),
+                        m.measure().toDecimal(m.threshold()).stripTrailingZeros().toPlainString()))).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append("<h3>").append(esc(t.get("detail.procedure"))).append("</h3><dl>");
+        for (Map.Entry<String, String> m : r.milestones.entrySet()) {
+            b.append("<dt>").append(esc(t.get("date." + m.getKey()))).append("</dt><dd>").append(esc(m.getValue())).append("</dd>");
+        }
+        b.append("</dl>");
+        if (r.allocation != null) {
+            Allocation a = r.allocation;
+            b.append("<h3>").append(esc(t.get("detail.split"))).append("</h3><p>")
+                    .append(esc(t.get("split.pension"))).append(" ").append(euros(a.pensionCents())).append(" · ")
+                    .append(esc(t.get("split.solidarity"))).append(" ").append(euros(a.solidarityCents())).append(" · ")
+                    .append(esc(t.get("split.fees"))).append(" ").append(euros(a.feesCents()));
+            if (r.projection != null) {
+                b.append("<br>").append(esc(t.get("split.projected", euros(r.projection.capitalCents()),
+                        euros(r.projection.netCapitalCents()))));
+            }
+            b.append("</p>");
+        }
+        b.append("<h3>").append(esc(t.get("detail.sources"))).append("</h3><p class=\"source\">");
+        source(b, e.source());
+        b.append("</p></section></div></td></tr>\n");
+    }
+
+    /** A source: a link when it is a web address (opened by the broker, never fetched by the page). */
+    private static void source(StringBuilder b, String s) {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        for (String part : s.split("\\s+")) {
+            if (part.startsWith("https://") || part.startsWith("http://")) {
+                int from = part.indexOf("//") + 2;
+                int to = part.indexOf('/', from);
+                String site = part.substring(from, to < 0 ? part.length() : to);
+                b.append("<a href=\"").append(esc(part)).append("\" title=\"").append(esc(part))
+                        .append("\" rel=\"noreferrer noopener\" target=\"_blank\">").append(esc(site)).append("</a> ");
+            } else if (!part.equals(";")) {
+                b.append(esc(part)).append(' ');
+            }
+        }
+    }
+
+    /** The totals row and the end of the page. */
+    static void foot(Writer w, Text t, Report.Totals s) throws IOException {
+        if (s.clients > DETAIL_ROWS) {
+            w.write("<tr class=\"note\"><td colspan=\"8\">" + esc(t.get("detail.limit", DETAIL_ROWS)) + "</td></tr>\n");
+        }
+        w.write("</tbody>\n<tfoot><tr id=\"totals\" data-clients=\"" + s.clients + "\" data-eligible=\"" + s.eligible
+                + "\" data-premium=\"" + s.premiumCents + "\" data-pension=\"" + s.pensionCents
+                + "\" data-solidarity=\"" + s.solidarityCents + "\"><th scope=\"row\" data-total=\"clients\" data-template=\""
+                + esc(t.get("totals.clients")) + "\">" + esc(t.get("totals.clients", s.clients)) + "</th>"
+                + "<td data-total=\"eligible\" data-template=\"" + esc(t.get("totals.eligible")) + "\">"
+                + esc(t.get("totals.eligible", s.eligible)) + "</td>"
+                + "<td class=\"num\" data-total=\"premium\">" + euros(s.premiumCents) + "</td><td></td><td></td>"
+                + "<td data-total=\"split\" data-template=\"" + esc(t.get("totals.split")) + "\">"
+                + esc(t.get("totals.split", euros(s.pensionCents), euros(s.solidarityCents))) + "</td>"
+                + "<td></td><td>" + esc(t.get("totals.premium_note")) + "</td></tr></tfoot></table>\n");
+        end(w);
+    }
+
+    /** The end of the page. */
+    static void end(Writer w) throws IOException {
+        w.write("</body></html>\n");
+    }
+
+    /** A whole page for an error (the details are in the server's log). */
+    static String error(Text t, int status, String message) {
+        return "<!DOCTYPE html>\n<html lang=\"" + t.id() + "\"><head><meta charset=\"utf-8\"><title>" + status + " "
+                + esc(t.get("page.title")) + "</title><link rel=\"stylesheet\" href=\"/page.css\"></head><body>"
+                + "<h1>" + status + "</h1><p class=\"error\" id=\"message\">" + esc(message) + "</p><p><a href=\"/?lang="
+                + t.id() + "\">" + esc(t.get("page.back")) + "</a></p></body></html>\n";
     }
 }

@@ -40,16 +40,14 @@ final class Report {
         MILESTONES.put("payment_deadline", "payment_deadline");
     }
 
-    /** The retired provider's action (docs/sources/procedure.md). */
-    static final String BANK_ACCOUNT_ACTION =
-            "avantage de convention: check the bank account in the provider's INAMI profile";
-
     /** How a report is made. */
     static final class Options implements AutoCloseable {
         Rules rules = Rules.defaults();
         Products products;
         boolean allowDerived;
         Lang lang = Lang.EN;
+        /** Most client rows the server takes in one file (0: no limit). */
+        int maxRows;
 
         /** Frees the loaded rules and products (their native memory is invisible to the GC). */
         @Override
@@ -74,8 +72,8 @@ final class Report {
         final Map<String, String> milestones = new LinkedHashMap<>();
         final List<String> actions = new ArrayList<>();
         String error;
-        /** The error is about the whole file (header, quoting), not one client. */
-        boolean fileError;
+        /** The column to blame for the error, when there is one. */
+        String errorColumn;
 
         Row(int line, String client) {
             this.line = line;
@@ -117,40 +115,114 @@ final class Report {
         }
     }
 
-    /** The report of a client file; a bad header gives one error row for line 1. */
-    static List<Row> run(BufferedReader in, Options o) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<Csv.Record> records;
-        try {
-            records = Csv.read(in);
-        } catch (Csv.Malformed e) {
-            rows.add(fileError(e.line, e.getMessage()));
-            return rows;
-        }
-        if (records.isEmpty()) {
-            rows.add(fileError(1, "the client file is empty (expected a header: "
-                    + String.join(",", Client.REQUIRED) + ",...)"));
-            return rows;
-        }
-        Map<String, Integer> cols;
-        try {
-            cols = Client.header(records.get(0));
-        } catch (Client.BadRow e) {
-            rows.add(fileError(e.line, e.getMessage()));
-            return rows;
-        }
-        for (Csv.Record rec : records.subList(1, records.size())) {
-            rows.add(row(rec, cols, o));
-        }
-        return rows;
+    /** Receives the report's rows one at a time. */
+    interface Sink {
+        /** One client's row. */
+        void row(Row r) throws IOException;
     }
 
-    /** A row standing for an error about the whole file. */
-    private static Row fileError(int line, String message) {
-        Row r = new Row(line, "");
-        r.fileError = true;
-        fail(r, message);
-        return r;
+    /** Counts what the page and the API show under the table. */
+    static final class Totals {
+        int clients;
+        int eligible;
+        int errors;
+        long premiumCents;
+        long pensionCents;
+        long solidarityCents;
+        long feesCents;
+
+        void add(Row r) {
+            clients++;
+            if (r.error != null) {
+                errors++;
+                return;
+            }
+            if (r.evaluation.eligible()) {
+                eligible++;
+                premiumCents += r.evaluation.amountCents();
+            }
+            if (r.allocation != null) {
+                pensionCents += r.allocation.pensionCents();
+                solidarityCents += r.allocation.solidarityCents();
+                feesCents += r.allocation.feesCents();
+            }
+        }
+    }
+
+    /** What is wrong with a whole file: its line and the message. */
+    static final class FileError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        FileError(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /** The column positions of a file's header, read from its first record. */
+    static Map<String, Integer> header(Csv.Reader r, Text t) throws IOException, FileError {
+        Csv.Record first;
+        try {
+            first = r.next();
+        } catch (Csv.Malformed e) {
+            throw new FileError(e.line, t.get("err.unterminated"));
+        }
+        if (first == null) {
+            throw new FileError(1, t.get("err.empty_file", String.join(",", Client.REQUIRED)));
+        }
+        try {
+            return Client.header(first, t);
+        } catch (Client.BadRow e) {
+            throw new FileError(e.line, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a whole file without evaluating it: the header, the quoting and
+     * the number of client rows (at most {@code maxRows} when it is not 0).
+     *
+     * @return the number of client rows
+     */
+    static int check(BufferedReader in, Text t, int maxRows) throws IOException, FileError {
+        Csv.Reader r = new Csv.Reader(in);
+        header(r, t);
+        int n = 0;
+        try {
+            while (r.next() != null) {
+                if (++n > maxRows && maxRows > 0) {
+                    throw new FileError(0, t.get("err.too_many_rows", maxRows));
+                }
+            }
+        } catch (Csv.Malformed e) {
+            throw new FileError(e.line, t.get("err.unterminated"));
+        }
+        if (n == 0) {
+            throw new FileError(1, t.get("err.no_clients"));
+        }
+        return n;
+    }
+
+    /**
+     * The report of a client file, one row at a time; nothing is kept.
+     *
+     * @throws FileError for a file that cannot be read at all (header, quoting)
+     */
+    static void run(BufferedReader in, Options o, Text t, Sink sink) throws IOException, FileError {
+        Csv.Reader r = new Csv.Reader(in);
+        Map<String, Integer> cols = header(r, t);
+        while (true) {
+            Csv.Record rec;
+            try {
+                rec = r.next();
+            } catch (Csv.Malformed e) {
+                throw new FileError(e.line, t.get("err.unterminated"));
+            }
+            if (rec == null) {
+                return;
+            }
+            sink.row(row(rec, cols, o, t));
+        }
     }
 
     private static String cell(Csv.Record rec, Map<String, Integer> cols, String name) {
@@ -158,52 +230,55 @@ final class Report {
         return i != null && i < rec.fields.size() ? rec.fields.get(i).trim() : "";
     }
 
-    private static Row row(Csv.Record rec, Map<String, Integer> cols, Options o) {
+    /** One client's row from a record of the file. */
+    static Row row(Csv.Record rec, Map<String, Integer> cols, Options o, Text t) {
         Row row = new Row(rec.line, cell(rec, cols, "client"));
         row.profession = cell(rec, cols, "profession");
         row.year = cell(rec, cols, "year");
         Client c;
         try {
-            c = Client.parse(rec, cols, o.allowDerived, o.lang);
+            c = Client.parse(rec, cols, o.allowDerived, t);
             row.evaluation = o.rules.evaluate(c.input);
         } catch (Client.BadRow e) {
-            return fail(row, e.getMessage());
+            return fail(row, e.column, e.getMessage(), t);
         } catch (InamiException e) {
-            return fail(row, e.getMessage());
+            return fail(row, null, e.getMessage(), t);
         }
-        actions(row, row.evaluation);
-        split(row, c, o);
-        project(row, c, o);
-        milestones(row, c, o);
+        actions(row, row.evaluation, t);
+        split(row, c, o, t);
+        project(row, c, o, t);
+        milestones(row, c, t.lang, o);
         if (row.actions.isEmpty()) {
-            row.actions.add("no action needed");
+            row.actions.add(t.get("action.none"));
         }
         return row;
     }
 
-    private static Row fail(Row row, String message) {
+    private static Row fail(Row row, String column, String message, Text t) {
         row.error = message;
+        row.errorColumn = column;
         row.evaluation = null;
         row.actions.clear();
-        row.actions.add("line " + row.line + ": " + message);
+        row.actions.add(column == null ? t.get("err.at_line", row.line, message)
+                : t.get("err.at_line_column", row.line, column, message));
         return row;
     }
 
     /** What the broker must do, from the explained checks. */
-    static void actions(Row row, Evaluation e) {
+    static void actions(Row row, Evaluation e, Text t) {
         if (e.payee() == Payee.BANK_ACCOUNT) {
-            row.actions.add(BANK_ACCOUNT_ACTION);
+            row.actions.add(t.get("action.bank_account"));
         }
         boolean activityShort = false;
         if (!e.eligible()) {
             for (Check k : e.checks()) {
                 if (k.state() == CheckState.FAILED && k.blocking()) {
-                    row.actions.add("not eligible: " + k.detail());
+                    row.actions.add(t.get("action.not_eligible_because", k.detail()));
                     activityShort |= k.id().equals("minimum_activity");
                 }
             }
             if (row.actions.isEmpty()) {
-                row.actions.add("not eligible");
+                row.actions.add(t.get("action.not_eligible"));
             }
         }
         for (Check k : e.checks()) {
@@ -214,19 +289,18 @@ final class Report {
         }
         NextTier next = e.nextTier();
         if (next != null && (e.eligible() || activityShort)) {
-            String gap = gap(e, next);
+            String gap = gap(e, next, t);
             if (gap != null) {
-                row.actions.add(gap + " for tier " + next.tier() + " (EUR " + next.amount().toPlainString() + ")");
+                row.actions.add(t.get("action.next_tier", gap, next.tier(), next.amount().toPlainString()));
             }
         }
         if (e.lowerBound()) {
-            row.actions.add("lower bound only: the " + e.premiumYear()
-                    + " thresholds were lowered by a percentage the sources do not give; check INAMI's decision");
+            row.actions.add(t.get("action.lower_bound", e.premiumYear()));
         }
     }
 
     /** "701 more prestations": the first measure the client gave, else the first one. */
-    private static String gap(Evaluation e, NextTier next) {
+    private static String gap(Evaluation e, NextTier next, Text t) {
         Missing pick = null;
         for (Missing m : next.missing()) {
             if (m.missing() < m.threshold()) { // observed > 0: the client gave that measure
@@ -243,18 +317,18 @@ final class Report {
         String n = pick.measure().toDecimal(pick.missing()).stripTrailingZeros().toPlainString();
         switch (pick.measure()) {
             case PRESTATIONS:
-                return n + (pick.missing() == 1 ? " more prestation" : " more prestations");
+                return t.get(pick.missing() == 1 ? "gap.prestation" : "gap.prestations", n);
             case REIMBURSED_EUR:
-                return "EUR " + BigDecimal.valueOf(pick.missing(), 2).toPlainString() + " more reimbursed";
+                return t.get("gap.reimbursed", BigDecimal.valueOf(pick.missing(), 2).toPlainString());
             case HOURS_PER_WEEK:
-                return n + " more hours per week";
+                return t.get("gap.hours", n);
             default:
-                return n + " more " + pick.measure().id().substring(0, 1).toUpperCase(Locale.ROOT);
+                return t.get("gap.key_letter", n, pick.measure().id().substring(0, 1).toUpperCase(Locale.ROOT));
         }
     }
 
     /** Pension / solidarity split of an eligible premium paid into a contract. */
-    private static void split(Row row, Client c, Options o) {
+    private static void split(Row row, Client c, Options o, Text t) {
         Evaluation e = row.evaluation;
         if (!e.eligible() || e.payee() != Payee.INSURANCE_CONTRACT) {
             return;
@@ -262,7 +336,7 @@ final class Report {
         try {
             if (c.product != null) {
                 if (o.products == null) {
-                    row.actions.add("product " + c.product + ": no products file given (--products FILE)");
+                    row.actions.add(t.get("action.no_products", c.product));
                     return;
                 }
                 row.allocation = o.products.split(c.product, e.amountCents());
@@ -271,7 +345,7 @@ final class Report {
                         c.entryFeeBp == null ? 0 : c.entryFeeBp);
             }
         } catch (InamiException ex) {
-            row.actions.add("split: " + ex.getMessage());
+            row.actions.add(t.get("action.split_refused", ex.getMessage()));
         }
     }
 
@@ -279,7 +353,7 @@ final class Report {
      * Capital at the exit when the client gives projection_years: the premium paid each year from
      * the premium year, with the row's terms or its product's (a term nobody gives: an action, no figure).
      */
-    private static void project(Row row, Client c, Options o) {
+    private static void project(Row row, Client c, Options o, Text t) {
         Evaluation e = row.evaluation;
         if (c.projectionYears == null || !e.eligible() || e.payee() != Payee.INSURANCE_CONTRACT) {
             return;
@@ -310,15 +384,15 @@ final class Report {
         try {
             row.projection = b.project();
         } catch (InamiException ex) {
-            row.actions.add("projection: " + ex.getMessage());
+            row.actions.add(t.get("action.projection_refused", ex.getMessage()));
         }
     }
 
     /** Procedure dates for the premium year (never guessed: "not found"). */
-    private static void milestones(Row row, Client c, Options o) {
+    private static void milestones(Row row, Client c, Lang lang, Options o) {
         List<Milestone> timeline;
         try {
-            timeline = Milestone.timeline(c.input.profession(), c.input.premiumYear(), o.lang);
+            timeline = Milestone.timeline(c.input.profession(), c.input.premiumYear(), lang);
         } catch (InamiException ex) {
             // Years before the automated procedure: nothing to show.
             return;
