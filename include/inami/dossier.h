@@ -135,9 +135,9 @@ INAMI_EXTERN(inami_provenance) inami_notice_provenance(inami_notice notice);
 
 /** What a new dossier is about. */
 typedef struct inami_dossier_options {
-	unsigned int version;
-	inami_profession profession;
-	int premium_year;
+	unsigned int version;  /**< INAMI_DOSSIER_OPTIONS_VERSION */
+	inami_profession profession; /**< the provider's profession */
+	int premium_year;      /**< the premium year the dossier is about */
 	int retired;            /**< legal pension taken: avantage de convention, paid to a bank account */
 	int has_bank_account;   /**< a bank account is registered with INAMI */
 } inami_dossier_options;
@@ -152,8 +152,8 @@ INAMI_EXTERN(int) inami_dossier_options_init(inami_dossier_options *options, uns
 
 /** An event to apply. */
 typedef struct inami_dossier_event {
-	unsigned int version;
-	inami_dossier_event_kind kind;
+	unsigned int version;  /**< INAMI_DOSSIER_EVENT_VERSION */
+	inami_dossier_event_kind kind; /**< what happened */
 	inami_date date;          /**< when it happened; 0 = not given (deadlines are then not checked) */
 	int64_t amount_cents;     /**< decision or payment amount; -1 = not given */
 	const char *note;         /**< free text on one line (contract reference...), NULL = none */
@@ -169,8 +169,8 @@ INAMI_EXTERN(int) inami_dossier_event_init(inami_dossier_event *event, unsigned 
 
 /** The notification a transition yields. Set `version` before a call. */
 typedef struct inami_notification {
-	unsigned int version;
-	inami_notice notice;
+	unsigned int version;  /**< INAMI_NOTIFICATION_VERSION, set by the caller */
+	inami_notice notice;   /**< the kind of message INAMI sends */
 	inami_action action;          /**< with INAMI_NOTICE_ACTION_NEEDED */
 	inami_date date;              /**< the event's date (0 if not given) */
 	inami_date deadline;          /**< when to act by (extra information, contest), 0 if none or unknown */
@@ -277,16 +277,16 @@ typedef enum inami_date_precision {
 
 /** One milestone of the yearly procedure. Strings live as long as the timeline. */
 typedef struct inami_milestone {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_MILESTONE_VERSION, set by the caller */
 	const char *id;               /**< "contract_concluded", "extra_info_deadline", ... */
-	inami_date date;
-	inami_date_precision precision;
+	inami_date date;       /**< the date, 0 when none (see precision) */
+	inami_date_precision precision; /**< how exact `date` is */
 	const char *iso;              /**< "2021-08-31", "2021-09" (month), "" when no date */
 	int relative_days;            /**< calendar days after the decision notification (RELATIVE) */
 	const char *rule;             /**< the data's rule: "N+1-08-31", "2021-02-01", "+60d", "" */
 	inami_provenance provenance;  /**< INAMI_PROV_NOT_FOUND when the data has nothing for that year */
-	const char *source;
-	const char *note;
+	const char *source;    /**< source of the rule, "" if none */
+	const char *note;      /**< caveats, "" if none */
 } inami_milestone;
 
 /**
