@@ -1,4 +1,4 @@
-/*
+/** @file
  * allocate.h: how a premium paid into a contract is split between entry fee,
  * solidarity and pension, the products that receive it, and what the pension
  * part is worth at retirement after the exit levies.
@@ -52,6 +52,7 @@ typedef enum inami_contract_type {
 	INAMI_CONTRACT_DEATH_COVER = 2        /**< overlijdensverzekering */
 } inami_contract_type;
 
+/** Number of contract types. */
 #define INAMI_CONTRACT_TYPE_COUNT 3
 
 /** Text id of a contract type, NULL if unknown. */
@@ -95,6 +96,7 @@ typedef struct inami_alloc_terms {
 	inami_solidarity_base solidarity_base; /**< what the solidarity share is taken from */
 } inami_alloc_terms;
 
+/** Initialiser of inami_alloc_terms: its version set and every other field at its default. */
 #define INAMI_ALLOC_TERMS_INIT { INAMI_ALLOC_TERMS_VERSION, INAMI_CONTRACT_SOCIAL_PENSION, \
 	INAMI_BP_UNSET, INAMI_BP_UNSET, INAMI_SOLIDARITY_ON_NET }
 
@@ -115,6 +117,7 @@ typedef struct inami_allocation {
 	int32_t solidarity_bp; /**< solidarity share applied */
 } inami_allocation;
 
+/** Initialiser of inami_allocation: its version set and every other field at its default. */
 #define INAMI_ALLOCATION_INIT { INAMI_ALLOCATION_VERSION, 0, 0, 0, 0, 0, 0 }
 
 /** Initialise `allocation` as INAMI_ALLOCATION_INIT does (INAMI_EVERSION for an unknown version). */
@@ -256,6 +259,7 @@ typedef struct inami_projection_input {
 	unsigned int flags;            /**< INAMI_RATE_ASSUME */
 } inami_projection_input;
 
+/** Initialiser of inami_projection_input: its version set and every other field at its default. */
 #define INAMI_PROJECTION_INPUT_INIT { INAMI_PROJECTION_INPUT_VERSION, NULL, 0, NULL, 0, 0, 0, \
 	INAMI_ALLOC_TERMS_INIT, INAMI_BP_UNSET, INAMI_BP_UNSET, -1, 0, INAMI_BP_UNSET, 0u }
 
@@ -294,6 +298,7 @@ typedef struct inami_projection {
 	unsigned int flags;             /**< INAMI_PROJ_* */
 } inami_projection;
 
+/** Initialiser of inami_projection: its version set and every other field at its default. */
 #define INAMI_PROJECTION_INIT { INAMI_PROJECTION_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
 	0, 0, 0, 0u }
 

@@ -1,4 +1,4 @@
-/*
+/** @file
  * billing.h: the nomenclature (code -> key letter and value, with validity
  * dates) and key-letter totals over billing lines: M for physiotherapists,
  * R for speech therapists, V for midwives.
@@ -426,6 +426,7 @@ typedef struct inami_csv_read_options {
 	unsigned int threads;
 } inami_csv_read_options;
 
+/** Initialiser of inami_csv_read_options: its version set and every other field at its default. */
 #define INAMI_CSV_READ_OPTIONS_INIT { INAMI_CSV_READ_OPTIONS_VERSION, 1u }
 
 /** Initialise `options` as INAMI_CSV_READ_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */

@@ -1,4 +1,4 @@
-/*
+/** @file
  * dossier.h: the yearly automated procedure, per provider and premium year,
  * as a state machine with the notifications INAMI sends and the deadlines of
  * the procedure calendar.
@@ -55,6 +55,7 @@ typedef enum inami_dossier_state {
 	INAMI_DOSSIER_CLOSED = 13                  /**< "closed" */
 } inami_dossier_state;
 
+/** Number of dossier states. */
 #define INAMI_DOSSIER_STATE_COUNT 14
 
 /** Events that move a dossier. Values and text ids are stable. */
@@ -77,6 +78,7 @@ typedef enum inami_dossier_event_kind {
 	INAMI_EVENT_CLOSED = 15                  /**< "closed" */
 } inami_dossier_event_kind;
 
+/** Number of dossier event kinds. */
 #define INAMI_EVENT_KIND_COUNT 16
 
 /** Notifications INAMI sends on a transition (the e-mail events). */
@@ -89,6 +91,7 @@ typedef enum inami_notice {
 	INAMI_NOTICE_ACTION_NEEDED = 5           /**< "action_needed" (see inami_action) */
 } inami_notice;
 
+/** Number of notification kinds. */
 #define INAMI_NOTICE_COUNT 6
 
 /** Why an action is needed. */
@@ -100,6 +103,7 @@ typedef enum inami_action {
 	INAMI_ACTION_NO_BANK_ACCOUNT = 4      /**< "no_bank_account": a retired provider must register one */
 } inami_action;
 
+/** Number of actions. */
 #define INAMI_ACTION_COUNT 5
 
 /** Text id of a state ("contract_pending"); NULL if out of range. */
@@ -142,6 +146,7 @@ typedef struct inami_dossier_options {
 	int has_bank_account;   /**< a bank account is registered with INAMI */
 } inami_dossier_options;
 
+/** Initialiser of inami_dossier_options: its version set and every other field at its default. */
 #define INAMI_DOSSIER_OPTIONS_INIT { INAMI_DOSSIER_OPTIONS_VERSION, INAMI_PROFESSION_NONE, 0, 0, 0 }
 
 /** Initialise `options` as INAMI_DOSSIER_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
@@ -159,6 +164,7 @@ typedef struct inami_dossier_event {
 	const char *note;         /**< free text on one line (contract reference...), NULL = none */
 } inami_dossier_event;
 
+/** Initialiser of inami_dossier_event: its version set and every other field at its default. */
 #define INAMI_DOSSIER_EVENT_INIT { INAMI_DOSSIER_EVENT_VERSION, INAMI_EVENT_CONTRACT_RECEIVED, 0, -1, NULL }
 
 /** Initialise `event` as INAMI_DOSSIER_EVENT_INIT does (INAMI_EVERSION for an unknown version). */
@@ -177,6 +183,7 @@ typedef struct inami_notification {
 	inami_provenance provenance;  /**< see inami_notice_provenance */
 } inami_notification;
 
+/** Initialiser of inami_notification: its version set and every other field at its default. */
 #define INAMI_NOTIFICATION_INIT { INAMI_NOTIFICATION_VERSION, INAMI_NOTICE_NONE, INAMI_ACTION_NONE, 0, 0, \
 	INAMI_PROV_DERIVED }
 

@@ -1,4 +1,4 @@
-/*
+/** @file
  * evaluate.h: is a provider entitled to the statut social for a premium year,
  * which tier, how much, paid to whom - and why, condition by condition.
  */
@@ -61,6 +61,7 @@ typedef struct inami_eval_input {
 	int contracts;               /**< eligible insurance contracts linked; INAMI_UNSET = not given */
 } inami_eval_input;
 
+/** Initialiser of inami_eval_input: its version set and every other field at its default. */
 #define INAMI_EVAL_INPUT_INIT { INAMI_EVAL_INPUT_VERSION, INAMI_PROFESSION_NONE, 0, \
 	INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, \
 	INAMI_CONVENTION_FULL, 0, 0, 0, 0, 0, NULL, INAMI_EMPLOYMENT_UNSPECIFIED, 0, INAMI_UNSET }
@@ -81,6 +82,7 @@ typedef struct inami_eval_options {
 	inami_lang lang;         /**< language of labels and explanations */
 } inami_eval_options;
 
+/** Initialiser of inami_eval_options: its version set and every other field at its default. */
 #define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN }
 
 /** Initialise `options` as INAMI_EVAL_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */

@@ -1,4 +1,4 @@
-/*
+/** @file
  * rules.h: the ruleset - for each profession and premium year, the tiers,
  * their thresholds and amounts, each figure with its provenance and source.
  *
@@ -85,6 +85,7 @@ typedef struct inami_figure {
 	const char *conflict_note; /**< note on the other value (when has_conflict) */
 } inami_figure;
 
+/** Initialiser of inami_figure: its version set and every other field at its default. */
 #define INAMI_FIGURE_INIT { INAMI_FIGURE_VERSION, 0, INAMI_PROV_NOT_FOUND, NULL, NULL, NULL, 0, 0, 0, \
 	INAMI_PROV_NOT_FOUND, NULL, NULL }
 
@@ -116,6 +117,7 @@ typedef struct inami_tier_info {
 	int specialty_reduced;   /**< with uses_specialty: the reduced (half) threshold */
 } inami_tier_info;
 
+/** Initialiser of inami_tier_info: its version set and every other field at its default. */
 #define INAMI_TIER_INFO_INIT { INAMI_TIER_INFO_VERSION, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /** Initialise `info` as INAMI_TIER_INFO_INIT does (INAMI_EVERSION for an unknown version). */
