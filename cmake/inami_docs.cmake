@@ -1,7 +1,7 @@
 # Documentation and shell integration: the C API reference (Doxygen, target doc-api), the
 # rules as a static site (inami rules doc, target doc-rules), both under the target `doc`;
 # the man pages (man/) and the bash completion (completion/). Install rules and the tests
-# that keep them true to the code (label docs). Included at the end of the top CMakeLists.txt.
+# that keep them true to the code (label docs), and the Debian symbols file's (label package). Included at the end of the top CMakeLists.txt.
 
 option(INAMI_DOCS "Build the API reference and the rules site with the default target, and install them" OFF)
 set(INAMI_API_DOC_DIR "${CMAKE_INSTALL_DOCDIR}/api" CACHE STRING
@@ -96,4 +96,11 @@ if(BUILD_TESTING)
     list(APPEND _inami_docs_tests docs_pydoc)
   endif()
   set_tests_properties(${_inami_docs_tests} PROPERTIES LABELS docs)
+  # the Debian symbols file against the built library (a removed symbol is an ABI break)
+  find_program(INAMI_NM nm)
+  if(INAMI_NM)
+    add_test(NAME package_symbols COMMAND sh ${PROJECT_SOURCE_DIR}/tests/package/symbols.sh
+      $<TARGET_FILE:inami> ${PROJECT_SOURCE_DIR}/debian/libinami1.symbols)
+    set_tests_properties(package_symbols PROPERTIES LABELS package)
+  endif()
 endif()
