@@ -1,7 +1,8 @@
 # Documentation and shell integration: the C API reference (Doxygen, target doc-api), the
 # rules as a static site (inami rules doc, target doc-rules), both under the target `doc`;
-# the man pages (man/) and the bash completion (completion/). Install rules and the tests
-# that keep them true to the code (label docs), and the Debian symbols file's (label package). Included at the end of the top CMakeLists.txt.
+# the man pages (man/) and the bash completion (completion/). Install rules, the tests that
+# keep them true to the code (label docs) and the check of the Debian symbols file (label
+# package). Included at the end of the top CMakeLists.txt.
 
 option(INAMI_DOCS "Build the API reference and the rules site with the default target, and install them" OFF)
 set(INAMI_API_DOC_DIR "${CMAKE_INSTALL_DOCDIR}/api" CACHE STRING

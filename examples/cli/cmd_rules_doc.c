@@ -116,6 +116,7 @@ static void html_figure_row(FILE *f, const char *kind, const char *what, const i
 	fprintf(f, ":%d</span></td></tr>\n", fig->line);
 }
 
+/* The prose is English; --lang changes the labels of professions, tiers and specialties. */
 static void html_head(FILE *f, const char *title)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", f);
@@ -193,7 +194,11 @@ static int html_year(FILE *f, const inami_ruleset *rs, inami_profession p, int y
 		inami_figure amount = INAMI_FIGURE_INIT;
 		if ((st = inami_rules_tier(rs, p, year, t, &info)) != INAMI_OK)
 			return st;
-		fprintf(f, "<tr class=\"tier\"><th colspan=\"5\" data-tier=\"%s\">Tier <code>%s</code> (", info.id, info.id);
+		fputs("<tr class=\"tier\"><th colspan=\"5\" data-tier=\"", f);
+		html_text(f, info.id);
+		fputs("\">Tier <code>", f);
+		html_text(f, info.id);
+		fputs("</code> (", f);
 		html_text(f, inami_rules_tier_label(rs, info.id, lang));
 		fprintf(f, ")%s; thresholds in force from %d", info.trainee_only ? ", doctors in training only" : "",
 			info.thresholds_from);
