@@ -31,7 +31,7 @@ if(INAMI_DOXYGEN)
     COMMAND ${CMAKE_COMMAND} -E make_directory ${INAMI_DOXYGEN_OUT}
     COMMAND ${INAMI_DOXYGEN} ${PROJECT_BINARY_DIR}/Doxyfile
     DEPENDS ${_inami_doc_headers} ${PROJECT_BINARY_DIR}/include/inami/version.h
-      ${PROJECT_SOURCE_DIR}/Doxyfile.in
+      ${PROJECT_SOURCE_DIR}/Doxyfile.in ${PROJECT_SOURCE_DIR}/docs/api.md
     COMMENT "API reference (Doxygen) in ${INAMI_DOXYGEN_OUT}/html"
     VERBATIM)
   add_custom_target(doc-api ${_inami_docs_all} DEPENDS ${INAMI_DOXYGEN_OUT}/html/index.html)

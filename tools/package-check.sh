@@ -4,7 +4,7 @@
 # dependencies come from the mirror, use them there as a user would (C with pkg-config,
 # Python, a Java client, inami, inami-broker, man, the completion, the references), then purge
 # them and check that nothing of theirs is left. Run as root from anywhere in the tree:
-#   sh tools/package-check.sh            (or bash; about 6 minutes with a cached base system)
+#   bash tools/package-check.sh     (about 5 minutes with the base system cached, 9 the first time)
 # The base system is made once and cached as a tarball in ${XDG_CACHE_HOME:-~/.cache}/inami-packages;
 # the mirror is the one of this machine's apt sources. Exit 0 when every step passed.
 set -eu
