@@ -3,7 +3,8 @@
 # with sudo available). Idempotent: only missing packages are installed.
 set -eu
 packages="build-essential cmake pkg-config check swig python3 python3-dev python3-pytest
-  python3-pandas python3-dask python3-distributed default-jdk-headless junit4 chromium sqlite3 abigail-tools clang gcovr valgrind"
+  python3-pandas python3-dask python3-distributed default-jdk-headless junit4 chromium sqlite3 abigail-tools
+  clang gcovr valgrind doxygen"
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

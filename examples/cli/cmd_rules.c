@@ -12,6 +12,7 @@ static void usage(FILE *out)
 	      "       inami rules specialties [--lang fr|nl|en] [--json]\n"
 	      "       inami rules check FILE [--standalone]\n"
 	      "       inami rules dump [--profession P] [--year Y]\n"
+	      "       inami rules doc --html DIR [--lang fr|nl|en]\n"
 	      "Every form takes --rules FILE (repeatable) to layer rules files over the default.\n",
 	      out);
 }
@@ -401,6 +402,7 @@ int cmd_rules(int argc, char **argv)
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? CLI_EXIT_USAGE : 0;
 	}
+	if (strcmp(argv[1], "doc") == 0) { int cmd_rules_doc(int argc, char **argv); return cmd_rules_doc(argc, argv); }
 	rc = parse_args(argc, argv, &a);
 	if (rc != 0) {
 		cli_rules_free(&a.rules);

@@ -1,4 +1,4 @@
-/*
+/** @file
  * allocate.h: how a premium paid into a contract is split between entry fee,
  * solidarity and pension, the products that receive it, and what the pension
  * part is worth at retirement after the exit levies.
@@ -52,6 +52,7 @@ typedef enum inami_contract_type {
 	INAMI_CONTRACT_DEATH_COVER = 2        /**< overlijdensverzekering */
 } inami_contract_type;
 
+/** Number of contract types. */
 #define INAMI_CONTRACT_TYPE_COUNT 3
 
 /** Text id of a contract type, NULL if unknown. */
@@ -88,13 +89,14 @@ typedef enum inami_solidarity_base {
  * INAMI_BP_UNSET is taken from the product; an explicit value overrides it.
  */
 typedef struct inami_alloc_terms {
-	unsigned int version;
-	inami_contract_type contract_type;
+	unsigned int version;  /**< INAMI_ALLOC_TERMS_VERSION */
+	inami_contract_type contract_type; /**< kind of contract the premium is paid into */
 	int32_t solidarity_bp;     /**< share of the base going to solidarity */
 	int32_t entry_fee_bp;      /**< entry fee, percent of the premium */
-	inami_solidarity_base solidarity_base;
+	inami_solidarity_base solidarity_base; /**< what the solidarity share is taken from */
 } inami_alloc_terms;
 
+/** Initialiser of inami_alloc_terms: its version set and every other field at its default. */
 #define INAMI_ALLOC_TERMS_INIT { INAMI_ALLOC_TERMS_VERSION, INAMI_CONTRACT_SOCIAL_PENSION, \
 	INAMI_BP_UNSET, INAMI_BP_UNSET, INAMI_SOLIDARITY_ON_NET }
 
@@ -106,15 +108,16 @@ INAMI_EXTERN(int) inami_alloc_terms_init(inami_alloc_terms *terms, unsigned int 
 
 /** A split premium; the parts add up to premium_cents exactly. Set `version` before a call. */
 typedef struct inami_allocation {
-	unsigned int version;
-	int64_t premium_cents;
-	int64_t fees_cents;
-	int64_t solidarity_cents;
-	int64_t pension_cents;
+	unsigned int version;  /**< INAMI_ALLOCATION_VERSION, set by the caller */
+	int64_t premium_cents; /**< the premium split */
+	int64_t fees_cents;    /**< entry fees */
+	int64_t solidarity_cents; /**< solidarity part */
+	int64_t pension_cents; /**< pension part */
 	int32_t entry_fee_bp;      /**< the terms applied */
-	int32_t solidarity_bp;
+	int32_t solidarity_bp; /**< solidarity share applied */
 } inami_allocation;
 
+/** Initialiser of inami_allocation: its version set and every other field at its default. */
 #define INAMI_ALLOCATION_INIT { INAMI_ALLOCATION_VERSION, 0, 0, 0, 0, 0, 0 }
 
 /** Initialise `allocation` as INAMI_ALLOCATION_INIT does (INAMI_EVERSION for an unknown version). */
@@ -240,14 +243,14 @@ INAMI_EXTERN(int) inami_allocate_product(const inami_products *products, const c
  * + profit - fee.
  */
 typedef struct inami_projection_input {
-	unsigned int version;
-	const int64_t *premiums_cents;
-	size_t premium_count;
-	const int32_t *rates_bp;
-	size_t rate_count;
-	int first_deposit_year;
+	unsigned int version;  /**< INAMI_PROJECTION_INPUT_VERSION */
+	const int64_t *premiums_cents; /**< yearly premiums, one per deposit year */
+	size_t premium_count;  /**< number of premiums */
+	const int32_t *rates_bp; /**< guaranteed rates (see above), or NULL */
+	size_t rate_count;     /**< premium_count, 1 or 0 */
+	int first_deposit_year; /**< deposit year of premiums_cents[0] */
 	int exit_year;                 /**< > the last deposit year - 1; capital valued on 1 January */
-	inami_alloc_terms terms;
+	inami_alloc_terms terms; /**< how each premium is split */
 	int32_t management_fee_bp;     /**< yearly; INAMI_BP_UNSET = from the product (required) */
 	int32_t profit_sharing_bp;     /**< yearly assumption; INAMI_BP_UNSET = product's, else none */
 	int age_at_exit;               /**< age when the capital is paid; -1 = not given (no annuity) */
@@ -256,6 +259,7 @@ typedef struct inami_projection_input {
 	unsigned int flags;            /**< INAMI_RATE_ASSUME */
 } inami_projection_input;
 
+/** Initialiser of inami_projection_input: its version set and every other field at its default. */
 #define INAMI_PROJECTION_INPUT_INIT { INAMI_PROJECTION_INPUT_VERSION, NULL, 0, NULL, 0, 0, 0, \
 	INAMI_ALLOC_TERMS_INIT, INAMI_BP_UNSET, INAMI_BP_UNSET, -1, 0, INAMI_BP_UNSET, 0u }
 
@@ -272,7 +276,7 @@ INAMI_EXTERN(int) inami_projection_input_init(inami_projection_input *input, uns
 
 /** Capital at the exit and its taxation. Set `version` before a call. */
 typedef struct inami_projection {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_PROJECTION_VERSION, set by the caller */
 	int64_t premiums_cents;         /**< sum of the premiums */
 	int64_t fees_cents;             /**< entry fees */
 	int64_t solidarity_cents;       /**< solidarity parts */
@@ -281,9 +285,9 @@ typedef struct inami_projection {
 	int64_t profit_sharing_cents;   /**< profit sharing credited */
 	int64_t management_fees_cents;  /**< management fees taken from the reserve */
 	int64_t capital_cents;          /**< gross capital at the exit */
-	int32_t inami_levy_bp;
+	int32_t inami_levy_bp; /**< INAMI levy rate applied to the capital */
 	int64_t inami_levy_cents;       /**< round(capital x INAMI levy) */
-	int32_t solidarity_levy_bp;
+	int32_t solidarity_levy_bp; /**< solidarity levy rate applied to the capital */
 	int64_t solidarity_levy_cents;  /**< round(capital x solidarity levy) */
 	int64_t net_capital_cents;      /**< capital - both levies */
 	int32_t annuity_base_bp;        /**< share of the taxable capital in the notional-annuity base */
@@ -294,6 +298,7 @@ typedef struct inami_projection {
 	unsigned int flags;             /**< INAMI_PROJ_* */
 } inami_projection;
 
+/** Initialiser of inami_projection: its version set and every other field at its default. */
 #define INAMI_PROJECTION_INIT { INAMI_PROJECTION_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
 	0, 0, 0, 0u }
 

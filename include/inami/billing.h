@@ -1,4 +1,4 @@
-/*
+/** @file
  * billing.h: the nomenclature (code -> key letter and value, with validity
  * dates) and key-letter totals over billing lines: M for physiotherapists,
  * R for speech therapists, V for midwives.
@@ -106,14 +106,14 @@ INAMI_EXTERN(void) inami_nomenclature_free(const inami_nomenclature *nomenclatur
  * point into the nomenclature and live as long as it.
  */
 typedef struct inami_code_info {
-	unsigned int version;
-	int32_t code;
-	inami_key_letter key_letter;
+	unsigned int version;  /**< INAMI_CODE_INFO_VERSION, set by the caller */
+	int32_t code;          /**< nomenclature code number */
+	inami_key_letter key_letter; /**< key letter the value is counted in */
 	int64_t value;             /**< hundredths (M 24 = 2400) */
 	inami_date valid_from;     /**< 0 = unknown */
 	inami_date valid_to;       /**< 0 = unknown */
 	unsigned int flags;        /**< INAMI_CODE_* */
-	inami_provenance provenance;
+	inami_provenance provenance; /**< provenance of the value */
 	const char *source;        /**< URLs separated by " ; " */
 	const char *note;          /**< "" if none */
 	const char *description;   /**< "" if none */
@@ -121,9 +121,9 @@ typedef struct inami_code_info {
 	int line;                  /**< line in that layer */
 	int has_conflict;          /**< another row gave another value for an overlapping period */
 	int64_t conflict_value;    /**< hundredths */
-	inami_provenance conflict_provenance;
-	const char *conflict_source;
-	const char *conflict_note;
+	inami_provenance conflict_provenance; /**< provenance of the other value (when has_conflict) */
+	const char *conflict_source; /**< source of the other value (when has_conflict) */
+	const char *conflict_note; /**< note on the other value (when has_conflict) */
 } inami_code_info;
 
 /** Number of entries (code x validity period) kept after conflict resolution. */
@@ -173,7 +173,7 @@ INAMI_EXTERN(const char *) inami_unvalued_reason_id(inami_unvalued_reason reason
 
 /** Totals of one set of lines (one provider). */
 typedef struct inami_billing_summary {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_BILLING_SUMMARY_VERSION, set by the caller */
 	int64_t key_values[INAMI_KEY_LETTER_COUNT]; /**< hundredths, indexed by inami_key_letter */
 	int64_t prestations;       /**< sum of quantities, every line */
 	unsigned int flags;        /**< INAMI_TOTAL_* */
@@ -337,7 +337,7 @@ INAMI_EXTERN(int) inami_billing_csv_new(inami_billing_csv **out,
  * YYYY-MM-DD or DD/MM/YYYY. Strings are copied: they may be freed after the call.
  */
 typedef struct inami_billing_csv_options {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_BILLING_CSV_OPTIONS_VERSION */
 	/**
 	 * ',' or ';'. 0 (the default) detects it from the header: a comma when
 	 * the header split at commas names every required column, else a
@@ -419,7 +419,7 @@ INAMI_EXTERN(int) inami_billing_csv_finish(inami_billing_csv *reader);
 
 /** How inami_billing_csv_read_file() reads. NULL options mean the defaults (INAMI_CSV_READ_OPTIONS_INIT). */
 typedef struct inami_csv_read_options {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_CSV_READ_OPTIONS_VERSION */
 	/**
 	 * Threads the call may use, 1..INAMI_CSV_READ_MAX_THREADS (others are
 	 * INAMI_EINVAL). 1 (the default): everything on the caller's thread, no
@@ -436,6 +436,7 @@ typedef struct inami_csv_read_options {
 	unsigned int threads;
 } inami_csv_read_options;
 
+/** Initialiser of inami_csv_read_options: its version set and every other field at its default. */
 #define INAMI_CSV_READ_OPTIONS_INIT { INAMI_CSV_READ_OPTIONS_VERSION, 1u }
 
 /** Initialise `options` as INAMI_CSV_READ_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */

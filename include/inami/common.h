@@ -1,4 +1,4 @@
-/*
+/** @file
  * libinami - the Belgian INAMI/RIZIV statut social as a C library.
  *
  * common.h: export macro, status codes, error messages, version queries and
@@ -14,11 +14,13 @@
 #define INAMI_BEGIN_DECL extern "C" {
 #define INAMI_END_DECL }
 #else
+/** Opens the C linkage block of a header (extern "C" in C++). */
 #define INAMI_BEGIN_DECL
+/** Closes the block INAMI_BEGIN_DECL opened. */
 #define INAMI_END_DECL
 #endif
 
-/*
+/**
  * INAMI_EXTERN(type) marks a public function. The library is compiled with
  * hidden visibility, so only functions declared with this macro are exported.
  * libinami is built and tested on POSIX systems (GNU/Linux) with GCC and
@@ -170,6 +172,7 @@ typedef enum inami_measure {
 	INAMI_MEASURE_HOURS_PER_WEEK = 5
 } inami_measure;
 
+/** Number of measures (the highest inami_measure value + 1). */
 #define INAMI_MEASURE_COUNT 6
 
 /** "prestations", "m_value", "r_value", "v_value", "reimbursed_eur", "hours_per_week"; NULL if unknown. */

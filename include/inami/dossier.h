@@ -1,4 +1,4 @@
-/*
+/** @file
  * dossier.h: the yearly automated procedure, per provider and premium year,
  * as a state machine with the notifications INAMI sends and the deadlines of
  * the procedure calendar.
@@ -55,6 +55,7 @@ typedef enum inami_dossier_state {
 	INAMI_DOSSIER_CLOSED = 13                  /**< "closed" */
 } inami_dossier_state;
 
+/** Number of dossier states. */
 #define INAMI_DOSSIER_STATE_COUNT 14
 
 /** Events that move a dossier. Values and text ids are stable. */
@@ -77,6 +78,7 @@ typedef enum inami_dossier_event_kind {
 	INAMI_EVENT_CLOSED = 15                  /**< "closed" */
 } inami_dossier_event_kind;
 
+/** Number of dossier event kinds. */
 #define INAMI_EVENT_KIND_COUNT 16
 
 /** Notifications INAMI sends on a transition (the e-mail events). */
@@ -89,6 +91,7 @@ typedef enum inami_notice {
 	INAMI_NOTICE_ACTION_NEEDED = 5           /**< "action_needed" (see inami_action) */
 } inami_notice;
 
+/** Number of notification kinds. */
 #define INAMI_NOTICE_COUNT 6
 
 /** Why an action is needed. */
@@ -100,6 +103,7 @@ typedef enum inami_action {
 	INAMI_ACTION_NO_BANK_ACCOUNT = 4      /**< "no_bank_account": a retired provider must register one */
 } inami_action;
 
+/** Number of actions. */
 #define INAMI_ACTION_COUNT 5
 
 /** Text id of a state ("contract_pending"); NULL if out of range. */
@@ -135,13 +139,14 @@ INAMI_EXTERN(inami_provenance) inami_notice_provenance(inami_notice notice);
 
 /** What a new dossier is about. */
 typedef struct inami_dossier_options {
-	unsigned int version;
-	inami_profession profession;
-	int premium_year;
+	unsigned int version;  /**< INAMI_DOSSIER_OPTIONS_VERSION */
+	inami_profession profession; /**< the provider's profession */
+	int premium_year;      /**< the premium year the dossier is about */
 	int retired;            /**< legal pension taken: avantage de convention, paid to a bank account */
 	int has_bank_account;   /**< a bank account is registered with INAMI */
 } inami_dossier_options;
 
+/** Initialiser of inami_dossier_options: its version set and every other field at its default. */
 #define INAMI_DOSSIER_OPTIONS_INIT { INAMI_DOSSIER_OPTIONS_VERSION, INAMI_PROFESSION_NONE, 0, 0, 0 }
 
 /** Initialise `options` as INAMI_DOSSIER_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
@@ -152,13 +157,14 @@ INAMI_EXTERN(int) inami_dossier_options_init(inami_dossier_options *options, uns
 
 /** An event to apply. */
 typedef struct inami_dossier_event {
-	unsigned int version;
-	inami_dossier_event_kind kind;
+	unsigned int version;  /**< INAMI_DOSSIER_EVENT_VERSION */
+	inami_dossier_event_kind kind; /**< what happened */
 	inami_date date;          /**< when it happened; 0 = not given (deadlines are then not checked) */
 	int64_t amount_cents;     /**< decision or payment amount; -1 = not given */
 	const char *note;         /**< free text on one line (contract reference...), NULL = none */
 } inami_dossier_event;
 
+/** Initialiser of inami_dossier_event: its version set and every other field at its default. */
 #define INAMI_DOSSIER_EVENT_INIT { INAMI_DOSSIER_EVENT_VERSION, INAMI_EVENT_CONTRACT_RECEIVED, 0, -1, NULL }
 
 /** Initialise `event` as INAMI_DOSSIER_EVENT_INIT does (INAMI_EVERSION for an unknown version). */
@@ -169,14 +175,15 @@ INAMI_EXTERN(int) inami_dossier_event_init(inami_dossier_event *event, unsigned 
 
 /** The notification a transition yields. Set `version` before a call. */
 typedef struct inami_notification {
-	unsigned int version;
-	inami_notice notice;
+	unsigned int version;  /**< INAMI_NOTIFICATION_VERSION, set by the caller */
+	inami_notice notice;   /**< the kind of message INAMI sends */
 	inami_action action;          /**< with INAMI_NOTICE_ACTION_NEEDED */
 	inami_date date;              /**< the event's date (0 if not given) */
 	inami_date deadline;          /**< when to act by (extra information, contest), 0 if none or unknown */
 	inami_provenance provenance;  /**< see inami_notice_provenance */
 } inami_notification;
 
+/** Initialiser of inami_notification: its version set and every other field at its default. */
 #define INAMI_NOTIFICATION_INIT { INAMI_NOTIFICATION_VERSION, INAMI_NOTICE_NONE, INAMI_ACTION_NONE, 0, 0, \
 	INAMI_PROV_DERIVED }
 
@@ -277,16 +284,16 @@ typedef enum inami_date_precision {
 
 /** One milestone of the yearly procedure. Strings live as long as the timeline. */
 typedef struct inami_milestone {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_MILESTONE_VERSION, set by the caller */
 	const char *id;               /**< "contract_concluded", "extra_info_deadline", ... */
-	inami_date date;
-	inami_date_precision precision;
+	inami_date date;       /**< the date, 0 when none (see precision) */
+	inami_date_precision precision; /**< how exact `date` is */
 	const char *iso;              /**< "2021-08-31", "2021-09" (month), "" when no date */
 	int relative_days;            /**< calendar days after the decision notification (RELATIVE) */
 	const char *rule;             /**< the data's rule: "N+1-08-31", "2021-02-01", "+60d", "" */
 	inami_provenance provenance;  /**< INAMI_PROV_NOT_FOUND when the data has nothing for that year */
-	const char *source;
-	const char *note;
+	const char *source;    /**< source of the rule, "" if none */
+	const char *note;      /**< caveats, "" if none */
 } inami_milestone;
 
 /**

@@ -1,4 +1,4 @@
-/*
+/** @file
  * evaluate.h: is a provider entitled to the statut social for a premium year,
  * which tier, how much, paid to whom - and why, condition by condition.
  */
@@ -40,27 +40,28 @@ typedef enum inami_employment {
  * total from inami_billing_results() is passed here as it is.
  */
 typedef struct inami_eval_input {
-	unsigned int version;
-	inami_profession profession;
-	int premium_year;
+	unsigned int version;  /**< INAMI_EVAL_INPUT_VERSION */
+	inami_profession profession; /**< the provider's profession */
+	int premium_year;      /**< the premium year evaluated */
 	int64_t prestations;       /**< reimbursed prestations in the premium year (whole) */
 	int64_t m_values;          /**< M key-letter total in hundredths (physiotherapists; M 24 is 2400) */
 	int64_t r_values;          /**< R key-letter total in hundredths (speech therapists) */
 	int64_t v_values;          /**< V key-letter total in hundredths (midwives) */
 	int64_t reimbursed_cents;  /**< amount reimbursed by the insurance, in cents */
 	int64_t hours_per_week;    /**< average hours per week over the year in hundredths (pharmacists; 38 h is 3800) */
-	inami_convention convention;
+	inami_convention convention; /**< adhesion to the agreement or convention */
 	inami_date convention_start; /**< adhesion start when inside the year; 0 = whole year */
 	inami_date convention_end;   /**< adhesion end when inside the year; 0 = whole year */
 	inami_date first_number;     /**< date the first INAMI number was granted; 0 = not given */
 	int retired;                 /**< 1: has taken the legal retirement pension */
 	int trainee;                 /**< 1: doctor in training (GP or specialist) on 31 December */
 	const char *specialty;       /**< doctors: specialty id (see inami_rules_specialty) */
-	inami_employment employment;
+	inami_employment employment; /**< kind of employment, where the rules look at it */
 	int sanctioned;              /**< 1: a sanction excluding the year was imposed */
 	int contracts;               /**< eligible insurance contracts linked; INAMI_UNSET = not given */
 } inami_eval_input;
 
+/** Initialiser of inami_eval_input: its version set and every other field at its default. */
 #define INAMI_EVAL_INPUT_INIT { INAMI_EVAL_INPUT_VERSION, INAMI_PROFESSION_NONE, 0, \
 	INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, INAMI_UNSET, \
 	INAMI_CONVENTION_FULL, 0, 0, 0, 0, 0, NULL, INAMI_EMPLOYMENT_UNSPECIFIED, 0, INAMI_UNSET }
@@ -76,11 +77,12 @@ INAMI_EXTERN(int) inami_eval_input_init(inami_eval_input *input, unsigned int ve
 
 /** How to evaluate. NULL options mean the defaults (INAMI_EVAL_OPTIONS_INIT). */
 typedef struct inami_eval_options {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_EVAL_OPTIONS_VERSION */
 	unsigned int flags;      /**< INAMI_EVAL_ALLOW_DERIVED */
 	inami_lang lang;         /**< language of labels and explanations */
 } inami_eval_options;
 
+/** Initialiser of inami_eval_options: its version set and every other field at its default. */
 #define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN }
 
 /** Initialise `options` as INAMI_EVAL_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
@@ -117,14 +119,14 @@ INAMI_EXTERN(const char *) inami_check_state_id(inami_check_state state);
  */
 typedef struct inami_check {
 	const char *id;          /**< stable id: "conventioned", "minimum_activity", ... */
-	inami_check_state state;
+	inami_check_state state; /**< passed, failed or not applicable */
 	int blocking;            /**< 1: a FAILED blocking check makes the provider ineligible */
 	const char *label;       /**< short label in the requested language */
 	const char *detail;      /**< the explanation with the figures compared */
 	int has_values;          /**< 1: measure, observed and threshold are set */
 	inami_measure measure;   /**< INAMI_MEASURE_NONE when has_values is 0 */
-	int64_t observed;
-	int64_t threshold;
+	int64_t observed;      /**< the provider's figure (when has_values) */
+	int64_t threshold;     /**< the figure it was compared with (when has_values) */
 	int rule_year;           /**< premium year of the rule applied, 0 if none */
 	const char *source;      /**< source of the rule, "" if none */
 } inami_check;

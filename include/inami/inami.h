@@ -1,4 +1,4 @@
-/*
+/** @file
  * libinami: the Belgian INAMI/RIZIV statut social (sociaal statuut).
  * The umbrella header: include this one.
  */

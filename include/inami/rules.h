@@ -1,4 +1,4 @@
-/*
+/** @file
  * rules.h: the ruleset - for each profession and premium year, the tiers,
  * their thresholds and amounts, each figure with its provenance and source.
  *
@@ -71,20 +71,21 @@ INAMI_EXTERN(int) inami_ruleset_dump(const inami_ruleset *rules, inami_professio
  * 2400. All strings point into the ruleset and live as long as it.
  */
 typedef struct inami_figure {
-	unsigned int version;
-	int64_t value;
-	inami_provenance provenance;
+	unsigned int version;  /**< INAMI_FIGURE_VERSION, set by the caller */
+	int64_t value;         /**< cents for an amount, else in the measure's unit */
+	inami_provenance provenance; /**< how the value is known */
 	const char *source;      /**< one or more URLs separated by " ; " */
 	const char *note;        /**< how it was derived, caveats; "" if none */
 	const char *layer;       /**< layer that defined it ("default", a file name) */
 	int line;                /**< line in that layer */
 	int has_conflict;        /**< another source gives another value */
 	int64_t conflict_value;  /**< that other value, in the unit of `value` */
-	inami_provenance conflict_provenance;
-	const char *conflict_source;
-	const char *conflict_note;
+	inami_provenance conflict_provenance; /**< provenance of the other value (when has_conflict) */
+	const char *conflict_source; /**< source of the other value (when has_conflict) */
+	const char *conflict_note; /**< note on the other value (when has_conflict) */
 } inami_figure;
 
+/** Initialiser of inami_figure: its version set and every other field at its default. */
 #define INAMI_FIGURE_INIT { INAMI_FIGURE_VERSION, 0, INAMI_PROV_NOT_FOUND, NULL, NULL, NULL, 0, 0, 0, \
 	INAMI_PROV_NOT_FOUND, NULL, NULL }
 
@@ -104,7 +105,7 @@ INAMI_EXTERN(int) inami_rules_years(const inami_ruleset *rules, inami_profession
 
 /** A tier of a profession-year (filled by inami_rules_tier()); its amount: inami_rules_tier_amount(). */
 typedef struct inami_tier_info {
-	unsigned int version;
+	unsigned int version;  /**< INAMI_TIER_INFO_VERSION, set by the caller */
 	const char *id;          /**< "base", "intermediate", "full", "partial", "trainee", ... */
 	int index;               /**< 0 = lowest tier */
 	int trainee_only;        /**< tier for doctors in training (no activity criterion) */
@@ -116,6 +117,7 @@ typedef struct inami_tier_info {
 	int specialty_reduced;   /**< with uses_specialty: the reduced (half) threshold */
 } inami_tier_info;
 
+/** Initialiser of inami_tier_info: its version set and every other field at its default. */
 #define INAMI_TIER_INFO_INIT { INAMI_TIER_INFO_VERSION, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /** Initialise `info` as INAMI_TIER_INFO_INIT does (INAMI_EVERSION for an unknown version). */
