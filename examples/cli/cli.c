@@ -303,3 +303,26 @@ int cli_check_measure(const inami_ruleset *rules, inami_profession profession, i
 		inami_rules_profession_label(rules, profession, INAMI_LANG_EN), on, flags,
 		measure_flags[measure], n ? who : "no profession of these rules");
 }
+
+const char *cli_text(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
+{
+	char values[1024];
+	va_list ap;
+
+	va_start(ap, values_fmt);
+	vsnprintf(values, sizeof(values), values_fmt, ap);
+	va_end(ap);
+	int st = inami_message_format(id, lang, values, buf, size);
+	if (st != INAMI_OK && st != INAMI_EBUFS)
+		snprintf(buf, size, "%s", id);
+	return buf;
+}
+
+void cli_print_padded(const char *text, size_t width)
+{
+	size_t w = inami_text_width(text);
+
+	fputs(text, stdout);
+	for (; w < width; w++)
+		putchar(' ');
+}

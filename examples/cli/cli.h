@@ -101,6 +101,17 @@ const char *cli_measure_words(inami_measure measure);
  */
 int cli_check_measure(const inami_ruleset *rules, inami_profession profession, inami_measure measure);
 
+/*
+ * Message `id` of the library's catalogue in `lang`, filled with values given
+ * printf-style ("year=%d\namount=%lld"), into `buf`; returns `buf` (the id
+ * itself when the catalogue cannot fill it).
+ */
+const char *cli_text(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
+	CLI_PRINTF(5, 6);
+
+/* Print `text` and pad it with spaces to `width` terminal columns (UTF-8 aware). */
+void cli_print_padded(const char *text, size_t width);
+
 /* Subcommands, one file each. */
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);

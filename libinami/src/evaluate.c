@@ -499,6 +499,19 @@ static void check_contract(eval_ctx *c)
 	}
 }
 
+/* Append `part` to the list in `d` (length `*len`) with the language's separator. */
+static void join_part(eval_ctx *c, char *d, size_t size, size_t *len, const char *part)
+{
+	char joined[768];
+
+	if (*len == 0) {
+		*len = (size_t)snprintf(d, size, "%s", part);
+		return;
+	}
+	MSG(joined, "detail.minimum_activity.join", "first=%s\nnext=%s", d, part);
+	*len = (size_t)snprintf(d, size, "%s", joined);
+}
+
 /* The explanation of the minimum-activity check: each measure against the lowest tier. */
 static int check_minimum(eval_ctx *c, int reached, int lowest)
 {
@@ -537,7 +550,7 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 			MSG(part, c->observed[m] >= min->value ? "detail.minimum_activity.reached" : "detail.minimum_activity.below",
 				"measure=measure.%s\nobserved=%lld\nmin=%lld", measure_name(m), (long long)c->observed[m],
 				(long long)min->value);
-			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s", len ? "; " : "", part);
+			join_part(c, d, sizeof(d), &len, part);
 			/* Report the measure closest to (or furthest above) its minimum. */
 			if (best_m < 0 || (double)c->observed[m] / (double)(min->value ? min->value : 1) >
 			    (double)best_obs / (double)(best_min ? best_min : 1)) {
@@ -548,7 +561,7 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 		} else {
 			MSG(part, "detail.minimum_activity.not_given", "measure=measure.%s\nmin=%lld", measure_name(m),
 				(long long)min->value);
-			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s", len ? "; " : "", part);
+			join_part(c, d, sizeof(d), &len, part);
 		}
 	}
 	MSG(part, "detail.minimum_activity.tier", "tier_id=%s\ntier=%s", low->id,
