@@ -138,7 +138,7 @@ static int validate_input(eval_ctx *c)
 /* Record that the answer rests on `fig`: provenance, conflicts, DERIVED gate. */
 static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 {
-	char note[1024];
+	char note[1024], text[768];
 
 	if (fig->provenance > c->r->weakest && fig->provenance != INAMI_PROV_NOT_FOUND)
 		c->r->weakest = fig->provenance;
@@ -148,21 +148,25 @@ static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 	}
 	/* `what` is the catalogue id of the figure's name ("figure.amount"); the notes of the data stay as written. */
 	if (fig->provenance == INAMI_PROV_DERIVED) {
-		if (fig->note[0])
-			MSG(note, "note.derived", "what=%s\nwhy=%s", what, fig->note);
+		if (fig->note[0]) {
+			MSG(text, "note.source_text", "text=%s", fig->note);
+			MSG(note, "note.derived", "what=%s\nwhy=%s", what, text);
+		}
 		else
 			MSG(note, "note.derived", "what=%s\nwhy=%s", what,
 				inami__message_text("note.derived_default", c->lang));
 		inami__result_add_note(c->r, note);
 	}
 	if (fig->provenance == INAMI_PROV_ILLUSTRATIVE) {
-		MSG(note, "note.illustrative", "what=%s\nwhy=%s%s", what, fig->note[0] ? ": " : "", fig->note);
+		MSG(text, "note.source_text", "text=%s", fig->note);
+		MSG(note, "note.illustrative", "what=%s\nwhy=%s%s", what, fig->note[0] ? ": " : "", fig->note[0] ? text : "");
 		inami__result_add_note(c->r, note);
 	}
 	if (fig->has_conflict) {
+		MSG(text, "note.source_text", "text=%s", fig->conflict_note);
 		MSG(note, "note.conflict", "what=%s\nvalue=%lld\nprovenance=%s\nsource=%s\nwhy=%s%s", what,
 			(long long)fig->conflict_value, inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
-			fig->conflict_note[0] ? ": " : "", fig->conflict_note);
+			fig->conflict_note[0] ? ": " : "", fig->conflict_note[0] ? text : "");
 		inami__result_add_note(c->r, note);
 	}
 }
