@@ -24,6 +24,9 @@
  */
 void cli_set_json_errors(int on);
 
+/* The language of the library's errors: in French or Dutch, the status in the language, the detail kept. */
+void cli_set_lang(inami_lang lang);
+
 /* Report an error with a status id; returns `exit_code`. */
 int cli_error(int exit_code, const char *status, const char *fmt, ...) CLI_PRINTF(3, 4);
 

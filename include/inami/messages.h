@@ -71,6 +71,13 @@ INAMI_EXTERN(int) inami_date_format_lang(inami_date date, inami_lang lang, char 
 INAMI_EXTERN(int) inami_decimal_format(int64_t hundredths, inami_lang lang, char *buf, size_t size);
 
 /**
+ * What a status (INAMI_ENORULES...) means, in `lang` ("pas de règles pour
+ * cette profession et cette année de prime"); NULL for an unknown status or
+ * language. inami_error_last() keeps the detail, in English.
+ */
+INAMI_EXTERN(const char *) inami_status_text(int status, inami_lang lang);
+
+/**
  * Columns `text` takes on a terminal: its UTF-8 code points (an accented
  * Latin letter is one column, whatever its bytes). NULL is 0.
  */

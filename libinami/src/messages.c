@@ -373,3 +373,15 @@ const char *inami__message_interned(const char *id, inami_lang lang, const char 
 	pthread_rwlock_unlock(&lock);
 	return found;
 }
+
+const char *inami_status_text(int status, inami_lang lang)
+{
+	static const char *const ids[] = { "ok", "invalid", "null", "version", "no_profession", "no_rules",
+		"negative", "overflow", "no_memory", "parse", "io", "derived", "not_found", "state", "range", "buffer" };
+	char id[48];
+
+	if (status > 0 || -status >= (int)(sizeof(ids) / sizeof(ids[0])))
+		return NULL;
+	snprintf(id, sizeof(id), "status.%s", ids[-status]);
+	return inami__message_text(id, lang);
+}

@@ -87,6 +87,14 @@ done
 expect_ok "show nl" "$INAMI" dossier show --file "$F" --lang nl
 contains "show nl" "$out" "bedrag: € 1.790,34"
 
+# A refusal of the library: its status in the language, its detail as the library gives it.
+expect_fail "error fr" 1 "pas de règles pour cette profession et cette année de prime (détail en anglais : no rules for physiotherapist premium year 2031" \
+	"$INAMI" eval --profession physiotherapist --year 2031 --prestations 10 --lang fr
+expect_fail "error nl" 1 "onbekende identificatie (details in het Engels: unknown specialty" \
+	"$INAMI" eval --profession doctor --year 2023 --reimbursed 100 --specialty lunch --lang nl
+expect_fail "error en" 1 "inami: no rules for physiotherapist premium year 2031" \
+	"$INAMI" eval --profession physiotherapist --year 2031 --prestations 10
+
 # The catch itself: an English line is found.
 no_english_probe=$(fails=0; no_english "probe" "Next tier: the amount" 2>&1; echo $fails)
 case "$no_english_probe" in *1) ;; *) fail "the English detector missed an English line";; esac

@@ -5,7 +5,7 @@ from . import inami_native as _n
 from ._util import date_int, lang_code, text_arg
 
 __all__ = ["message", "message_template", "message_ids", "load_messages", "load_messages_text",
-           "reset_messages", "format_amount", "format_date", "format_decimal", "text_width"]
+           "reset_messages", "status_text", "format_amount", "format_date", "format_decimal", "text_width"]
 
 
 def _values(values):
@@ -50,6 +50,11 @@ def load_messages_text(text, name="<messages>"):
 def reset_messages():
     """Forget the loaded messages: back to the embedded catalogue."""
     _n.inami_messages_reset()
+
+
+def status_text(status, lang="en"):
+    """What a status (``inami.InamiError.status``, e.g. -5) means in a language; None if unknown."""
+    return _n.inami_status_text(int(status), lang_code(lang))
 
 
 def format_amount(cents, lang="en"):

@@ -22,6 +22,17 @@ def test_formats():
         inami.format_amount(1, "de")
 
 
+def test_status_text():
+    try:
+        inami.evaluate("physiotherapist", 2031, prestations=10)
+    except inami.NoRulesError as e:
+        assert inami.status_text(e.status, "nl") == "geen regels voor dat beroep en premiejaar"
+        assert inami.status_text(e.status) == "no rules for that profession and premium year"
+    else:
+        pytest.fail("2031 has no rules")
+    assert inami.status_text(-999, "fr") is None
+
+
 def test_every_message_in_three_languages():
     ids = inami.message_ids()
     assert "check.conventioned.label" in ids and ids == sorted(ids)

@@ -85,6 +85,15 @@ public final class Messages {
     }
 
     /**
+     * @param status a status ({@link InamiException#status()})
+     * @param lang the language
+     * @return what the status means in the language, or null for an unknown status
+     */
+    public static String statusText(int status, Lang lang) {
+        return inami_native.inami_status_text(status, lang.code());
+    }
+
+    /**
      * @param cents an amount in cents
      * @param lang the language
      * @return it as a reader of the language writes it

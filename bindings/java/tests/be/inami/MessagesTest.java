@@ -67,6 +67,12 @@ public class MessagesTest {
     }
 
     @Test
+    public void statusText() {
+        assertEquals("profession inconnue", Messages.statusText(InamiException.ENOPROFESSION, Lang.FR));
+        assertEquals(null, Messages.statusText(-999, Lang.NL));
+    }
+
+    @Test
     public void loadAndReset() throws IOException {
         Path f = Files.createTempFile("inami", ".catalogue");
         try {
