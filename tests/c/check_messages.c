@@ -3,6 +3,7 @@
  * rendered in English, French and Dutch with sample values, the formats of
  * amounts, dates and numbers, loading and overriding at run time.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,46 @@ START_TEST(test_evaluation_in_three_languages)
 }
 END_TEST
 
+/* Readers fill messages while another thread loads overrides: every text read is the embedded or the loaded one. */
+static int stop_readers;
+
+static void *reader(void *arg)
+{
+	char b[128];
+	long bad = 0;
+	(void)arg;
+	while (!__atomic_load_n(&stop_readers, __ATOMIC_ACQUIRE)) {
+		if (inami_message_format("eval.checks", INAMI_LANG_FR, NULL, b, sizeof(b)) != INAMI_OK ||
+		    (strcmp(b, "Conditions :") != 0 && strcmp(b, "Les conditions :") != 0))
+			bad++;
+		const char *l = inami_check_label("contract", INAMI_LANG_NL);
+		if (l == NULL || strcmp(l, "E\xc3\xa9n in aanmerking komend verzekeringscontract") != 0)
+			bad++;
+	}
+	return (void *)bad;
+}
+
+START_TEST(test_load_while_reading)
+{
+	static const char text[] = "inami-messages 1\neval.checks.fr = Les conditions :\n";
+	pthread_t th[4];
+
+	__atomic_store_n(&stop_readers, 0, __ATOMIC_RELEASE);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_create(&th[i], NULL, reader, NULL), 0);
+	for (int k = 0; k < 300; k++)
+		ck_assert_int_eq(inami_messages_load_text(text, strlen(text), "loop"), INAMI_OK);
+	__atomic_store_n(&stop_readers, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < 4; i++) {
+		void *bad;
+		ck_assert_int_eq(pthread_join(th[i], &bad), 0);
+		ck_assert_ptr_null(bad);
+	}
+	inami_messages_reset();
+	ck_assert_str_eq(inami_message_template("eval.checks", INAMI_LANG_FR), "Conditions :");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("messages");
@@ -269,6 +310,7 @@ int main(void)
 	tcase_add_test(tc, test_format_errors);
 	tcase_add_test(tc, test_load_and_override);
 	tcase_add_test(tc, test_evaluation_in_three_languages);
+	tcase_add_test(tc, test_load_while_reading);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }
