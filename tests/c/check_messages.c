@@ -17,7 +17,7 @@ static const char sample[] =
 	"measure=measure.m_value\nconvention=convention.partial\ngiven=employment.main\nwhat=figure.amount\n"
 	"provenance=provenance.secondary\npayee=payee.bank_account\n"
 	"tier=T1\ntier_id=t1\nrequires=T2\nrequires_id=t2\nprofession=P\nwhy=W\nsource=S\ntext=X\nmissing=M\n"
-	"threshold=H\nid=I\nstate=S2\nnotice=N\nmilestone=M2\nfile=F\nnext=N2\ndetail=D\nstatus=status.io";
+	"threshold=H\nid=I\nstate=S2\nnotice=N\nmilestone=M2\nfile=F\nnext=N2\ndetail=D\nstatus=status.io\nnext_id=n1\neuros=E\nlines=1200\nproviders=300";
 
 /* French or Dutch texts that are rightly the English ones: symbols and words the languages share. */
 static const char *const same_as_english[] = {
@@ -155,7 +155,8 @@ START_TEST(test_status_texts)
 			ck_assert_msg(inami_status_text(st, (inami_lang)l) != NULL, "status %d has no text", st);
 	ck_assert_str_eq(inami_status_text(INAMI_ENORULES, INAMI_LANG_FR),
 		"pas de r\xc3\xa8gles pour cette profession et cette ann\xc3\xa9" "e de prime");
-	ck_assert_str_eq(inami_status_text(INAMI_EIO, INAMI_LANG_EN), inami_strerror(INAMI_EIO));
+	for (int st = INAMI_OK; st >= INAMI_EBUFS; st--)
+		ck_assert_str_eq(inami_status_text(st, INAMI_LANG_EN), inami_strerror(st));
 	ck_assert_ptr_null(inami_status_text(INAMI_EBUFS - 1, INAMI_LANG_EN));
 	ck_assert_ptr_null(inami_status_text(1, INAMI_LANG_EN));
 	ck_assert_ptr_null(inami_status_text(INAMI_EIO, (inami_lang)3));

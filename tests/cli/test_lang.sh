@@ -87,6 +87,19 @@ done
 expect_ok "show nl" "$INAMI" dossier show --file "$F" --lang nl
 contains "show nl" "$out" "bedrag: € 1.790,34"
 
+# Key-letter totals in French and Dutch: counts, reasons, flags and the next tier in the language.
+printf 'provider,code,quantity,date\nphysio-1,560011,1,2019-06-01\nphysio-1,560011,1,2022-06-01\nphysio-1,560416,1,\nphysio-1,999999,2,2022-03-01\nphysio-2,560011,3,31/01/2023\n' > "$TMP/years.csv"
+for lang in fr nl; do
+	expect_ok "mvalues $lang" "$INAMI" mvalues "$TMP/years.csv" --year 2022 --profession physiotherapist --lang $lang
+	no_english "mvalues $lang" "$out"
+done
+expect_ok "mvalues fr" "$INAMI" mvalues "$TMP/years.csv" --year 2022 --profession physiotherapist --lang fr
+contains "mvalues fr" "$out" "il manque pour « cotisation de base » : 1 496 prestations ou 35 960 M"
+contains "mvalues fr" "$out" "999999 x2 (code inconnu)"
+expect_ok "mvalues nl" "$INAMI" mvalues "$TMP/years.csv" --year 2022 --profession physiotherapist --lang nl
+contains "mvalues nl" "$out" "physio-1: 4 verstrekkingen, M 40"
+contains "mvalues nl" "$out" "2 regels buiten 2022 weggelaten"
+
 # A refusal of the library: its status in the language, its detail as the library gives it.
 expect_fail "error fr" 1 "pas de règles pour cette profession et cette année de prime (détail en anglais : no rules for physiotherapist premium year 2031" \
 	"$INAMI" eval --profession physiotherapist --year 2031 --prestations 10 --lang fr
