@@ -680,6 +680,7 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 %ignore inami_dossier_deadline;
 %ignore inami_dossier_history;
 %ignore inami_dossier_serialize;
+%ignore inami_dossier_serialize_lang;
 %ignore inami_dossier_parse;
 %ignore inami_procedure_timeline;
 %ignore inami_timeline_free;

@@ -35,6 +35,7 @@ typedef struct args {
 	inami_profession profession;
 	int year, have_year, retired, bank, force, json;
 	inami_lang lang;
+	int lang_given;        /* --lang given: the saved file gets comments in that language */
 	const char *file, *event, *date, *amount, *note;
 } args;
 
@@ -96,6 +97,7 @@ static int parse_args(int argc, char **argv, args *a)
 		case O_LANG:
 			if (inami_lang_from_id(v, &a->lang) != INAMI_OK)
 				return cli_usage_error("--lang: %s", inami_error_last());
+			a->lang_given = 1;
 			break;
 		case O_FILE: a->file = v; break;
 		case O_DATE: a->date = v; break;
@@ -357,14 +359,16 @@ static int write_all(int fd, const char *text, size_t len)
  * written and fsynced, given `mode`, then renamed over `path` (or linked, when
  * `exclusive`, so an existing file is never replaced), and the directory
  * fsynced so the new name is durable. A dossier may hold an IBAN in its notes,
- * so a new file is private to its owner (0600).
+ * so a new file is private to its owner (0600). With a language (lang >= 0), comment lines say
+ * in it what the events did.
  */
-static int save(const inami_dossier *d, const char *path, int exclusive, mode_t mode)
+static int save(const inami_dossier *d, const char *path, int exclusive, mode_t mode, int lang)
 {
 	char *text = NULL;
 	size_t len = 0;
 	char tmp[4096], dir[4096];
-	int st = inami_dossier_serialize(d, &text, &len);
+	int st = lang >= 0 ? inami_dossier_serialize_lang(d, (inami_lang)lang, &text, &len) :
+		inami_dossier_serialize(d, &text, &len);
 
 	if (st != INAMI_OK)
 		return cli_library_error(st);
@@ -439,7 +443,7 @@ static int create(const args *a)
 	/* --force over an existing dossier keeps its mode */
 	if (a->file && a->force && stat(a->file, &old) == 0)
 		mode = old.st_mode;
-	int rc = save(d, a->file, !a->force, mode);
+	int rc = save(d, a->file, !a->force, mode, a->lang_given ? (int)a->lang : -1);
 	if (rc == 0 && a->file)
 	{
 		char line[512];
@@ -491,7 +495,7 @@ static int apply(const args *a)
 		close(fd);
 		return cli_library_error(st);
 	}
-	rc = save(d, a->file, 0, was.st_mode);
+	rc = save(d, a->file, 0, was.st_mode, a->lang_given ? (int)a->lang : -1);
 	close(fd);
 	if (rc != 0) {
 		inami_dossier_free(d);

@@ -17,7 +17,7 @@ static const char sample[] =
 	"measure=measure.m_value\nconvention=convention.partial\ngiven=employment.main\nwhat=figure.amount\n"
 	"provenance=provenance.secondary\npayee=payee.bank_account\n"
 	"tier=T1\ntier_id=t1\nrequires=T2\nrequires_id=t2\nprofession=P\nwhy=W\nsource=S\ntext=X\nmissing=M\n"
-	"threshold=H\nid=I\nstate=S2\nnotice=N\nmilestone=M2\nfile=F\nnext=N2\ndetail=D\nstatus=status.io\nnext_id=n1\neuros=E\nlines=1200\nproviders=300";
+	"threshold=H\nid=I\nstate=S2\nnotice=N\nmilestone=M2\nfile=F\nnext=N2\ndetail=D\nstatus=status.io\nnext_id=n1\neuros=E\nlines=1200\nproviders=300\nevent=E";
 
 /* French or Dutch texts that are rightly the English ones: symbols and words the languages share. */
 static const char *const same_as_english[] = {
@@ -259,6 +259,42 @@ START_TEST(test_evaluation_in_three_languages)
 }
 END_TEST
 
+/* The dossier's text form with comments in a language reads back to the same dossier. */
+START_TEST(test_dossier_text_in_a_language)
+{
+	inami_dossier_options o = INAMI_DOSSIER_OPTIONS_INIT;
+	inami_dossier_event e = INAMI_DOSSIER_EVENT_INIT;
+	inami_dossier *d = NULL, *back = NULL;
+	char *plain = NULL, *fr = NULL, *again = NULL;
+	size_t len = 0;
+
+	o.profession = INAMI_PHYSIOTHERAPIST;
+	o.premium_year = 2023;
+	ck_assert_int_eq(inami_dossier_new(&d, &o), INAMI_OK);
+	e.kind = INAMI_EVENT_CONTRACT_RECEIVED;
+	e.date = 20240201;
+	ck_assert_int_eq(inami_dossier_apply(d, &e, NULL), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_serialize_lang(d, INAMI_LANG_FR, &fr, &len), INAMI_OK);
+	ck_assert_uint_eq(len, strlen(fr));
+	ck_assert_ptr_nonnull(strstr(fr, "\n# kin\xc3\xa9sith\xc3\xa9rapeute, ann\xc3\xa9" "e de prime 2023\n"));
+	ck_assert_ptr_nonnull(strstr(fr, "\n# l'assureur a transmis les donn\xc3\xa9" "es du contrat ; ensuite : "));
+	ck_assert_ptr_nonnull(strstr(fr, "\nstate contract_received\n# \xc3\xa9tat : "));
+	ck_assert_int_eq(inami_dossier_parse(&back, fr, len, "fr.txt"), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_serialize(d, &plain, NULL), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_serialize(back, &again, NULL), INAMI_OK);
+	ck_assert_str_eq(plain, again);
+	ck_assert_ptr_null(strchr(plain, '#'));
+	char *none = (char *)1;
+	ck_assert_int_eq(inami_dossier_serialize_lang(d, (inami_lang)3, &none, NULL), INAMI_EINVAL);
+	ck_assert_ptr_null(none);
+	inami_free(plain);
+	inami_free(fr);
+	inami_free(again);
+	inami_dossier_free(d);
+	inami_dossier_free(back);
+}
+END_TEST
+
 /* Readers fill messages while another thread loads overrides: every text read is the embedded or the loaded one. */
 static int stop_readers;
 
@@ -312,6 +348,7 @@ int main(void)
 	tcase_add_test(tc, test_load_and_override);
 	tcase_add_test(tc, test_evaluation_in_three_languages);
 	tcase_add_test(tc, test_load_while_reading);
+	tcase_add_test(tc, test_dossier_text_in_a_language);
 	suite_add_tcase(s, tc);
 	return test_run(s);
 }

@@ -83,3 +83,12 @@ def test_load_and_reset(tmp_path):
     finally:
         inami.reset_messages()
     assert inami.message_template("eval.checks", "nl") == "Voorwaarden:"
+
+
+def test_dossier_text_in_a_language():
+    d = inami.Dossier.new("physiotherapist", 2023)
+    d.apply("contract_received", date="2024-02-01")
+    nl = d.to_text("nl")
+    assert "# verzekeraar heeft contractgegevens bezorgd; daarna: contractgegevens ontvangen" in nl
+    assert "#" not in d.to_text()
+    assert inami.Dossier.from_text(nl).to_text() == d.to_text()

@@ -67,6 +67,19 @@ public class MessagesTest {
     }
 
     @Test
+    public void dossierTextInALanguage() {
+        try (Dossier d = Dossier.create(Profession.PHYSIOTHERAPIST, 2023)) {
+            d.apply(DossierEvent.of(EventKind.CONTRACT_RECEIVED, LocalDate.of(2024, 2, 1)));
+            String fr = d.serialize(Lang.FR);
+            assertTrue(fr, fr.contains("# l'assureur a transmis les donn\u00e9es du contrat ; ensuite : "));
+            assertFalse(d.serialize().contains("#"));
+            try (Dossier back = Dossier.parse(fr)) {
+                assertEquals(d.serialize(), back.serialize());
+            }
+        }
+    }
+
+    @Test
     public void statusText() {
         assertEquals("profession inconnue", Messages.statusText(InamiException.ENOPROFESSION, Lang.FR));
         assertEquals(null, Messages.statusText(-999, Lang.NL));
