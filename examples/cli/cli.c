@@ -323,7 +323,7 @@ int cli_check_measure(const inami_ruleset *rules, inami_profession profession, i
 
 const char *cli_text(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
 {
-	char values[1024];
+	char values[2048];
 	va_list ap;
 
 	va_start(ap, values_fmt);

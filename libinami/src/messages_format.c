@@ -326,7 +326,7 @@ int inami_message_format(const char *id, inami_lang lang, const char *values, ch
 
 void inami__msgf(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
 {
-	char values[1024];
+	char values[2048];
 	va_list ap;
 
 	va_start(ap, values_fmt);
