@@ -164,7 +164,7 @@ static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 	}
 	if (fig->has_conflict) {
 		MSG(text, "note.source_text", "text=%s", fig->conflict_note);
-		MSG(note, "note.conflict", "what=%s\nvalue=%lld\nprovenance=%s\nsource=%s\nwhy=%s%s", what,
+		MSG(note, "note.conflict", "what=%s\nvalue=%lld\nprovenance=provenance.%s\nsource=%s\nwhy=%s%s", what,
 			(long long)fig->conflict_value, inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
 			fig->conflict_note[0] ? ": " : "", fig->conflict_note[0] ? text : "");
 		inami__result_add_note(c->r, note);
