@@ -680,6 +680,7 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 %ignore inami_dossier_deadline;
 %ignore inami_dossier_history;
 %ignore inami_dossier_serialize;
+%ignore inami_dossier_serialize_lang;
 %ignore inami_dossier_parse;
 %ignore inami_procedure_timeline;
 %ignore inami_timeline_free;
@@ -845,5 +846,90 @@ inami_milestone *inami_swig_timeline_find(const inami_timeline *timeline, const 
 		return NULL;
 	}
 	return m;
+}
+%}
+
+/* The message catalogue (inami/messages.h): the buffer and status functions through helpers. */
+%ignore inami_message_format;
+%ignore inami_messages_load;
+%ignore inami_messages_load_text;
+%ignore inami_amount_format;
+%ignore inami_date_format_lang;
+%ignore inami_decimal_format;
+%include "inami/messages.h"
+
+%newobject inami_swig_message_format;
+%newobject inami_swig_amount_format;
+%newobject inami_swig_date_format_lang;
+%newobject inami_swig_decimal_format;
+INAMI_HELPER(inami_swig_message_format)
+INAMI_HELPER(inami_swig_messages_load)
+INAMI_HELPER(inami_swig_messages_load_string)
+INAMI_HELPER(inami_swig_amount_format)
+INAMI_HELPER(inami_swig_date_format_lang)
+INAMI_HELPER(inami_swig_decimal_format)
+
+%inline %{
+/* Message `id` filled with `values` ("name=value" lines) in `lang` (a new string). */
+char *inami_swig_message_format(const char *id, int lang, const char *values)
+{
+	size_t size = 1024;
+	for (;;) {
+		char *buf = malloc(size);
+		if (buf == NULL) {
+			inami_swig_status = INAMI_ENOMEM;
+			return NULL;
+		}
+		int st = inami_message_format(id, (inami_lang)lang, values, buf, size);
+		if (st == INAMI_OK) {
+			inami_swig_status = INAMI_OK;
+			return buf;
+		}
+		free(buf);
+		if (st != INAMI_EBUFS || size >= (1u << 20)) {
+			inami_swig_status = st;
+			return NULL;
+		}
+		size *= 4;
+	}
+}
+
+/* Load a catalogue file over the messages. */
+void inami_swig_messages_load(const char *path)
+{
+	INAMI_SWIG_CALL(inami_messages_load(path));
+}
+
+/* Load catalogue text over the messages; `name` names it in errors. */
+void inami_swig_messages_load_string(const char *text, const char *name)
+{
+	INAMI_SWIG_CALL(inami_messages_load_text(text, text ? strlen(text) : 0, name));
+}
+
+/* Cents as a person reads them in `lang` (a new string). */
+char *inami_swig_amount_format(int64_t cents, int lang)
+{
+	char buf[64];
+	if (INAMI_SWIG_CALL(inami_amount_format(cents, (inami_lang)lang, buf, sizeof(buf))) < 0)
+		return NULL;
+	return inami_swig_strdup(buf);
+}
+
+/* A date YYYYMMDD as a person reads it in `lang` (a new string). */
+char *inami_swig_date_format_lang(int date, int lang)
+{
+	char buf[32];
+	if (INAMI_SWIG_CALL(inami_date_format_lang((inami_date)date, (inami_lang)lang, buf, sizeof(buf))) < 0)
+		return NULL;
+	return inami_swig_strdup(buf);
+}
+
+/* Hundredths as a person reads them in `lang` (a new string). */
+char *inami_swig_decimal_format(int64_t hundredths, int lang)
+{
+	char buf[64];
+	if (INAMI_SWIG_CALL(inami_decimal_format(hundredths, (inami_lang)lang, buf, sizeof(buf))) < 0)
+		return NULL;
+	return inami_swig_strdup(buf);
 }
 %}

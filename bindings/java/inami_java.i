@@ -285,6 +285,8 @@ void inami_java_billing_evaluate(JNIEnv *jenv, const inami_ruleset *rules, int p
 %newobject inami_java_dossier_parse;
 %newobject inami_java_dossier_serialize;
 %typemap(newfree) char *inami_java_dossier_serialize "inami_free($1);";
+%newobject inami_java_dossier_serialize_lang;
+%typemap(newfree) char *inami_java_dossier_serialize_lang "inami_free($1);";
 
 %inline %{
 /* A new dossier (ENORULES when the automated procedure does not cover the year). */
@@ -368,6 +370,17 @@ char *inami_java_dossier_serialize(JNIEnv *jenv, const inami_dossier *dossier)
 {
 	char *text = NULL;
 	int st = inami_dossier_serialize(dossier, &text, NULL);
+
+	if (st < 0)
+		inami_java_raise(jenv, st);
+	return text;
+}
+
+/* The text form with comment lines in `lang` (docs/dossier.md), a new string. */
+char *inami_java_dossier_serialize_lang(JNIEnv *jenv, const inami_dossier *dossier, int lang)
+{
+	char *text = NULL;
+	int st = inami_dossier_serialize_lang(dossier, (inami_lang)lang, &text, NULL);
 
 	if (st < 0)
 		inami_java_raise(jenv, st);

@@ -9,6 +9,7 @@
 #include "json.h"
 
 static int json_errors;
+static inami_lang error_lang = INAMI_LANG_EN;
 
 void cli_set_json_errors(int on)
 {
@@ -81,11 +82,27 @@ int cli_usage_error(const char *fmt, ...)
 	return report(CLI_EXIT_USAGE, "usage", buf);
 }
 
+void cli_set_lang(inami_lang lang)
+{
+	error_lang = lang;
+}
+
+/* A library error in the chosen language: its status translated, the library's detail kept. */
+static int library_report(int status, const char *detail)
+{
+	char line[2048];
+
+	if (error_lang == INAMI_LANG_EN || json_errors)
+		return report(CLI_EXIT_ERROR, cli_status_id(status), detail);
+	cli_text(line, sizeof(line), error_lang, "cli.error", "status=status.%s\ndetail=%s", cli_status_id(status), detail);
+	return report(CLI_EXIT_ERROR, cli_status_id(status), line);
+}
+
 int cli_library_error(int status)
 {
 	const char *msg = inami_error_last();
 
-	return report(CLI_EXIT_ERROR, cli_status_id(status), msg[0] ? msg : inami_strerror(status));
+	return library_report(status, msg[0] ? msg : inami_strerror(status));
 }
 
 static int is_word_char(char c)
@@ -122,7 +139,7 @@ int cli_input_error(int status, const char *const names[][2])
 	char out[2048];
 
 	cli_rename_inputs(msg[0] ? msg : inami_strerror(status), names, out, sizeof(out));
-	return report(CLI_EXIT_ERROR, cli_status_id(status), out);
+	return library_report(status, out);
 }
 
 int cli_option_index(const cli_option *opts, size_t count, const char *name)
@@ -302,4 +319,27 @@ int cli_check_measure(const inami_ruleset *rules, inami_profession profession, i
 		measure_flags[measure], inami_rules_profession_label(rules, profession, INAMI_LANG_EN),
 		inami_rules_profession_label(rules, profession, INAMI_LANG_EN), on, flags,
 		measure_flags[measure], n ? who : "no profession of these rules");
+}
+
+const char *cli_text(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
+{
+	char values[2048];
+	va_list ap;
+
+	va_start(ap, values_fmt);
+	vsnprintf(values, sizeof(values), values_fmt, ap);
+	va_end(ap);
+	int st = inami_message_format(id, lang, values, buf, size);
+	if (st != INAMI_OK && st != INAMI_EBUFS)
+		snprintf(buf, size, "%s", id);
+	return buf;
+}
+
+void cli_print_padded(const char *text, size_t width)
+{
+	size_t w = inami_text_width(text);
+
+	fputs(text, stdout);
+	for (; w < width; w++)
+		putchar(' ');
 }

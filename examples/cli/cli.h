@@ -24,6 +24,9 @@
  */
 void cli_set_json_errors(int on);
 
+/* The language of the library's errors: in French or Dutch, the status in the language, the detail kept. */
+void cli_set_lang(inami_lang lang);
+
 /* Report an error with a status id; returns `exit_code`. */
 int cli_error(int exit_code, const char *status, const char *fmt, ...) CLI_PRINTF(3, 4);
 
@@ -100,6 +103,17 @@ const char *cli_measure_words(inami_measure measure);
  * applies. 0 when it applies, else CLI_EXIT_USAGE.
  */
 int cli_check_measure(const inami_ruleset *rules, inami_profession profession, inami_measure measure);
+
+/*
+ * Message `id` of the library's catalogue in `lang`, filled with values given
+ * printf-style ("year=%d\namount=%lld"), into `buf`; returns `buf` (the id
+ * itself when the catalogue cannot fill it).
+ */
+const char *cli_text(char *buf, size_t size, inami_lang lang, const char *id, const char *values_fmt, ...)
+	CLI_PRINTF(5, 6);
+
+/* Print `text` and pad it with spaces to `width` terminal columns (UTF-8 aware). */
+void cli_print_padded(const char *text, size_t width);
 
 /* Subcommands, one file each. */
 int cmd_eval(int argc, char **argv);

@@ -35,6 +35,7 @@ typedef struct args {
 	inami_profession profession;
 	int year, have_year, retired, bank, force, json;
 	inami_lang lang;
+	int lang_given;        /* --lang given: the saved file gets comments in that language */
 	const char *file, *event, *date, *amount, *note;
 } args;
 
@@ -96,6 +97,7 @@ static int parse_args(int argc, char **argv, args *a)
 		case O_LANG:
 			if (inami_lang_from_id(v, &a->lang) != INAMI_OK)
 				return cli_usage_error("--lang: %s", inami_error_last());
+			a->lang_given = 1;
 			break;
 		case O_FILE: a->file = v; break;
 		case O_DATE: a->date = v; break;
@@ -115,6 +117,40 @@ static void iso(inami_date d, char *buf, size_t size)
 		snprintf(buf, size, "-");
 }
 
+/* The profession's name in `lang` (its id when the rules cannot say). */
+static const char *profession_name(inami_profession p, inami_lang lang)
+{
+	const inami_ruleset *rs;
+	const char *name = NULL;
+
+	if (inami_ruleset_default(&rs) == INAMI_OK)
+		name = inami_rules_profession_label(rs, p, lang);
+	return name ? name : inami_profession_id(p);
+}
+
+/* A date as a person reads it in `lang`; "-" for none. */
+static void date_text(inami_date d, inami_lang lang, char *buf, size_t size)
+{
+	if (d == 0 || inami_date_format_lang(d, lang, buf, size) != INAMI_OK)
+		snprintf(buf, size, "-");
+}
+
+/* When a milestone falls: its date (as precise as known), "decision+60d", or "not found", in `lang`. */
+static void milestone_when(const inami_milestone *m, inami_lang lang, char *buf, size_t size)
+{
+	if (m->precision == INAMI_PRECISION_RELATIVE)
+		cli_text(buf, size, lang, "dossier.after_decision", "days=%d", m->relative_days);
+	else if (m->precision == INAMI_PRECISION_DAY && m->date)
+		date_text(m->date, lang, buf, size);
+	else if (m->precision == INAMI_PRECISION_MONTH && m->date)
+		cli_text(buf, size, lang, "dossier.month", "year=%04d\nmonth=%02d", (int)(m->date / 10000),
+			(int)(m->date / 100 % 100));
+	else if (m->iso[0])
+		snprintf(buf, size, "%s", m->iso);
+	else
+		cli_text(buf, size, lang, "dossier.not_found", "%s", "");
+}
+
 static int timeline(const args *a)
 {
 	inami_timeline *t = NULL;
@@ -132,7 +168,23 @@ static int timeline(const args *a)
 		json_key(&w, "milestones");
 		json_begin_array(&w);
 	} else {
-		printf("%s, premium year %d (procedure in %d)\n", inami_profession_id(a->profession), a->year, a->year + 1);
+		char line[256];
+		puts(cli_text(line, sizeof(line), a->lang, "dossier.heading", "profession=%s\nyear=%d\nprocedure_year=%d",
+			profession_name(a->profession, a->lang), a->year, a->year + 1));
+	}
+	/* Columns padded by display width: the widest "when" and label of this timeline. */
+	size_t when_width = 0, label_width = 0;
+	for (size_t i = 0; !a->json && i < inami_timeline_count(t); i++) {
+		inami_milestone m;
+		char when[64];
+		memset(&m, 0, sizeof(m));
+		m.version = INAMI_MILESTONE_VERSION;
+		inami_timeline_milestone(t, i, &m);
+		milestone_when(&m, a->lang, when, sizeof(when));
+		if (inami_text_width(when) > when_width)
+			when_width = inami_text_width(when);
+		if (inami_text_width(inami_milestone_label(m.id, a->lang)) > label_width)
+			label_width = inami_text_width(inami_milestone_label(m.id, a->lang));
 	}
 	for (size_t i = 0; i < inami_timeline_count(t); i++) {
 		inami_milestone m;
@@ -163,12 +215,14 @@ static int timeline(const args *a)
 			json_string(&w, m.source);
 			json_end_object(&w);
 		} else {
-			char when[32];
-			if (m.precision == INAMI_PRECISION_RELATIVE)
-				snprintf(when, sizeof(when), "decision+%dd", m.relative_days);
-			else
-				snprintf(when, sizeof(when), "%s", m.iso[0] ? m.iso : "not found");
-			printf("  %-12s %-52s [%s]\n", when, label, inami_provenance_id(m.provenance));
+			char when[64], prov[64], id[48];
+			milestone_when(&m, a->lang, when, sizeof(when));
+			snprintf(id, sizeof(id), "provenance.%s", inami_provenance_id(m.provenance));
+			cli_text(prov, sizeof(prov), a->lang, id, "%s", "");
+			fputs("  ", stdout);
+			cli_print_padded(when, when_width + 1);
+			cli_print_padded(label ? label : m.id, label_width + 1);
+			printf("[%s]\n", prov);
 		}
 	}
 	if (a->json) {
@@ -305,14 +359,16 @@ static int write_all(int fd, const char *text, size_t len)
  * written and fsynced, given `mode`, then renamed over `path` (or linked, when
  * `exclusive`, so an existing file is never replaced), and the directory
  * fsynced so the new name is durable. A dossier may hold an IBAN in its notes,
- * so a new file is private to its owner (0600).
+ * so a new file is private to its owner (0600). With a language (lang >= 0), comment lines say
+ * in it what the events did.
  */
-static int save(const inami_dossier *d, const char *path, int exclusive, mode_t mode)
+static int save(const inami_dossier *d, const char *path, int exclusive, mode_t mode, int lang)
 {
 	char *text = NULL;
 	size_t len = 0;
 	char tmp[4096], dir[4096];
-	int st = inami_dossier_serialize(d, &text, &len);
+	int st = lang >= 0 ? inami_dossier_serialize_lang(d, (inami_lang)lang, &text, &len) :
+		inami_dossier_serialize(d, &text, &len);
 
 	if (st != INAMI_OK)
 		return cli_library_error(st);
@@ -387,10 +443,14 @@ static int create(const args *a)
 	/* --force over an existing dossier keeps its mode */
 	if (a->file && a->force && stat(a->file, &old) == 0)
 		mode = old.st_mode;
-	int rc = save(d, a->file, !a->force, mode);
+	int rc = save(d, a->file, !a->force, mode, a->lang_given ? (int)a->lang : -1);
 	if (rc == 0 && a->file)
-		printf("%s: new dossier, %s premium year %d, state contract_pending\n", a->file,
-			inami_profession_id(a->profession), a->year);
+	{
+		char line[512];
+		puts(cli_text(line, sizeof(line), a->lang, "dossier.created", "file=%s\nprofession=%s\nyear=%d\nstate=%s",
+			a->file, profession_name(a->profession, a->lang), a->year,
+			inami_dossier_state_label(INAMI_DOSSIER_CONTRACT_PENDING, a->lang)));
+	}
 	inami_dossier_free(d);
 	return rc;
 }
@@ -435,7 +495,7 @@ static int apply(const args *a)
 		close(fd);
 		return cli_library_error(st);
 	}
-	rc = save(d, a->file, 0, was.st_mode);
+	rc = save(d, a->file, 0, was.st_mode, a->lang_given ? (int)a->lang : -1);
 	close(fd);
 	if (rc != 0) {
 		inami_dossier_free(d);
@@ -472,18 +532,38 @@ static int apply(const args *a)
 		json_end_object(&w);
 		json_end(&w);
 	} else {
-		printf("state: %s (%s)\n", inami_dossier_state_id(s), inami_dossier_state_label(s, a->lang));
+		char line[512], notice[384], when[32];
+		puts(cli_text(line, sizeof(line), a->lang, "dossier.state", "id=%s\nstate=%s", inami_dossier_state_id(s),
+			inami_dossier_state_label(s, a->lang)));
 		if (n.notice == INAMI_NOTICE_NONE)
-			printf("notification: none\n");
+			snprintf(notice, sizeof(notice), "%s", inami_notice_label(n.notice, a->lang));
 		else
-			printf("notification: %s - %s%s%s [%s]\n", inami_notice_id(n.notice), inami_notice_label(n.notice, a->lang),
-				n.action ? ": " : "", n.action ? inami_action_label(n.action, a->lang) : "",
-				inami_provenance_id(n.provenance));
-		if (n.deadline)
-			printf("deadline: %s\n", deadline);
+			snprintf(notice, sizeof(notice), "%s%s%s", inami_notice_label(n.notice, a->lang),
+				n.action ? ": " : "", n.action ? inami_action_label(n.action, a->lang) : "");
+		puts(cli_text(line, sizeof(line), a->lang, "dossier.notification", "id=%s\nnotice=%s",
+			inami_notice_id(n.notice), notice));
+		if (n.deadline) {
+			date_text(n.deadline, a->lang, when, sizeof(when));
+			puts(cli_text(line, sizeof(line), a->lang, "dossier.deadline", "date=%s", when));
+		}
 	}
 	inami_dossier_free(d);
 	return 0;
+}
+
+/* The widest event label of the dossier's history in `lang`. */
+static size_t history_width(const inami_dossier *d, inami_lang lang)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < inami_dossier_history_count(d); i++) {
+		inami_dossier_event e;
+		inami_dossier_state after;
+		inami_dossier_history(d, i, &e, &after);
+		if (inami_text_width(inami_event_kind_label(e.kind, lang)) > w)
+			w = inami_text_width(inami_event_kind_label(e.kind, lang));
+	}
+	return w;
 }
 
 static int show(const args *a)
@@ -542,20 +622,26 @@ static int show(const args *a)
 		json_key(&w, "history");
 		json_begin_array(&w);
 	} else {
-		printf("%s, premium year %d%s\nstate: %s (%s)\n", inami_profession_id(inami_dossier_profession(d)),
-			inami_dossier_premium_year(d), inami_dossier_retired(d) ? ", retired" : "",
-			inami_dossier_state_id(s), inami_dossier_state_label(s, a->lang));
-		if (inami_dossier_amount_cents(d) >= 0 && inami_euros_format(inami_dossier_amount_cents(d), buf, sizeof(buf)) == INAMI_OK)
-			printf("amount: %s EUR\n", buf);
+		char line[512], when[64];
+		puts(cli_text(line, sizeof(line), a->lang, inami_dossier_retired(d) ? "dossier.heading_retired" :
+			"dossier.heading_show", "profession=%s\nyear=%d", profession_name(inami_dossier_profession(d), a->lang),
+			inami_dossier_premium_year(d)));
+		puts(cli_text(line, sizeof(line), a->lang, "dossier.state", "id=%s\nstate=%s", inami_dossier_state_id(s),
+			inami_dossier_state_label(s, a->lang)));
+		if (inami_dossier_amount_cents(d) >= 0)
+			puts(cli_text(line, sizeof(line), a->lang, "dossier.amount", "amount=%lld",
+				(long long)inami_dossier_amount_cents(d)));
 		if (have_deadline) {
-			iso(deadline, buf, sizeof(buf));
-			printf("deadline: %s (%s)\n", buf, inami_milestone_label(milestone, a->lang));
+			date_text(deadline, a->lang, buf, sizeof(buf));
+			snprintf(when, sizeof(when), "%s", buf);
+			puts(cli_text(line, sizeof(line), a->lang, "dossier.deadline_of", "date=%s\nmilestone=%s", when,
+				inami_milestone_label(milestone, a->lang)));
 		}
-		printf("allowed events:");
+		fputs(cli_text(line, sizeof(line), a->lang, "dossier.allowed", "%s", ""), stdout);
 		for (int k = 0; k < INAMI_EVENT_KIND_COUNT; k++)
 			if (inami_dossier_allows(d, (inami_dossier_event_kind)k))
 				printf(" %s", inami_event_kind_id((inami_dossier_event_kind)k));
-		printf("\nhistory:\n");
+		printf("\n%s\n", cli_text(line, sizeof(line), a->lang, "dossier.history", "%s", ""));
 	}
 	for (size_t i = 0; i < inami_dossier_history_count(d); i++) {
 		inami_dossier_event e;
@@ -574,8 +660,12 @@ static int show(const args *a)
 			json_string(&w, e.note);
 			json_end_object(&w);
 		} else {
-			printf("  %-10s %-24s -> %s%s%s\n", buf, inami_event_kind_id(e.kind), inami_dossier_state_id(after),
-				e.note ? "  " : "", e.note ? e.note : "");
+			char when[32];
+			date_text(e.date, a->lang, when, sizeof(when));
+			fputs("  ", stdout);
+			cli_print_padded(when, 11);
+			cli_print_padded(inami_event_kind_label(e.kind, a->lang), history_width(d, a->lang) + 1);
+			printf("-> %s%s%s\n", inami_dossier_state_label(after, a->lang), e.note ? "  " : "", e.note ? e.note : "");
 		}
 	}
 	if (a->json) {

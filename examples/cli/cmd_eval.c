@@ -22,15 +22,10 @@ static void usage(FILE *out)
 	      out);
 }
 
-static void format_euros(int64_t cents, char *buf, size_t size)
-{
-	if (inami_euros_format(cents, buf, size) != INAMI_OK)
-		snprintf(buf, size, "?");
-}
-
-static void print_json(const inami_result *r, const inami_eval_input *in)
+static void print_json(const inami_result *r, const inami_eval_input *in, inami_lang lang)
 {
 	json_writer w;
+	char payee[64];
 
 	json_init(&w, stdout);
 	json_begin_object(&w);
@@ -49,6 +44,9 @@ static void print_json(const inami_result *r, const inami_eval_input *in)
 	json_string(&w, inami_result_tier_label(r));
 	json_key(&w, "payee");
 	json_string(&w, inami_payee_id(inami_result_payee(r)));
+	snprintf(payee, sizeof(payee), "payee.%s", inami_payee_id(inami_result_payee(r)));
+	json_key(&w, "payee_label");
+	json_string(&w, inami_message_template(payee, lang));
 	json_key(&w, "provenance");
 	json_string(&w, inami_result_eligible(r) ? inami_provenance_id(inami_result_provenance(r)) : NULL);
 	json_key(&w, "weakest_provenance");
@@ -123,58 +121,78 @@ static void print_json(const inami_result *r, const inami_eval_input *in)
 	for (size_t i = 0; i < inami_result_note_count(r); i++)
 		json_string(&w, inami_result_note(r, i));
 	json_end_array(&w);
+	json_key(&w, "lang");
+	json_string(&w, lang == INAMI_LANG_FR ? "fr" : lang == INAMI_LANG_NL ? "nl" : "en");
 	json_end_object(&w);
 	json_end(&w);
 }
 
-static const char *state_mark(inami_check_state s)
+/* "[ok]  ", "[FAIL]"... in the language, padded to one width. */
+static void print_state_mark(inami_check_state s, inami_lang lang)
 {
-	switch (s) {
-	case INAMI_CHECK_HELD: return "[ok]  ";
-	case INAMI_CHECK_FAILED: return "[FAIL]";
-	case INAMI_CHECK_ASSUMED: return "[?]   ";
-	case INAMI_CHECK_ACTION: return "[act] ";
-	default: return "[n/a] ";
+	char id[48], mark[32], text[40];
+
+	snprintf(id, sizeof(id), "check_state.%s", inami_check_state_id(s));
+	cli_text(mark, sizeof(mark), lang, id, "%s", "");
+	snprintf(text, sizeof(text), "[%s]", mark);
+	cli_print_padded(text, 6);
+}
+
+/* A value of `m` in its public unit, as a person reads it in `lang`. */
+static void measure_text(inami_measure m, int64_t value, inami_lang lang, char *buf, size_t size)
+{
+	if (m == INAMI_MEASURE_REIMBURSED_EUR) {
+		inami_amount_format(value, lang, buf, size);
+		return;
 	}
+	int scale = inami_measure_scale(m);
+	inami_decimal_format(value * (100 / (scale > 0 ? scale : 1)), lang, buf, size);
 }
 
 static void print_human(const inami_ruleset *rules, const inami_result *r, const inami_eval_input *in, inami_lang lang)
 {
-	char euros[32], full[32];
+	char line[2048];
 
-	printf("%s, premium year %d\n", inami_rules_profession_label(rules, in->profession, lang), in->premium_year);
+	puts(cli_text(line, sizeof(line), lang, "eval.heading", "profession=%s\nyear=%d",
+		inami_rules_profession_label(rules, in->profession, lang), in->premium_year));
 	if (inami_result_eligible(r)) {
-		format_euros(inami_result_amount_cents(r), euros, sizeof(euros));
-		format_euros(inami_result_full_year_cents(r), full, sizeof(full));
-		printf("Eligible: EUR %s (tier '%s', %s; %s figure)\n", euros, inami_result_tier(r),
-			inami_result_tier_label(r), inami_provenance_id(inami_result_provenance(r)));
+		puts(cli_text(line, sizeof(line), lang, "eval.eligible", "amount=%lld\ntier_id=%s\ntier=%s\nprovenance=provenance.%s",
+			(long long)inami_result_amount_cents(r), inami_result_tier(r), inami_result_tier_label(r),
+			inami_provenance_id(inami_result_provenance(r))));
 		if (inami_result_months(r) < 12)
-			printf("  pro rata %d/12 of EUR %s\n", inami_result_months(r), full);
-		printf("  paid to: %s\n", inami_payee_id(inami_result_payee(r)));
-		printf("  source: %s\n", inami_result_source(r));
+			printf("  %s\n", cli_text(line, sizeof(line), lang, "eval.pro_rata", "months=%d\nfull=%lld",
+				inami_result_months(r), (long long)inami_result_full_year_cents(r)));
+		printf("  %s\n", cli_text(line, sizeof(line), lang, "eval.paid_to", "payee=payee.%s",
+			inami_payee_id(inami_result_payee(r))));
+		printf("  %s\n", cli_text(line, sizeof(line), lang, "eval.source", "source=%s", inami_result_source(r)));
 	} else {
-		printf("Not eligible%s\n", inami_result_lower_bound(r) ? " (under the ordinary thresholds; see the note on lowered thresholds)" : "");
+		puts(cli_text(line, sizeof(line), lang,
+			inami_result_lower_bound(r) ? "eval.not_eligible_lower_bound" : "eval.not_eligible", "%s", ""));
 	}
-	printf("Checks:\n");
+	puts(cli_text(line, sizeof(line), lang, "eval.checks", "%s", ""));
 	for (size_t i = 0; i < inami_result_check_count(r); i++) {
 		const inami_check *c = inami_result_check(r, i);
-		printf("  %s %s: %s\n", state_mark(c->state), c->label, c->detail);
+		fputs("  ", stdout);
+		print_state_mark(c->state, lang);
+		printf(" %s%s %s\n", c->label, lang == INAMI_LANG_FR ? " :" : ":", c->detail);
 	}
 	if (inami_result_next_tier(r)) {
-		format_euros(inami_result_next_tier_amount_cents(r), euros, sizeof(euros));
-		printf("Next tier: '%s' (EUR %s)\n", inami_result_next_tier(r), euros);
+		puts(cli_text(line, sizeof(line), lang, "eval.next_tier", "tier_id=%s\ntier=%s\namount=%lld",
+			inami_result_next_tier(r), inami_rules_tier_label(rules, inami_result_next_tier(r), lang),
+			(long long)inami_result_next_tier_amount_cents(r)));
 		for (size_t i = 0; i < inami_result_missing_count(r); i++) {
 			inami_measure m;
 			int64_t threshold, missing;
-			char t[32], mi[32];
+			char t[48], mi[48];
 			inami_result_missing(r, i, &m, &threshold, &missing);
-			inami_measure_format(m, threshold, t, sizeof(t));
-			inami_measure_format(m, missing, mi, sizeof(mi));
-			printf("  %s: %s more (threshold %s)\n", inami_measure_id(m), mi, t);
+			measure_text(m, threshold, lang, t, sizeof(t));
+			measure_text(m, missing, lang, mi, sizeof(mi));
+			printf("  %s\n", cli_text(line, sizeof(line), lang, "eval.missing", "measure=measure.%s\nmissing=%s\nthreshold=%s",
+				inami_measure_id(m), mi, t));
 		}
 	}
 	for (size_t i = 0; i < inami_result_note_count(r); i++)
-		printf("Note: %s\n", inami_result_note(r, i));
+		puts(cli_text(line, sizeof(line), lang, "eval.note", "text=%s", inami_result_note(r, i)));
 }
 
 static int parse_date_option(const char *opt, const char *v, inami_date *out)
@@ -329,7 +347,7 @@ int cmd_eval(int argc, char **argv)
 			rc = cli_input_error(st, input_names);
 		} else {
 			if (json)
-				print_json(r, &in);
+				print_json(r, &in, opts.lang);
 			else
 				print_human(rs, r, &in, opts.lang);
 			inami_result_free(r);

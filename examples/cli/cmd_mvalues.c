@@ -3,6 +3,7 @@
  * CSV, streamed in constant memory, optionally evaluated for a premium year.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ static void usage(FILE *out)
 	fputs("usage: inami mvalues FILE.csv [--year Y [--profession P]] [--nomenclature FILE]...\n"
 	      "                     [--allow-derived] [--skip-bad] [--rules FILE]... [--json|--csv]\n"
 	      "                     [--threads N] [--delimiter ','|';'] [--columns ROLE=NAME,...]\n"
+	      "                     [--lang fr|nl|en]\n"
 	      "\nFILE.csv has a header provider,code,quantity (optional date, YYYY-MM-DD or DD/MM/YYYY);\n"
 	      "'-' reads standard input. Comma or semicolon separated (detected from the header, or\n"
 	      "--delimiter), RFC 4180 quotes, CRLF and a UTF-8 byte order mark accepted. --columns maps\n"
@@ -31,7 +33,7 @@ static void usage(FILE *out)
 	      "are counted and reported, undated lines are added and reported); with --profession it\n"
 	      "also gives the tier reached, the amount and what is missing for the next tier.\n"
 	      "--nomenclature loads a CSV over the embedded codes (docs/billing.md). DERIVED code values\n"
-	      "count only with --allow-derived.\n"
+	      "count only with --allow-derived. --lang gives the text output in French or Dutch.\n"
 	      "Exit status: 0 totals made; 1 malformed file or library error; 2 bad command line;\n"
 	      "3 totals made but some provider's are in error (overflow or below zero: its status says\n"
 	      "which).\n",
@@ -46,6 +48,7 @@ typedef struct opts {
 	unsigned threads;
 	char delimiter;        /* 0 = detect */
 	char *columns[4];      /* provider, code, quantity, date header names (NULL = default) */
+	inami_lang lang;       /* of the text output */
 } opts;
 
 typedef struct totals {
@@ -474,7 +477,13 @@ static void put_unknown(line *l, const ctx *c, size_t p, int csv)
 		line_put(l, csv ? ":" : " x");
 		line_int(l, q);
 		line_put(l, csv ? ":" : " (");
-		line_put(l, inami_unvalued_reason_id(reason));
+		if (csv) {
+			line_put(l, inami_unvalued_reason_id(reason));
+		} else {
+			char id[64], text[160];
+			snprintf(id, sizeof(id), "unvalued.%s", inami_unvalued_reason_id(reason));
+			line_put(l, cli_text(text, sizeof(text), c->o->lang, id, "%s", ""));
+		}
 		if (!csv)
 			line_put(l, ")");
 	}
@@ -543,68 +552,105 @@ static void print_csv(const ctx *c)
 	line_flush(&l);
 }
 
+/* Print catalogue message `id` in the output's language, values printf-style. */
+static void say(const ctx *c, const char *id, const char *values_fmt, ...) CLI_PRINTF(3, 4);
+
+static void say(const ctx *c, const char *id, const char *values_fmt, ...)
+{
+	char values[1024], text[2048];
+	va_list ap;
+
+	va_start(ap, values_fmt);
+	vsnprintf(values, sizeof(values), values_fmt, ap);
+	va_end(ap);
+	fputs(cli_text(text, sizeof(text), c->o->lang, id, "%s", values), stdout);
+}
+
+/* The label of tier `id` in the output's language (the id when the rules name none). */
+static const char *tier_name(const ctx *c, const char *id)
+{
+	const char *label = id ? inami_rules_tier_label(c->rules, id, c->o->lang) : NULL;
+	return label ? label : (id ? id : "");
+}
+
 static void print_text(const ctx *c)
 {
 	const totals *t = c->t;
 	line l;
 	l.len = 0;
 	char buf[32];
-	printf("%lld lines, %zu providers", (long long)inami_billing_csv_line_count(c->reader), t->n);
+	say(c, "mvalues.summary", "lines=%lld00\nproviders=%zu00", (long long)inami_billing_csv_line_count(c->reader), t->n);
 	if (inami_billing_csv_skipped_count(c->reader) > 0)
-		printf(", %lld malformed lines skipped (first: %s)", (long long)inami_billing_csv_skipped_count(c->reader),
+		say(c, "mvalues.skipped", "count=%lld00\nfirst=%s", (long long)inami_billing_csv_skipped_count(c->reader),
 			inami_billing_csv_first_skipped(c->reader));
 	printf("\n");
-	if (c->o->year && c->outside > 0)
-		printf("%lld line%s outside %d %s left out\n", (long long)c->outside, c->outside == 1 ? "" : "s",
-			c->o->year, c->outside == 1 ? "was" : "were");
-	if (c->o->year && c->undated > 0)
-		printf("%lld undated line%s counted (%s year is not known)\n", (long long)c->undated,
-			c->undated == 1 ? "" : "s", c->undated == 1 ? "its" : "their");
-	if (c->no_eval)
-		printf("not evaluated: %s\n", c->no_eval);
+	if (c->o->year && c->outside > 0) {
+		say(c, c->outside == 1 ? "mvalues.outside.one" : "mvalues.outside.many", "count=%lld00\nyear=%d",
+			(long long)c->outside, c->o->year);
+		putchar('\n');
+	}
+	if (c->o->year && c->undated > 0) {
+		say(c, c->undated == 1 ? "mvalues.undated.one" : "mvalues.undated.many", "count=%lld00", (long long)c->undated);
+		putchar('\n');
+	}
+	if (c->no_eval) {
+		say(c, "mvalues.not_evaluated", "why=%s", c->no_eval);
+		putchar('\n');
+	}
 	for (size_t p = 0; p < t->n; p++) {
 		printf("%s: ", inami_billing_csv_provider_id(c->reader, p));
 		if (t->status[p] != INAMI_OK) {
-			printf("error: total %s\n", t->status[p] == INAMI_EOVERFLOW ? "overflows" : "is below zero");
+			say(c, t->status[p] == INAMI_EOVERFLOW ? "mvalues.error.overflow" : "mvalues.error.negative", "%s", "");
+			putchar('\n');
 			continue;
 		}
-		printf("%lld prestations", (long long)t->prest[p]);
+		say(c, "mvalues.count", "count=%lld00\nmeasure=measure.prestations", (long long)t->prest[p]);
 		for (int k = 0; k < INAMI_KEY_LETTER_COUNT; k++) {
 			if (t->kv[p * 3 + (size_t)k] != 0 || k == c->letter) {
-				key_text(t->kv[p * 3 + (size_t)k], buf);
+				inami_decimal_format(t->kv[p * 3 + (size_t)k], c->o->lang, buf, sizeof(buf));
 				printf(", %s %s", inami_key_letter_id((inami_key_letter)k), buf);
 			}
 		}
 		size_t nu = 0;
 		inami_billing_unvalued_count(c->b, (uint32_t)p, &nu);
 		if (nu) {
-			printf("; without value: ");
+			say(c, "mvalues.without_value", "%s", "");
+			putchar(' ');
 			put_unknown(&l, c, p, 0);
 			line_flush(&l);
 		}
 		for (int f = 0; f < 5; f++)
-			if (t->flags[p] & (1u << f))
-				printf(" [%s]", flag_ids[f]);
+			if (t->flags[p] & (1u << f)) {
+				char id[64], text[160];
+				snprintf(id, sizeof(id), "flag.%s", flag_ids[f]);
+				printf(" [%s]", cli_text(text, sizeof(text), c->o->lang, id, "%s", ""));
+			}
 		if (c->o->year && t->outside[p] > 0)
-			printf("; %lld outside %d", (long long)t->outside[p], c->o->year);
+			say(c, "mvalues.outside_provider", "count=%lld00\nyear=%d", (long long)t->outside[p], c->o->year);
 		if (c->rules && !c->no_eval) {
 			if (t->eval_status[p] != INAMI_OK) {
-				printf("; not evaluated: %s", inami_strerror(t->eval_status[p]));
+				say(c, "mvalues.status", "status=%s", inami_status_text(t->eval_status[p], c->o->lang));
 			} else {
 				const char *next = next_tier_id(c, t->tier[p]);
 				inami_euros_format(t->amount[p], buf, sizeof(buf));
 				if (t->eligible[p])
-					printf("; tier %s, %s EUR", tier_id(c, t->tier[p]), buf);
+					say(c, "mvalues.tier", "tier_id=%s\ntier=%s\neuros=%s\namount=%lld", tier_id(c, t->tier[p]),
+						tier_name(c, tier_id(c, t->tier[p])), buf, (long long)t->amount[p]);
 				else
-					printf("; no tier");
+					say(c, "mvalues.no_tier", "%s", "");
 				if (next) {
-					printf("; for %s missing", next);
-					if (t->miss_p[p] >= 0)
-						printf(" %lld prestations", (long long)t->miss_p[p]);
+					say(c, "mvalues.missing", "next_id=%s\nnext=%s", next, tier_name(c, next));
+					if (t->miss_p[p] >= 0) {
+						putchar(' ');
+						say(c, "mvalues.count", "count=%lld00\nmeasure=measure.prestations", (long long)t->miss_p[p]);
+					}
 					if (t->miss_k[p] >= 0 && c->letter >= 0) {
-						key_text(t->miss_k[p], buf);
-						printf("%s %s %s", t->miss_p[p] >= 0 ? " or" : "", buf,
-							inami_key_letter_id((inami_key_letter)c->letter));
+						if (t->miss_p[p] >= 0) {
+							putchar(' ');
+							say(c, "mvalues.or", "%s", "");
+						}
+						inami_decimal_format(t->miss_k[p], c->o->lang, buf, sizeof(buf));
+						printf(" %s %s", buf, inami_key_letter_id((inami_key_letter)c->letter));
 					}
 				}
 			}
@@ -713,7 +759,7 @@ static int parse_columns(const char *spec, char *columns[4])
 
 int cmd_mvalues(int argc, char **argv)
 {
-	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2, 0, { NULL, NULL, NULL, NULL } };
+	opts o = { NULL, 0, INAMI_PROFESSION_NONE, 0, 0, 0, 0, 2, 0, { NULL, NULL, NULL, NULL }, INAMI_LANG_EN };
 	cli_rules rules;
 	const char *nom_paths[16];
 	int nnom = 0, rc = 0;
@@ -766,6 +812,15 @@ int cmd_mvalues(int argc, char **argv)
 			}
 			if ((rc = parse_columns(v, o.columns)) != 0)
 				goto done;
+		} else if (strcmp(a, "--lang") == 0) {
+			if ((v = cli_option_value(argc, argv, &i)) == NULL) {
+				rc = CLI_EXIT_USAGE;
+				goto done;
+			}
+			if (inami_lang_from_id(v, &o.lang) != INAMI_OK) {
+				rc = cli_usage_error("--lang: %s", inami_error_last());
+				goto done;
+			}
 		} else if (strcmp(a, "--year") == 0) {
 			if ((v = cli_option_value(argc, argv, &i)) == NULL || cli_parse_int64(a, v, &year) != 0) {
 				rc = CLI_EXIT_USAGE;

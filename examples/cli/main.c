@@ -32,6 +32,9 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			cli_set_json_errors(1);
+		inami_lang lang;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && inami_lang_from_id(argv[i + 1], &lang) == INAMI_OK)
+			cli_set_lang(lang);
 	}
 	if (argc < 2) {
 		usage(stderr);

@@ -262,6 +262,15 @@ INAMI_EXTERN(int) inami_dossier_history(const inami_dossier *dossier, size_t ind
 INAMI_EXTERN(int) inami_dossier_serialize(const inami_dossier *dossier, char **out, size_t *len);
 
 /**
+ * inami_dossier_serialize() with comment lines in `lang` after the header,
+ * each event and the state, saying in words what they are; reading ignores
+ * comments, so the text reads back to the same dossier. INAMI_EINVAL for an
+ * unknown language.
+ */
+INAMI_EXTERN(int) inami_dossier_serialize_lang(const inami_dossier *dossier, inami_lang lang, char **out,
+	size_t *len);
+
+/**
  * Read a dossier written by inami_dossier_serialize(): the events are
  * replayed, so an invalid history is refused. INAMI_EPARSE with name:line
  * for malformed text; `name` names the text in messages (NULL: "<dossier>").

@@ -10,6 +10,7 @@
 #include "evaluate.h"
 #include "allocate.h"
 #include "dossier.h"
+#include "messages.h"
 #include "billing.h"
 
 #endif

@@ -3,6 +3,7 @@
  * the state they lead to. Reading replays the events, so a saved dossier
  * can never hold a history the state machine refuses.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,35 @@
 #include "allocate_internal.h"
 #include "dossier_internal.h"
 #include "dossier_model.h"
+#include "inami/rules.h"
 #include "error.h"
+#include "messages_internal.h"
 #include "money.h"
 #include "pool.h"
 
-int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
+/* A comment line: message `id` in `lang`, values printf-style; nothing when lang < 0. */
+static void comment(textbuf *b, int lang, const char *id, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void comment(textbuf *b, int lang, const char *id, const char *fmt, ...)
+{
+	char values[512], text[1024];
+	va_list ap;
+
+	if (lang < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(values, sizeof(values), fmt, ap);
+	va_end(ap);
+	inami__msgf(text, sizeof(text), (inami_lang)lang, id, "%s", values);
+	inami__textbuf_printf(b, "# %s\n", text);
+}
+
+/* The text form; with comments in language `lang` when lang >= 0. */
+static int write_text(const inami_dossier *d, int lang, char **out, size_t *len)
 {
 	textbuf b;
 	char date[16], amount[32];
@@ -26,6 +51,13 @@ int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
 	inami__textbuf_printf(&b, "inami-dossier 1\nprofession %s\npremium_year %d\nretired %s\nbank_account %s\n",
 		inami_profession_id(d->profession), d->premium_year, d->retired ? "yes" : "no",
 		d->bank_account_at_start ? "yes" : "no");
+	if (lang >= 0) {
+		const inami_ruleset *rs;
+		const char *name = inami_ruleset_default(&rs) == INAMI_OK ?
+			inami_rules_profession_label(rs, d->profession, (inami_lang)lang) : NULL;
+		comment(&b, lang, d->retired ? "dossier.heading_retired" : "dossier.heading_show", "profession=%s\nyear=%d",
+			name ? name : inami_profession_id(d->profession), d->premium_year);
+	}
 	for (size_t i = 0; i < d->count; i++) {
 		const inami_dossier_event *e = &d->history[i].event;
 		if (e->date)
@@ -40,8 +72,15 @@ int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
 		if (e->note)
 			inami__textbuf_printf(&b, " note=%s", e->note);
 		inami__textbuf_puts(&b, "\n");
+		if (lang >= 0)
+			comment(&b, lang, "dossier.text.event", "event=%s\nstate=%s",
+				inami_event_kind_label(e->kind, (inami_lang)lang),
+				inami_dossier_state_label(d->history[i].after, (inami_lang)lang));
 	}
 	inami__textbuf_printf(&b, "state %s\n", inami_dossier_state_id(d->state));
+	if (lang >= 0)
+		comment(&b, lang, "dossier.state", "id=%s\nstate=%s", inami_dossier_state_id(d->state),
+			inami_dossier_state_label(d->state, (inami_lang)lang));
 	if (b.failed) {
 		inami__textbuf_free(&b);
 		return inami__fail(INAMI_ENOMEM, "out of memory");
@@ -50,6 +89,21 @@ int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
 		*len = b.len;
 	*out = b.data;
 	return INAMI_OK;
+}
+
+int inami_dossier_serialize(const inami_dossier *d, char **out, size_t *len)
+{
+	return write_text(d, -1, out, len);
+}
+
+int inami_dossier_serialize_lang(const inami_dossier *d, inami_lang lang, char **out, size_t *len)
+{
+	if ((unsigned)lang > 2) {
+		if (out)
+			*out = NULL;
+		return inami__fail(INAMI_EINVAL, "unknown language %d (en 0, fr 1, nl 2)", (int)lang);
+	}
+	return write_text(d, (int)lang, out, len);
 }
 
 typedef struct reader {

@@ -10,11 +10,15 @@
 
 #include "dates.h"
 #include "error.h"
+#include "messages_internal.h"
 #include "money.h"
 #include "result.h"
 #include "rules_model.h"
 
 #define TIER_NONE (-1)
+
+/* A text of the message catalogue in the evaluation's language, values printf-style ("year=%d"). */
+#define MSG(buf, id, ...) inami__msgf((buf), sizeof(buf), c->lang, (id), __VA_ARGS__)
 
 typedef struct eval_ctx {
 	const inami_ruleset *rs;
@@ -131,15 +135,10 @@ static int validate_input(eval_ctx *c)
 
 /* ---- figures used ---- */
 
-static void fmt_value(int64_t v, char *buf, size_t size)
-{
-	inami__fixed_format(v, 0, buf, size);
-}
-
 /* Record that the answer rests on `fig`: provenance, conflicts, DERIVED gate. */
 static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 {
-	char v[32], note[1024];
+	char note[1024], text[768];
 
 	if (fig->provenance > c->r->weakest && fig->provenance != INAMI_PROV_NOT_FOUND)
 		c->r->weakest = fig->provenance;
@@ -147,20 +146,27 @@ static void use_figure(eval_ctx *c, const inami_figure *fig, const char *what)
 		c->derived = fig;
 		c->derived_what = what;
 	}
+	/* `what` is the catalogue id of the figure's name ("figure.amount"); the notes of the data stay as written. */
 	if (fig->provenance == INAMI_PROV_DERIVED) {
-		snprintf(note, sizeof(note), "%s is DERIVED, an estimate: %s", what, fig->note[0] ? fig->note : "computed from other figures");
+		if (fig->note[0]) {
+			MSG(text, "note.source_text", "text=%s", fig->note);
+			MSG(note, "note.derived", "what=%s\nwhy=%s", what, text);
+		}
+		else
+			MSG(note, "note.derived", "what=%s\nwhy=%s", what,
+				inami__message_text("note.derived_default", c->lang));
 		inami__result_add_note(c->r, note);
 	}
 	if (fig->provenance == INAMI_PROV_ILLUSTRATIVE) {
-		snprintf(note, sizeof(note), "%s is ILLUSTRATIVE (an example, not a real figure)%s%s", what,
-			fig->note[0] ? ": " : "", fig->note);
+		MSG(text, "note.source_text", "text=%s", fig->note);
+		MSG(note, "note.illustrative", "what=%s\nwhy=%s%s", what, fig->note[0] ? ": " : "", fig->note[0] ? text : "");
 		inami__result_add_note(c->r, note);
 	}
 	if (fig->has_conflict) {
-		fmt_value(fig->conflict_value, v, sizeof(v));
-		snprintf(note, sizeof(note), "CONFLICT on %s: another source gives %s (%s, %s)%s%s", what, v,
-			inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
-			fig->conflict_note[0] ? ": " : "", fig->conflict_note);
+		MSG(text, "note.source_text", "text=%s", fig->conflict_note);
+		MSG(note, "note.conflict", "what=%s\nvalue=%lld\nprovenance=provenance.%s\nsource=%s\nwhy=%s%s", what,
+			(long long)fig->conflict_value, inami_provenance_id(fig->conflict_provenance), fig->conflict_source,
+			fig->conflict_note[0] ? ": " : "", fig->conflict_note[0] ? text : "");
 		inami__result_add_note(c->r, note);
 	}
 }
@@ -280,18 +286,26 @@ static const char *profession_name(eval_ctx *c)
 
 static void check_convention(eval_ctx *c)
 {
-	const char *conv = c->in->convention == INAMI_CONVENTION_FULL ? "fully conventioned" :
-		c->in->convention == INAMI_CONVENTION_PARTIAL ? "partially conventioned" : "not conventioned";
-	char d[256];
+	const char *conv = c->in->convention == INAMI_CONVENTION_FULL ? "convention.full" :
+		c->in->convention == INAMI_CONVENTION_PARTIAL ? "convention.partial" : "convention.none";
+	char d[512];
 
-	snprintf(d, sizeof(d), "%s; the statut social is for providers adhering to the national agreement or convention", conv);
+	MSG(d, "detail.conventioned", "convention=%s", conv);
 	add_check(c, "conventioned", c->in->convention == INAMI_CONVENTION_NONE ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD,
 		1, d, &c->pr->convention);
 }
 
+/* The tier names a partial-conventioning text needs: ids and labels in the evaluation's language. */
+static void partial_text(eval_ctx *c, const char *id, char *d, size_t size)
+{
+	inami__msgf(d, size, c->lang, id, "tier_id=%s\nrequires_id=%s\ntier=%s\nrequires=%s", c->pr->partial_tier,
+		c->pr->partial_requires, inami_rules_tier_label(c->rs, c->pr->partial_tier, c->lang),
+		inami_rules_tier_label(c->rs, c->pr->partial_requires, c->lang));
+}
+
 static int check_partial(eval_ctx *c)
 {
-	char d[256];
+	char d[512];
 
 	if (c->in->convention != INAMI_CONVENTION_PARTIAL)
 		return INAMI_OK;
@@ -300,12 +314,11 @@ static int check_partial(eval_ctx *c)
 		return inami__fail(INAMI_EINVAL, "partial conventioning does not exist for %s (give full or none)",
 			profession_name(c));
 	case PARTIAL_SAME:
-		add_check(c, "partial_convention", INAMI_CHECK_HELD, 0,
-			"partially conventioned providers receive the same amount as fully conventioned ones", &c->pr->partial_fig);
+		MSG(d, "detail.partial_convention.same", "%s", "");
+		add_check(c, "partial_convention", INAMI_CHECK_HELD, 0, d, &c->pr->partial_fig);
 		break;
 	case PARTIAL_TIER:
-		snprintf(d, sizeof(d), "partially conventioned: the '%s' amount, only when the '%s' thresholds are reached",
-			c->pr->partial_tier, c->pr->partial_requires);
+		partial_text(c, "detail.partial_convention.tier", d, sizeof(d));
 		add_check(c, "partial_convention", INAMI_CHECK_HELD, 0, d, &c->pr->partial_fig);
 		break;
 	}
@@ -318,26 +331,25 @@ static void check_whole_year(eval_ctx *c)
 	const inami_eval_input *in = c->in;
 	int year = in->premium_year;
 	inami_date start = 0;
-	char d[320];
+	char d[512];
 
 	c->r->months = 12;
 	if (in->first_number && INAMI_DATE_YEAR(in->first_number) > year) {
-		snprintf(d, sizeof(d), "the first INAMI number (%s) was granted after premium year %d", iso(in->first_number).s, year);
+		MSG(d, "detail.whole_year.number_after", "date=%d\nyear=%d", (int)in->first_number, year);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
 	if (in->first_number && INAMI_DATE_YEAR(in->first_number) == year)
 		start = in->first_number;
 	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) > year) {
-		snprintf(d, sizeof(d), "adhesion starts (%s) after premium year %d", iso(in->convention_start).s, year);
+		MSG(d, "detail.whole_year.start_after", "date=%d\nyear=%d", (int)in->convention_start, year);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
 	if (in->convention_start && INAMI_DATE_YEAR(in->convention_start) == year &&
 	    in->convention_start != (inami_date)(year * 10000 + 101)) {
 		if (!start) {
-			snprintf(d, sizeof(d), "adhesion started during the year (%s): joining mid-year gives no advantage "
-				"except in the year of the first INAMI number", iso(in->convention_start).s);
+			MSG(d, "detail.whole_year.mid_year", "date=%d", (int)in->convention_start);
 			add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 			return;
 		}
@@ -346,19 +358,18 @@ static void check_whole_year(eval_ctx *c)
 	}
 	if (in->convention_end && (INAMI_DATE_YEAR(in->convention_end) < year ||
 	    (INAMI_DATE_YEAR(in->convention_end) == year && in->convention_end != (inami_date)(year * 10000 + 1231)))) {
-		snprintf(d, sizeof(d), "adhesion ended before the end of premium year %d (%s)", year, iso(in->convention_end).s);
+		MSG(d, "detail.whole_year.ended", "year=%d\ndate=%d", year, (int)in->convention_end);
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->convention);
 		return;
 	}
 	if (!start) {
+		MSG(d, "detail.whole_year.whole", "%s", "");
 		add_check(c, "whole_year", in->convention_start || in->convention_end || in->first_number ?
-			INAMI_CHECK_HELD : INAMI_CHECK_ASSUMED, 1,
-			"conventioned from 1 January to 31 December of the premium year", &c->pr->convention);
+			INAMI_CHECK_HELD : INAMI_CHECK_ASSUMED, 1, d, &c->pr->convention);
 		return;
 	}
 	c->r->months = inami__complete_months_from(start);
-	snprintf(d, sizeof(d), "first year (INAMI number granted %s): pro rata of %d complete month(s) of adhesion out of 12",
-		iso(in->first_number).s, c->r->months);
+	MSG(d, "detail.whole_year.pro_rata", "date=%d\nmonths=%d", (int)in->first_number, c->r->months);
 	if (c->r->months == 0) {
 		add_check(c, "whole_year", INAMI_CHECK_FAILED, 1, d, &c->pr->pro_rata);
 		return;
@@ -368,55 +379,54 @@ static void check_whole_year(eval_ctx *c)
 
 static void check_employment(eval_ctx *c)
 {
-	static const char *const names[] = { "not given", "self-employed in main occupation",
-		"self-employed in complementary occupation", "employee" };
-	char d[256];
+	static const char *const names[] = { "employment.unspecified", "employment.main",
+		"employment.complementary", "employment.employee" };
+	char d[512];
 
 	if (!c->pr->employment_required)
 		return;
 	inami_check_state s = c->in->employment == INAMI_EMPLOYMENT_UNSPECIFIED ? INAMI_CHECK_ASSUMED :
 		c->in->employment == INAMI_EMPLOYMENT_SELF_EMPLOYED_MAIN ? INAMI_CHECK_HELD : INAMI_CHECK_FAILED;
-	snprintf(d, sizeof(d), "%s must be self-employed in main occupation all year; given: %s",
-		profession_name(c), names[c->in->employment]);
+	MSG(d, "detail.employment", "profession=%s\ngiven=%s",
+		inami_rules_profession_label(c->rs, c->in->profession, c->lang), names[c->in->employment]);
 	add_check(c, "employment", s, 1, d, &c->pr->employment_fig);
 }
 
 static void check_sanction(eval_ctx *c)
 {
+	char d[256];
+
 	if (!c->pr->has_sanction)
 		return;
-	add_check(c, "no_sanction", c->in->sanctioned ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD, 1,
-		c->in->sanctioned ? "a sanction excludes the advantage for this year" : "no sanction reported",
-		&c->pr->sanction_fig);
+	MSG(d, c->in->sanctioned ? "detail.no_sanction.sanctioned" : "detail.no_sanction.none", "%s", "");
+	add_check(c, "no_sanction", c->in->sanctioned ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD, 1, d, &c->pr->sanction_fig);
 }
 
-/* Retired providers: the avantage de convention, paid to their bank account. */
+/* Retired providers: the convention advantage (avantage de convention), paid to their bank account. */
 static int check_retirement(eval_ctx *c)
 {
 	const profession_rules *pr = c->pr;
-	char d[320];
+	char d[512];
 
 	if (!c->in->retired) {
 		c->r->payee = INAMI_PAYEE_INSURANCE_CONTRACT;
-		add_check(c, "retirement", INAMI_CHECK_HELD, 0,
-			"legal pension not taken: the advantage is paid into the provider's insurance contract", &pr->retired_fig);
+		MSG(d, "detail.retirement.working", "%s", "");
+		add_check(c, "retirement", INAMI_CHECK_HELD, 0, d, &pr->retired_fig);
 		return INAMI_OK;
 	}
 	if (pr->retired_from && c->in->premium_year < pr->retired_from) {
 		c->r->payee = INAMI_PAYEE_INSURANCE_CONTRACT;
-		snprintf(d, sizeof(d), "retired, but the avantage de convention exists only from premium year %d: "
-			"the ordinary advantage into a contract concluded before 2016 applies", pr->retired_from);
+		MSG(d, "detail.retirement.before", "year=%d", pr->retired_from);
 		add_check(c, "retirement", INAMI_CHECK_HELD, 0, d, &pr->retired_fig);
 		return INAMI_OK;
 	}
 	if (pr->retired == RETIRED_NOT_FOUND)
-		return inami__fail(INAMI_ENORULES, "the avantage de convention of retired %ss is NOT FOUND in the sources%s%s",
+		return inami__fail(INAMI_ENORULES, "the convention advantage of retired %ss is NOT FOUND in the sources%s%s",
 			profession_name(c), pr->retired_fig.note[0] ? ": " : "", pr->retired_fig.note);
 	c->r->payee = INAMI_PAYEE_BANK_ACCOUNT;
-	add_check(c, "retirement", INAMI_CHECK_ACTION, 0,
-		"legal pension taken: the avantage de convention (same amount) is paid to the bank account "
-		"the provider gave INAMI; check that it is in the INAMI profile", &pr->retired_fig);
-	use_figure(c, &pr->retired_fig, "the avantage de convention rule");
+	MSG(d, "detail.retirement.bank", "%s", "");
+	add_check(c, "retirement", INAMI_CHECK_ACTION, 0, d, &pr->retired_fig);
+	use_figure(c, &pr->retired_fig, "figure.retired");
 	return INAMI_OK;
 }
 
@@ -424,7 +434,7 @@ static int check_retirement(eval_ctx *c)
 static void check_exemption(eval_ctx *c)
 {
 	const profession_rules *pr = c->pr;
-	char d[320];
+	char d[512];
 	int has_thresholds = 0;
 
 	for (size_t i = 0; i < c->ts->tier_count; i++)
@@ -433,8 +443,8 @@ static void check_exemption(eval_ctx *c)
 		return;
 	if (c->in->trainee && pr->trainee_exempt) {
 		c->exempt = 1;
-		add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0,
-			"in training on 31 December: exempt from the activity threshold", &pr->trainee_fig);
+		MSG(d, "detail.threshold_exemption.trainee", "%s", "");
+		add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0, d, &pr->trainee_fig);
 		return;
 	}
 	if (pr->has_exempt_years && c->in->first_number) {
@@ -442,63 +452,74 @@ static void check_exemption(eval_ctx *c)
 		int first = INAMI_DATE_YEAR(c->in->first_number);
 		if (c->in->premium_year - first < years) {
 			c->exempt = 1;
-			snprintf(d, sizeof(d), "recognised since %d: within the first %d years, exempt from the activity threshold",
-				first, years);
+			MSG(d, "detail.threshold_exemption.first_years", "first=%d\nyears=%d", first, years);
 			add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0, d, &pr->exempt_years);
-			use_figure(c, &pr->exempt_years, "the first-years exemption");
+			use_figure(c, &pr->exempt_years, "figure.first_years");
 			return;
 		}
 	}
-	add_check(c, "threshold_exemption", INAMI_CHECK_NOT_APPLICABLE, 0,
-		"not in training and not in the first years after recognition", &pr->exempt_years);
+	MSG(d, "detail.threshold_exemption.none", "%s", "");
+	add_check(c, "threshold_exemption", INAMI_CHECK_NOT_APPLICABLE, 0, d, &pr->exempt_years);
 }
 
 static void check_maximum(eval_ctx *c)
 {
-	char d[256], o[32], t[32];
+	char d[512];
 
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		if (!c->ts->has_max[m] || !c->given[m])
 			continue;
 		const inami_figure *max = &c->ts->max[m];
 		int over = c->observed[m] > max->value;
-		fmt_value(c->observed[m], o, sizeof(o));
-		fmt_value(max->value, t, sizeof(t));
-		snprintf(d, sizeof(d), "%s %s %s the maximum %s%s", measure_name(m), o, over ? "is above" : "is within", t,
-			over ? ": activity above the maximum gives no advantage" : "");
+		MSG(d, over ? "detail.maximum_activity.above" : "detail.maximum_activity.within",
+			"measure=measure.%s\nobserved=%lld\nmax=%lld", measure_name(m), (long long)c->observed[m],
+			(long long)max->value);
 		inami_check *k = add_check(c, "maximum_activity", over ? INAMI_CHECK_FAILED : INAMI_CHECK_HELD, 1, d, max);
 		set_values(k, m, c->observed[m], max->value);
 		if (over)
-			use_figure(c, max, "the activity maximum");
+			use_figure(c, max, "figure.activity_maximum");
 	}
 }
 
 static void check_contract(eval_ctx *c)
 {
-	char d[256];
+	char d[512];
 	int n = c->in->contracts;
 
 	if (!c->pr->has_contract || c->r->payee != INAMI_PAYEE_INSURANCE_CONTRACT)
 		return;
 	if (n == INAMI_UNSET) {
-		add_check(c, "contract", INAMI_CHECK_ASSUMED, 1,
-			"not given: the advantage needs a contract (pension and/or solidarity) concluded by 31 December of the premium year",
-			&c->pr->contract_fig);
+		MSG(d, "detail.contract.unknown", "%s", "");
+		add_check(c, "contract", INAMI_CHECK_ASSUMED, 1, d, &c->pr->contract_fig);
 	} else if (n == 0) {
-		add_check(c, "contract", INAMI_CHECK_FAILED, 1,
-			"no eligible contract: conclude one by 31 December of the premium year and have it linked", &c->pr->contract_fig);
+		MSG(d, "detail.contract.none", "%s", "");
+		add_check(c, "contract", INAMI_CHECK_FAILED, 1, d, &c->pr->contract_fig);
 	} else if (n == 1) {
-		add_check(c, "contract", INAMI_CHECK_HELD, 1, "one eligible contract linked", &c->pr->contract_fig);
+		MSG(d, "detail.contract.one", "%s", "");
+		add_check(c, "contract", INAMI_CHECK_HELD, 1, d, &c->pr->contract_fig);
 	} else {
-		snprintf(d, sizeof(d), "%d contracts are active: the provider must choose the one that receives the advantage", n);
+		MSG(d, "detail.contract.several", "count=%d", n);
 		add_check(c, "contract", INAMI_CHECK_ACTION, 0, d, &c->pr->contract_fig);
 	}
+}
+
+/* Append `part` to the list in `d` (length `*len`) with the language's separator. */
+static void join_part(eval_ctx *c, char *d, size_t size, size_t *len, const char *part)
+{
+	char joined[768];
+
+	if (*len == 0) {
+		*len = (size_t)snprintf(d, size, "%s", part);
+		return;
+	}
+	MSG(joined, "detail.minimum_activity.join", "first=%s\nnext=%s", d, part);
+	*len = (size_t)snprintf(d, size, "%s", joined);
 }
 
 /* The explanation of the minimum-activity check: each measure against the lowest tier. */
 static int check_minimum(eval_ctx *c, int reached, int lowest)
 {
-	char d[768], o[32], t[32];
+	char d[768], part[256];
 	size_t len = 0;
 	int best_m = -1;
 	int64_t best_obs = 0, best_min = 0;
@@ -514,12 +535,13 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 
 	d[0] = '\0';
 	if (!tier_has_criteria(low)) {
-		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0,
-			"no activity threshold applies in this premium year", NULL);
+		MSG(d, "detail.minimum_activity.no_threshold", "%s", "");
+		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0, d, NULL);
 		return INAMI_OK;
 	}
 	if (c->exempt) {
-		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0, "exempt from the activity threshold", NULL);
+		MSG(d, "detail.minimum_activity.exempt", "%s", "");
+		add_check(c, "minimum_activity", INAMI_CHECK_NOT_APPLICABLE, 0, d, NULL);
 		return INAMI_OK;
 	}
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
@@ -528,11 +550,11 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 			continue;
 		if ((st = tier_min(c, low, m, &min)) != INAMI_OK)
 			return st;
-		fmt_value(min->value, t, sizeof(t));
 		if (c->given[m]) {
-			fmt_value(c->observed[m], o, sizeof(o));
-			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s %s %s %s",
-				len ? "; " : "", measure_name(m), o, c->observed[m] >= min->value ? ">=" : "<", t);
+			MSG(part, c->observed[m] >= min->value ? "detail.minimum_activity.reached" : "detail.minimum_activity.below",
+				"measure=measure.%s\nobserved=%lld\nmin=%lld", measure_name(m), (long long)c->observed[m],
+				(long long)min->value);
+			join_part(c, d, sizeof(d), &len, part);
 			/* Report the measure closest to (or furthest above) its minimum. */
 			if (best_m < 0 || (double)c->observed[m] / (double)(min->value ? min->value : 1) >
 			    (double)best_obs / (double)(best_min ? best_min : 1)) {
@@ -541,12 +563,15 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 				best_min = min->value;
 			}
 		} else {
-			len += (size_t)snprintf(d + len, len < sizeof(d) ? sizeof(d) - len : 0, "%s%s not given (minimum %s)",
-				len ? "; " : "", measure_name(m), t);
+			MSG(part, "detail.minimum_activity.not_given", "measure=measure.%s\nmin=%lld", measure_name(m),
+				(long long)min->value);
+			join_part(c, d, sizeof(d), &len, part);
 		}
 	}
+	MSG(part, "detail.minimum_activity.tier", "tier_id=%s\ntier=%s", low->id,
+		inami_rules_tier_label(c->rs, low->id, c->lang));
 	if (len < sizeof(d))
-		snprintf(d + len, sizeof(d) - len, " (tier '%s'; any one measure suffices)", low->id);
+		snprintf(d + len, sizeof(d) - len, " %s", part);
 	inami_check_state s = reached != TIER_NONE ? INAMI_CHECK_HELD : INAMI_CHECK_FAILED;
 	inami_check *k = add_check(c, "minimum_activity", s, 1, d, NULL);
 	if (best_m >= 0) {
@@ -556,9 +581,8 @@ static int check_minimum(eval_ctx *c, int reached, int lowest)
 		set_values(k, best_m, best_obs, best_min);
 	}
 	if (s == INAMI_CHECK_FAILED && c->in->convention == INAMI_CONVENTION_PARTIAL && c->pr->partial == PARTIAL_TIER) {
-		char extra[256];
-		snprintf(extra, sizeof(extra), "partially conventioned: the '%s' amount needs the '%s' thresholds",
-			c->pr->partial_tier, c->pr->partial_requires);
+		char extra[512];
+		partial_text(c, "note.partial_needs", extra, sizeof(extra));
 		inami__result_add_note(c->r, extra);
 	}
 	return INAMI_OK;
@@ -584,8 +608,9 @@ static int find_tier(eval_ctx *c, int *reached, const inami_figure **deciding, i
 		int t = tier_index(ts, c->pr->trainee_tier);
 		if (t != TIER_NONE) {
 			*reached = t;
-			add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0,
-				"in training on 31 December: the trainee amount, without activity threshold", &c->pr->trainee_fig);
+			char d[512];
+			MSG(d, "detail.threshold_exemption.trainee_tier", "%s", "");
+			add_check(c, "threshold_exemption", INAMI_CHECK_HELD, 0, d, &c->pr->trainee_fig);
 			c->exempt = 1;
 			return INAMI_OK;
 		}
@@ -706,11 +731,12 @@ static int find_rules(eval_ctx *c)
 /* Measures given that the profession does not count are noted, not used. */
 static void note_unused_measures(eval_ctx *c)
 {
-	char note[160];
+	char note[256];
 
 	for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 		if (c->given[m] && !(c->pr->measures & (1u << m))) {
-			snprintf(note, sizeof(note), "%s is not counted for %ss and was ignored", measure_name(m), profession_name(c));
+			MSG(note, "note.unused_measure", "measure=measure.%s\nprofession=%s", measure_name(m),
+				inami_rules_profession_label(c->rs, c->in->profession, c->lang));
 			inami__result_add_note(c->r, note);
 			c->given[m] = 0;
 		}
@@ -780,7 +806,7 @@ static int evaluate(eval_ctx *c)
 	if (reached == TIER_NONE && c->ts->minimums_reduced) {
 		char note[512];
 		r->lower_bound = 1;
-		snprintf(note, sizeof(note), "lower bound: %s", c->ts->minimums_reduced);
+		MSG(note, "note.lower_bound", "why=%s", c->ts->minimums_reduced);
 		inami__result_add_note(r, note);
 	}
 	if (reached == TIER_NONE && !c->blocked_other && c->ts->incomplete)
@@ -792,7 +818,7 @@ static int evaluate(eval_ctx *c)
 		for (int m = 0; m < INAMI_MEASURE_COUNT; m++) {
 			const inami_figure *min;
 			if (low->has_min[m] && c->given[m] && tier_min(c, low, m, &min) == INAMI_OK)
-				use_figure(c, min, "the activity threshold");
+				use_figure(c, min, "figure.activity_threshold");
 		}
 	}
 	if (reached != TIER_NONE && !c->blocked) {
@@ -802,15 +828,15 @@ static int evaluate(eval_ctx *c)
 			return inami__fail(INAMI_ENORULES, "the amount of tier '%s' for %s premium year %d is NOT FOUND in the sources",
 				t->id, profession_name(c), c->in->premium_year);
 		if (deciding)
-			use_figure(c, deciding, "the activity threshold");
-		use_figure(c, &it->figure, "the amount");
+			use_figure(c, deciding, "figure.activity_threshold");
+		use_figure(c, &it->figure, "figure.amount");
 		if (it->figure.note[0]) {
 			char note[1024];
-			snprintf(note, sizeof(note), "about the amount: %s", it->figure.note);
+			MSG(note, "note.about_amount", "why=%s", it->figure.note);
 			inami__result_add_note(r, note);
 		}
 		if (r->months < 12)
-			use_figure(c, &c->pr->pro_rata, "the pro-rata rule");
+			use_figure(c, &c->pr->pro_rata, "figure.pro_rata");
 		r->eligible = 1;
 		r->tier = t->id;
 		r->tier_label = inami_rules_tier_label(c->rs, t->id, c->lang);
@@ -826,7 +852,8 @@ static int evaluate(eval_ctx *c)
 		r->payee = INAMI_PAYEE_NONE;
 	if (c->derived && !(c->flags & INAMI_EVAL_ALLOW_DERIVED))
 		return inami__fail(INAMI_EDERIVED, "%s for %s premium year %d is DERIVED, an estimate not read in any source (%s); "
-			"allow DERIVED figures (--allow-derived) to use it", c->derived_what, profession_name(c),
+			"allow DERIVED figures (--allow-derived) to use it", inami__message_text(c->derived_what, INAMI_LANG_EN),
+			profession_name(c),
 			c->in->premium_year, c->derived->note[0] ? c->derived->note : "computed from other figures");
 	return INAMI_OK;
 }

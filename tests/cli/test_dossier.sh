@@ -33,8 +33,8 @@ expect "contest" "$TMP/t.json" '{"id":"contest_window","date":null,"precision":"
 expect "payment" "$TMP/t.json" '{"id":"payment_deadline","date":"2022-01-15"'
 expect "not found" "$TMP/t.json" '{"id":"file_access","date":null,"precision":"none",.*"provenance":"not_found"'
 "$INAMI" dossier timeline --profession pharmacist --year 2019 --lang nl > "$TMP/t.txt" || fail "timeline human"
-expect "2019 decision" "$TMP/t.txt" '2020-10 .*beslissing'
-expect "2019 snapshot" "$TMP/t.txt" '2020-04-30 .*momentopname'
+expect "2019 decision" "$TMP/t.txt" '10-2020 .*beslissing'
+expect "2019 snapshot" "$TMP/t.txt" '30-04-2020 .*momentopname'
 refuse "paper years" 1 "from premium year 2020" timeline --profession doctor --year 2019
 refuse "timeline args" 2 "--profession" timeline --year 2020
 
@@ -52,8 +52,8 @@ refuse "invalid transition" 1 "event 'evaluated' is not allowed in state 'two_co
 cmp -s "$F" "$TMP/before" || fail "a refused event changed the file"
 "$INAMI" dossier apply --file "$F" contract_chosen --date 2024-03-01 > /dev/null || fail "chosen"
 "$INAMI" dossier apply --file "$F" evaluated --date 2024-07-01 --lang fr > "$TMP/n3" || fail "evaluated"
-expect "evaluation fr" "$TMP/n3" "evaluation_available - votre résultat d'évaluation est disponible"
-expect "deadline" "$TMP/n3" '^deadline: 2024-08-31$'
+expect "evaluation fr" "$TMP/n3" "^notification : votre résultat d'évaluation est disponible$"
+expect "deadline" "$TMP/n3" '^échéance : 31/08/2024$'
 refuse "after 31 August" 1 "until 2024-08-31" apply --file "$F" extra_info_submitted --date 2024-09-02
 "$INAMI" dossier apply --file "$F" decision_partial --date 2024-09-15 --amount 1200 --note "below the full tier" \
 	--json > "$TMP/n4" || fail "decision"
@@ -66,7 +66,7 @@ expect "history note" "$TMP/s.json" '"note":"below the full tier"'
 "$INAMI" dossier apply --file "$F" closed > /dev/null || fail "closed"
 "$INAMI" dossier show --file "$F" > "$TMP/s.txt" || fail "show human"
 expect "closed" "$TMP/s.txt" '^state: closed'
-expect "history" "$TMP/s.txt" 'decision_partial *-> decided_partial  below the full tier'
+expect "history" "$TMP/s.txt" 'decision: partial amount *-> decision: partial amount  below the full tier'
 
 # A retired provider without a bank account.
 R=$TMP/r.txt

@@ -14,7 +14,7 @@ contains "physio json" "$out" '"next_tier":{"tier":"intermediate","amount_cents"
 contains "physio json" "$out" '{"measure":"prestations","threshold":2300,"missing":1}'
 
 expect_ok "physio human" "$INAMI" eval --profession physiotherapist --year 2022 --prestations 2299
-contains "human" "$out" "Eligible: EUR 1790.34"
+contains "human" "$out" "Eligible: EUR 1,790.34"
 contains "human" "$out" "prestations: 1 more (threshold 2300)"
 
 # French labels

@@ -9,7 +9,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=$1
-mkdir -p "$OUT/rules" "$OUT/nomenclature" "$OUT/billing_csv" "$OUT/products" "$OUT/dossier"
+mkdir -p "$OUT/rules" "$OUT/nomenclature" "$OUT/billing_csv" "$OUT/products" "$OUT/dossier" "$OUT/messages"
 
 # rules: whole files, then "inami-rules 1" + one section per seed
 for f in "$ROOT"/libinami/data/*.rules "$ROOT"/examples/rules/*.rules; do
@@ -84,4 +84,10 @@ event 2023-09-15 decision_refused
 event 2023-10-01 contested
 state contested
 EOD
+# message catalogues: the embedded one whole, then its magic line with each block of a comment heading
+cp "$ROOT/libinami/data/messages.catalogue" "$OUT/messages/whole"
+awk -v out="$OUT/messages/part-" '
+	/^# ----/ { n++; file = sprintf("%s%03d", out, n); print "inami-messages 1" > file }
+	n > 0 { print >> file }' "$ROOT/libinami/data/messages.catalogue"
+
 echo "seeds in $OUT: $(find "$OUT" -type f | wc -l) files"

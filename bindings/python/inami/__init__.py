@@ -48,6 +48,8 @@ from ._timeline import timeline, Timeline, Milestone
 from ._reference import (solidarity_minimum, exit_figure, annuity_rate, check_label,
                          contract_type_label, event_label, notice_provenance, version_number,
                          SolidarityMinimum, ExitFigure, AnnuityRate)
+from ._messages import (message, message_template, message_ids, load_messages, load_messages_text,
+                        reset_messages, status_text, format_amount, format_date, format_decimal, text_width)
 
 __version__ = _native.inami_version()
 
@@ -64,6 +66,8 @@ __all__ = [
     "solidarity_minimum", "exit_figure", "annuity_rate", "check_label", "contract_type_label",
     "event_label", "notice_provenance", "version_number", "SolidarityMinimum", "ExitFigure",
     "AnnuityRate",
+    "message", "message_template", "message_ids", "load_messages", "load_messages_text",
+    "reset_messages", "status_text", "format_amount", "format_date", "format_decimal", "text_width",
     "InamiError", "InvalidArgumentError", "NullError", "VersionError",
     "UnknownProfessionError", "NoRulesError", "NegativeValueError", "InamiOverflowError",
     "OutOfMemoryError", "ParseError", "InamiIOError", "DerivedFigureError", "NotFoundError",

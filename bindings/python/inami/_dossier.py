@@ -124,10 +124,12 @@ class Dossier:
         with open(path, encoding="utf-8") as f:
             return cls.from_text(f.read(), path)
 
-    def to_text(self):
-        """The dossier's text form (docs/dossier.md)."""
+    def to_text(self, lang=None):
+        """The dossier's text form (docs/dossier.md); with ``lang`` ('en', 'fr', 'nl'), comment
+        lines in that language say what each event did (reading ignores them)."""
+        code = -1 if lang is None else lang_code(lang)
         with self._lock:
-            return _n.inami_py_dossier_serialize(self._h)
+            return _n.inami_py_dossier_serialize(self._h, code)
 
     def save(self, path):
         """Write :meth:`to_text` to ``path`` atomically (a temporary file, then a rename)."""

@@ -80,7 +80,8 @@ class Evaluation:
     ``amount_cents`` (int, after pro rata; 0 when not eligible), ``amount``
     (decimal.Decimal euros), ``full_year_cents``, ``months``, ``tier`` (id or
     None), ``tier_label``, ``payee`` ('insurance_contract', 'bank_account',
-    'none'), ``provenance`` of the amount, ``weakest_provenance`` of every
+    'none'), ``payee_label`` (who receives it, in ``lang``), ``lang`` ('en', 'fr' or
+    'nl': the language of labels, details and notes), ``provenance`` of the amount, ``weakest_provenance`` of every
     figure used, ``source``, ``amount_year``, ``thresholds_year``,
     ``lower_bound`` (the answer is only a lower bound), ``checks`` (list of
     :class:`Check`), ``next_tier`` (:class:`NextTier` or None), ``notes``.
@@ -90,9 +91,9 @@ class Evaluation:
     __slots__ = ("profession", "premium_year", "eligible", "amount_cents", "full_year_cents",
                  "months", "tier", "tier_label", "payee", "provenance", "weakest_provenance",
                  "source", "amount_year", "thresholds_year", "lower_bound", "checks",
-                 "next_tier", "notes")
+                 "next_tier", "notes", "lang", "payee_label")
 
-    def __init__(self, profession, year, result):
+    def __init__(self, profession, year, result, lang="en"):
         (self.eligible, self.amount_cents, self.full_year_cents, self.months, self.tier,
          self.tier_label, self.payee, self.provenance, self.weakest_provenance, self.source,
          self.amount_year, self.thresholds_year, self.lower_bound, next_tier,
@@ -105,6 +106,8 @@ class Evaluation:
             [Missing(m, measure_value(m, t), measure_value(m, v))
              for m, t, v in _n.inami_py_result_missing(result)])
         self.notes = _n.inami_py_result_notes(result)
+        self.lang = lang
+        self.payee_label = _n.inami_message_template("payee." + self.payee, lang_code(lang))
 
     @property
     def amount(self):
@@ -118,12 +121,13 @@ class Evaluation:
             "eligible": self.eligible, "amount_cents": self.amount_cents,
             "full_year_cents": self.full_year_cents, "months": self.months,
             "tier": self.tier, "tier_label": self.tier_label, "payee": self.payee,
+            "payee_label": self.payee_label,
             "provenance": self.provenance, "weakest_provenance": self.weakest_provenance,
             "source": self.source, "thresholds_year": self.thresholds_year,
             "lower_bound": self.lower_bound,
             "checks": [c.to_dict() for c in self.checks],
             "next_tier": self.next_tier.to_dict() if self.next_tier else None,
-            "notes": list(self.notes),
+            "notes": list(self.notes), "lang": self.lang,
         }
 
     def __repr__(self):
@@ -226,4 +230,4 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
     opts.flags = _n.INAMI_EVAL_ALLOW_DERIVED if allow_derived else 0
     opts.lang = lang_code(lang)
     result = _n.inami_swig_evaluate(r._h, inp, opts)
-    return Evaluation(profession, year, result)
+    return Evaluation(profession, year, result, lang)

@@ -125,13 +125,14 @@ PyObject *inami_py_dossier_history(const inami_dossier *dossier)
 	return list;
 }
 
-/* The dossier's text form (docs/dossier.md) as str. */
-PyObject *inami_py_dossier_serialize(const inami_dossier *dossier)
+/* The dossier's text form (docs/dossier.md) as str; with comments in `lang` when lang >= 0. */
+PyObject *inami_py_dossier_serialize(const inami_dossier *dossier, int lang)
 {
 	char *text = NULL;
 	size_t len = 0;
 	PyObject *s;
-	int st = inami_dossier_serialize(dossier, &text, &len);
+	int st = lang < 0 ? inami_dossier_serialize(dossier, &text, &len) :
+		inami_dossier_serialize_lang(dossier, (inami_lang)lang, &text, &len);
 
 	if (st < 0) {
 		inami_py_raise(st);

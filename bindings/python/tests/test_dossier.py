@@ -30,7 +30,7 @@ def test_walk_equals_cli(cli, tmp_path):
         n = d.apply(event, date=date, amount=amount, lang="fr")
         assert n.to_dict() == cli_json(cli, *args), event
         assert d.to_dict("nl") == cli_json(cli, "dossier", "show", "--file", f, "--lang", "nl")
-    assert d.to_text() == open(f, encoding="utf-8").read()
+    assert d.to_text("fr") == open(f, encoding="utf-8").read()   # applied with --lang fr: French comments
     assert inami.Dossier.load(f).to_dict() == d.to_dict()
     assert d.amount == decimal.Decimal("1790.34") and d.state == "contested"
 

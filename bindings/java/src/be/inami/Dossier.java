@@ -234,6 +234,15 @@ public final class Dossier implements AutoCloseable {
         return handle.read(inami_native::inami_java_dossier_serialize);
     }
 
+    /**
+     * @param lang the language of the comment lines
+     * @return the text form with comment lines in {@code lang} saying what each event did
+     *     (read back by {@link #parse}, which ignores comments)
+     */
+    public String serialize(Lang lang) {
+        return handle.read(h -> inami_native.inami_java_dossier_serialize_lang(h, lang.code()));
+    }
+
     /** @return the profession */
     public Profession profession() {
         return Profession.fromCode(handle.read(inami_native::inami_dossier_profession));
