@@ -138,7 +138,7 @@ public class BrokerPageTest {
         String detail = js("document.getElementById('d-" + id + "').innerText");
         assertTrue(detail, detail.contains("Minimum activity reached"));
         assertTrue(detail, detail.contains("prestations 2299 >= 1500"));
-        assertTrue(detail, detail.contains("Tier intermediate: EUR 2365.79"));
+        assertTrue(detail, detail.contains("Tier intermediate contribution: EUR 2,365.79"));
         assertTrue(detail, detail.contains("payment by"));
         assertTrue(detail, detail.contains("2024-01-15"));
         // sources are links the broker can open
@@ -213,7 +213,7 @@ public class BrokerPageTest {
             assertEquals("Prime (EUR)", js("document.querySelector('th[data-sort=amount] button').textContent"));
             assertTrue(js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent"),
                     js("document.querySelector('tr[data-client=\"Kine Dupont\"] td.actions').textContent")
-                            .contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
+                            .contains("encore 1 prestation pour le palier « cotisation intermédiaire » (2 365,79 €)"));
             assertEquals("Total : 11 clients", js("document.querySelector('#totals [data-total=clients]').textContent"));
         } finally {
             c.navigate(back);

@@ -35,7 +35,7 @@ public class BrokerReportTest {
         assertEquals("base", dupont.get("tier"));
         assertEquals("insurance_contract", dupont.get("payee"));
         assertEquals("intermediate", dupont.get("next_tier"));
-        assertEquals("1 more prestation for tier intermediate (EUR 2365.79)", dupont.get("actions"));
+        assertEquals("1 more prestation for the intermediate contribution tier (EUR 2,365.79)", dupont.get("actions"));
         // 10 % solidarity: round(1790.34 x 10 %) = 179.03, pension the rest
         assertEquals("17903", dupont.get("solidarity_cents"));
         assertEquals("161131", dupont.get("pension_cents"));
@@ -60,7 +60,7 @@ public class BrokerReportTest {
         Map<String, String> leroy = rows.get("Kine Leroy");
         assertEquals("no", leroy.get("eligible"));
         assertTrue(leroy.get("actions"), leroy.get("actions").contains("not eligible: prestations 900 < 1500"));
-        assertTrue(leroy.get("actions"), leroy.get("actions").contains("600 more prestations for tier base"));
+        assertTrue(leroy.get("actions"), leroy.get("actions").contains("600 more prestations for the base contribution tier"));
 
         Map<String, String> wouters = rows.get("Dr Wouters");
         assertEquals("bank_account", wouters.get("payee"));
@@ -150,7 +150,7 @@ public class BrokerReportTest {
     public void frenchHeaders() throws Exception {
         BrokerSupport.Result r = report("--lang", "fr");
         assertTrue(r.out, r.out.startsWith("client,éligible,montant_cents,palier,beneficiaire,"));
-        assertTrue(r.out, r.out.contains("encore 1 prestation pour le palier intermediate (EUR 2365.79)"));
+        assertTrue(r.out, r.out.contains("encore 1 prestation pour le palier « cotisation intermédiaire » (2 365,79 €)"));
     }
 
     @Test

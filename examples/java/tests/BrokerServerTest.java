@@ -236,7 +236,7 @@ public class BrokerServerTest {
         assertTrue(get("/", "Accept-Language: de").contains("<html lang=\"en\">"));
         String nl = get("/", "Accept-Language: nl");
         assertTrue(nl, nl.contains("conventievoordeel: controleer de bankrekening"));
-        assertTrue(nl, nl.contains("nog 1 verstrekking voor schijf intermediate (EUR 2365.79)"));
+        assertTrue(nl, nl.contains("nog 1 verstrekking voor de schijf „tussenbijdrage” (€ 2.365,79)"));
         assertTrue(nl, nl.contains("regel 22, kolom prestations: &#39;many&#39; is geen getal"));
         String fr404 = get("/nowhere", "Accept-Language: fr");
         assertTrue(fr404, fr404.contains("Cette page n&#39;existe pas."));

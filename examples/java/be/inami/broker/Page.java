@@ -4,6 +4,7 @@ import be.inami.Allocation;
 import be.inami.Check;
 import be.inami.Evaluation;
 import be.inami.Lang;
+import be.inami.Messages;
 import be.inami.Missing;
 import be.inami.NextTier;
 import java.io.IOException;
@@ -225,7 +226,8 @@ final class Page {
         if (next == null) {
             b.append("<p>").append(esc(t.get("detail.no_next_tier"))).append("</p>");
         } else {
-            b.append("<p class=\"next-tier\">").append(esc(t.get("detail.next_tier_is", next.tier(), euros(next.amountCents()))))
+            b.append("<p class=\"next-tier\">").append(esc(t.get("detail.next_tier_is",
+                    r.nextTierLabel != null ? r.nextTierLabel : next.tier(), Messages.formatAmount(next.amountCents(), t.lang))))
                     .append("</p><ul>");
             for (Missing m : next.missing()) {
                 b.append("<li>").append(esc(t.get("detail.missing", m.measure().id(),

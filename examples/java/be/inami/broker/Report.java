@@ -6,6 +6,7 @@ import be.inami.CheckState;
 import be.inami.Evaluation;
 import be.inami.InamiException;
 import be.inami.Lang;
+import be.inami.Messages;
 import be.inami.Milestone;
 import be.inami.Missing;
 import be.inami.NextTier;
@@ -66,6 +67,8 @@ final class Report {
         String profession = "";
         String year = "";
         Evaluation evaluation;
+        /** The next tier's name in the report's language (null when there is none). */
+        String nextTierLabel;
         Allocation allocation;
         String allocationNote;
         Projection projection;
@@ -244,6 +247,8 @@ final class Report {
         } catch (InamiException e) {
             return fail(row, null, e.getMessage(), t);
         }
+        NextTier coming = row.evaluation.nextTier();
+        row.nextTierLabel = coming == null ? null : o.rules.tierLabel(coming.tier(), t.lang);
         actions(row, row.evaluation, t);
         split(row, c, o, t);
         project(row, c, o, t);
@@ -291,7 +296,8 @@ final class Report {
         if (next != null && (e.eligible() || activityShort)) {
             String gap = gap(e, next, t);
             if (gap != null) {
-                row.actions.add(t.get("action.next_tier", gap, next.tier(), next.amount().toPlainString()));
+                String name = row.nextTierLabel != null ? row.nextTierLabel : next.tier();
+                row.actions.add(t.get("action.next_tier", gap, name, Messages.formatAmount(next.amountCents(), t.lang)));
             }
         }
         if (e.lowerBound()) {
@@ -319,7 +325,7 @@ final class Report {
             case PRESTATIONS:
                 return t.get(pick.missing() == 1 ? "gap.prestation" : "gap.prestations", n);
             case REIMBURSED_EUR:
-                return t.get("gap.reimbursed", BigDecimal.valueOf(pick.missing(), 2).toPlainString());
+                return t.get("gap.reimbursed", Messages.formatAmount(pick.missing(), t.lang));
             case HOURS_PER_WEEK:
                 return t.get("gap.hours", n);
             default:
