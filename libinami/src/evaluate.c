@@ -689,9 +689,11 @@ static int find_rules(eval_ctx *c)
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d (years with amounts: %d to %d, see 'inami rules list')",
 			profession_name(c), in->premium_year, years[0], years[n > 256 ? 255 : n - 1]);
 	}
-	if (!c->as->available)
+	if (!c->as->available) {
+		const char *why = inami__rules_not_found_why(c->as->note);
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d: the amounts are NOT FOUND in the sources%s%s",
-			profession_name(c), in->premium_year, c->as->note[0] ? " - " : "", c->as->note);
+			profession_name(c), in->premium_year, why[0] ? " - " : "", why);
+	}
 	c->ts = c->as->thresholds;
 	if (uses_specialty(c->ts) && !(in->trainee && (c->pr->trainee_exempt || c->pr->trainee_tier))) {
 		if (!in->specialty)
