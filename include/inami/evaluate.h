@@ -68,8 +68,11 @@ typedef struct inami_eval_input {
 /** Initialise `input` as INAMI_EVAL_INPUT_INIT does (INAMI_EVERSION if unknown version). */
 INAMI_EXTERN(int) inami_eval_input_init(inami_eval_input *input, unsigned int version);
 
-/** Version of inami_eval_options. */
-#define INAMI_EVAL_OPTIONS_VERSION 1
+/**
+ * Version of inami_eval_options: 2 adds `reading`. A caller compiled against
+ * version 1 keeps working (the library reads `reading` only from version 2).
+ */
+#define INAMI_EVAL_OPTIONS_VERSION 2
 
 /** Allow answers that rest on DERIVED figures (estimates computed from other figures). */
 #define INAMI_EVAL_ALLOW_DERIVED 0x1u
@@ -79,9 +82,18 @@ typedef struct inami_eval_options {
 	unsigned int version;
 	unsigned int flags;      /**< INAMI_EVAL_ALLOW_DERIVED */
 	inami_lang lang;         /**< language of labels and explanations */
+	/**
+	 * Version 2: the reading to apply where the sources dispute a rule or a
+	 * figure, by its id in the rules ("reduced_threshold"); NULL applies each
+	 * dispute's default reading, chosen in the data with its reason. An id no
+	 * rule declares is INAMI_EINVAL; one that concerns another profession or
+	 * year is noted and ignored. The verdict under every reading of a dispute
+	 * that concerns the evaluation is given either way (inami_result_reading).
+	 */
+	const char *reading;
 } inami_eval_options;
 
-#define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN }
+#define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN, NULL }
 
 /** Initialise `options` as INAMI_EVAL_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_eval_options_init(inami_eval_options *options, unsigned int version);
@@ -225,6 +237,44 @@ INAMI_EXTERN(size_t) inami_result_missing_count(const inami_result *result);
  */
 INAMI_EXTERN(int) inami_result_missing(const inami_result *result, size_t index,
 	inami_measure *measure, int64_t *threshold, int64_t *missing);
+
+/**
+ * The verdict under one reading of a disputed rule or figure, read with
+ * inami_result_reading(); it points into the result and lives as long as it
+ * (the library fills it, so it carries no version: new fields are added at
+ * the end). Each dispute that concerns the evaluation gives two readings:
+ * the one applied and the other.
+ */
+typedef struct inami_reading {
+	const char *dispute;     /**< what is disputed: "partial_convention", "thresholds" */
+	const char *id;          /**< the reading's id in the rules ("full_threshold") */
+	int applied;             /**< 1: the result's verdict follows this reading */
+	int is_default;          /**< 1: the rules' default reading for this dispute */
+	int status;              /**< INAMI_OK, or why there is no verdict under this reading (INAMI_ENORULES...) */
+	int eligible;            /**< the verdict under this reading */
+	const char *tier;        /**< tier reached under this reading, NULL when not eligible */
+	int64_t amount_cents;    /**< amount under this reading, 0 when not eligible */
+	inami_provenance provenance; /**< weakest provenance among the figures this verdict rests on */
+	const char *source;      /**< source of this reading */
+	const char *note;        /**< default: why it is the default; other: what this reading says */
+} inami_reading;
+
+/** Number of readings given (two per dispute that concerns the evaluation; 0 when none). */
+INAMI_EXTERN(size_t) inami_result_reading_count(const inami_result *result);
+
+/** Reading `index`; NULL when out of range. */
+INAMI_EXTERN(const inami_reading *) inami_result_reading(const inami_result *result, size_t index);
+
+/** 1 when the verdict (eligibility, tier or amount) differs from one reading of a dispute to the other. */
+INAMI_EXTERN(int) inami_result_disputed(const inami_result *result);
+
+/**
+ * 0 when a source confirms the thresholds applied for the premium year;
+ * otherwise the last premium year a source confirms them for: they are
+ * CARRIED into this year (in force until the data records a change, as
+ * thresholds are, but restated by no source), and a note says so.
+ */
+INAMI_EXTERN(int) inami_result_carried_from(const inami_result *result);
 
 /** Label of a check id ("conventioned") in a language; NULL for an unknown id. */
 INAMI_EXTERN(const char *) inami_check_label(const char *check_id, inami_lang lang);
