@@ -171,6 +171,11 @@ INAMI_CHECKED(inami_csv_read_options_init)
 		return o;
 	}
 }
+/* `reading` is copied and owned by the options struct, as `specialty` by the input. */
+%typemap(memberin) const char *reading {
+	free((char *)$1);
+	$1 = inami_swig_strdup($input);
+}
 %extend inami_eval_options {
 	inami_eval_options() {
 		inami_eval_options *o = calloc(1, sizeof(*o));
@@ -178,7 +183,14 @@ INAMI_CHECKED(inami_csv_read_options_init)
 			inami_eval_options_init(o, INAMI_EVAL_OPTIONS_VERSION);
 		return o;
 	}
+	~inami_eval_options() {
+		free((char *)$self->reading);
+		free($self);
+	}
 }
+/* The readings of a result point into it: read-only. */
+%immutable inami_reading::dispute;
+%immutable inami_reading::tier;
 
 #define INAMI_EXTERN(type) type
 %include "inami/common.h"

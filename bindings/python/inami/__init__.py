@@ -36,7 +36,7 @@ from ._errors import (InamiError, InvalidArgumentError, NullError, VersionError,
                       BufferTooSmallError)
 from ._ids import PROFESSIONS
 from ._rules import Rules, Figure, TierInfo
-from ._evaluate import evaluate, Evaluation, Check, NextTier, Missing
+from ._evaluate import evaluate, Evaluation, Check, NextTier, Missing, Reading
 from ._billing import (Nomenclature, CodeInfo, Billing, Summary, total, totals,
                        read_billing_csv, KEY_VALUE_SCALE)
 from ._bulk import (KeyValues, Totals, TotalsRow, BatchResult, BatchRow, evaluate_batch,
@@ -52,7 +52,7 @@ from ._reference import (solidarity_minimum, exit_figure, annuity_rate, check_la
 __version__ = _native.inami_version()
 
 __all__ = [
-    "evaluate", "Evaluation", "Check", "NextTier", "Missing",
+    "evaluate", "Evaluation", "Check", "NextTier", "Missing", "Reading",
     "Rules", "Figure", "TierInfo", "PROFESSIONS",
     "Nomenclature", "CodeInfo", "Billing", "Summary", "total", "totals", "read_billing_csv",
     "KEY_VALUE_SCALE", "KeyValues", "Totals", "TotalsRow", "BatchResult", "BatchRow",

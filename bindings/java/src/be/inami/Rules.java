@@ -128,6 +128,22 @@ public final class Rules implements AutoCloseable {
      *     {@code allowDerived} is not set), EINVAL (bad date, unknown specialty), ...
      */
     public Evaluation evaluate(EvaluationInput input) {
+        return evaluate(input, null);
+    }
+
+    /**
+     * Evaluate one provider, applying a chosen reading where the sources dispute a
+     * rule or a figure. The verdict under every reading is in
+     * {@link Evaluation#readings()} either way.
+     *
+     * @param input what is known of the provider
+     * @param reading the id of the reading to apply ("reduced_threshold"), or null for
+     *     each dispute's default reading
+     * @return the explained answer (eligible or not)
+     * @throws InamiException EINVAL for a reading no rule declares, and as
+     *     {@link #evaluate(EvaluationInput)}
+     */
+    public Evaluation evaluate(EvaluationInput input, String reading) {
         if (input == null) {
             throw new InamiException(InamiException.ENULL, "input must not be null");
         }
@@ -137,6 +153,7 @@ public final class Rules implements AutoCloseable {
             fill(in, input);
             options.setFlags(input.allowDerived() ? inami_native.INAMI_EVAL_ALLOW_DERIVED : 0);
             options.setLang(input.lang().code());
+            options.setReading(reading);
             return handle.read(h -> {
                 inami_result result = inami_native.inami_swig_evaluate(h, in, options);
                 try {

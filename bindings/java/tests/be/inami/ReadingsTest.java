@@ -1,0 +1,64 @@
+package be.inami;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.List;
+import org.junit.Test;
+
+/** Disputed readings and carried thresholds in {@link Rules#evaluate(EvaluationInput, String)}. */
+public class ReadingsTest {
+    private static EvaluationInput partialGp() {
+        return EvaluationInput.builder(Profession.DOCTOR, 2022).specialty("general_practice")
+                .convention(Convention.PARTIAL).reimbursedCents(2_000_000L).build();
+    }
+
+    @Test
+    public void doctorPartialGivesBothVerdicts() {
+        Evaluation e = Rules.defaults().evaluate(partialGp());
+        assertFalse(e.eligible());
+        assertTrue(e.disputed());
+        assertEquals(2017, e.carriedFrom());
+        List<Reading> rs = e.readings();
+        assertEquals(2, rs.size());
+        assertEquals("full_threshold", rs.get(0).id());
+        assertTrue(rs.get(0).isDefault() && rs.get(0).applied() && !rs.get(0).eligible());
+        assertEquals("reduced_threshold", rs.get(1).id());
+        assertTrue(rs.get(1).eligible());
+        assertEquals("partial", rs.get(1).tier());
+        assertEquals(241936L, rs.get(1).amountCents());
+        assertEquals(Provenance.SECONDARY, rs.get(1).provenance());
+    }
+
+    @Test
+    public void chosenReadingApplies() {
+        Evaluation e = Rules.defaults().evaluate(partialGp(), "reduced_threshold");
+        assertTrue(e.eligible());
+        assertEquals(241936L, e.amountCents());
+        assertTrue(e.readings().get(1).applied());
+        assertFalse(e.readings().get(0).applied());
+    }
+
+    @Test
+    public void physiotherapists2020() {
+        Evaluation e = Rules.defaults().evaluate(
+                EvaluationInput.builder(Profession.PHYSIOTHERAPIST, 2020).prestations(1200).build());
+        assertTrue(e.eligible());
+        assertTrue(e.disputed());
+        assertEquals("final_rule_11", e.readings().get(1).id());
+        assertFalse(e.readings().get(1).eligible());
+    }
+
+    @Test
+    public void unknownReadingIsRefused() {
+        try {
+            Rules.defaults().evaluate(partialGp(), "nope");
+            fail("an unknown reading was accepted");
+        } catch (InamiException ex) {
+            assertEquals(InamiException.EINVAL, ex.status());
+            assertTrue(ex.getMessage().contains("unknown reading 'nope'"));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+"""Disputed readings and carried thresholds in inami.evaluate(), as in `inami eval --json`."""
+
+import json
+import subprocess
+
+import pytest
+
+import inami
+
+
+def _gp(**kw):
+    return inami.evaluate("doctor", 2022, specialty="general_practice", reimbursed=20000,
+                          convention="partial", **kw)
+
+
+def test_doctor_partial_both_verdicts():
+    e = _gp()
+    assert not e.eligible
+    assert e.disputed
+    default, other = e.readings
+    assert (default.dispute, default.id, default.default, default.applied, default.eligible) == \
+        ("partial_convention", "full_threshold", True, True, False)
+    assert (other.id, other.applied, other.eligible, other.tier, other.amount_cents) == \
+        ("reduced_threshold", False, True, "partial", 241936)
+    assert str(other.amount) == "2419.36"
+    assert other.status == "ok" and other.provenance == "secondary"
+    assert any(n.startswith("DISPUTED partial_convention") for n in e.notes)
+    assert e.carried_from == 2017
+
+
+def test_chosen_reading():
+    e = _gp(reading="reduced_threshold")
+    assert e.eligible and e.tier == "partial" and e.amount_cents == 241936
+    assert [g.applied for g in e.readings] == [False, True]
+
+
+def test_physio_2020_final_rule():
+    e = inami.evaluate("physiotherapist", 2020, prestations=1200)
+    assert e.eligible and e.disputed
+    assert [g.id for g in e.readings] == ["first_announcement_25", "final_rule_11"]
+    assert not e.readings[1].eligible
+    assert not inami.evaluate("physiotherapist", 2020, prestations=1200, reading="final_rule_11").eligible
+
+
+def test_no_dispute_no_readings():
+    e = inami.evaluate("physiotherapist", 2022, prestations=2299)
+    assert e.readings == [] and not e.disputed and e.carried_from is None
+
+
+def test_bad_reading():
+    with pytest.raises(inami.InvalidArgumentError, match="unknown reading 'nope'"):
+        _gp(reading="nope")
+    with pytest.raises(TypeError):
+        _gp(reading=3)
+
+
+def test_same_as_cli_json(cli):
+    e = _gp()
+    out = subprocess.run([cli, "eval", "--profession", "doctor", "--year", "2022", "--specialty",
+                          "general_practice", "--reimbursed", "20000", "--convention", "partial", "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    cli = json.loads(out)
+    assert cli["readings"] == [g.to_dict() for g in e.readings]
+    assert cli["disputed"] is True and cli["carried_from"] == 2017
