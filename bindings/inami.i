@@ -110,6 +110,7 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_ruleset_load_file;
 %ignore inami_ruleset_load_buffer;
 %ignore inami_ruleset_dump;
+%ignore inami_rules_year_skeleton;
 %ignore inami_ruleset_free;
 %ignore inami_free;
 %ignore inami_rules_years;
@@ -222,6 +223,8 @@ INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
 %newobject inami_swig_ruleset_load_string;
 %newobject inami_swig_ruleset_dump;
 %typemap(newfree) char *inami_swig_ruleset_dump "inami_free($1);";
+%newobject inami_swig_rules_year_skeleton;
+%typemap(newfree) char *inami_swig_rules_year_skeleton "inami_free($1);";
 %newobject inami_swig_measure_format;
 %newobject inami_swig_rules_tier;
 %newobject inami_swig_rules_tier_threshold;
@@ -246,6 +249,7 @@ INAMI_HELPER(inami_swig_ruleset_default)
 INAMI_HELPER(inami_swig_ruleset_load_file)
 INAMI_HELPER(inami_swig_ruleset_load_string)
 INAMI_HELPER(inami_swig_ruleset_dump)
+INAMI_HELPER(inami_swig_rules_year_skeleton)
 INAMI_HELPER(inami_swig_rules_year_count)
 INAMI_HELPER(inami_swig_rules_year)
 INAMI_HELPER(inami_swig_rules_tier_count)
@@ -369,6 +373,15 @@ char *inami_swig_ruleset_dump(const inami_ruleset *rules, int profession, int ye
 	char *text = NULL;
 	size_t len = 0;
 	INAMI_SWIG_CALL(inami_ruleset_dump(rules, (inami_profession)profession, year, &text, &len));
+	return text;
+}
+
+/* The skeleton of a new premium year, every value to fill written FILL. */
+char *inami_swig_rules_year_skeleton(const inami_ruleset *rules, int profession, int year)
+{
+	char *text = NULL;
+	size_t len = 0;
+	INAMI_SWIG_CALL(inami_rules_year_skeleton(rules, (inami_profession)profession, year, &text, &len));
 	return text;
 }
 

@@ -58,6 +58,17 @@ INAMI_EXTERN(const char *) inami_ruleset_layer_name(const inami_ruleset *rules, 
 INAMI_EXTERN(int) inami_ruleset_dump(const inami_ruleset *rules, inami_profession profession,
 	int year, char **out, size_t *len);
 
+/**
+ * The skeleton of a new premium year in the file format, into a new
+ * NUL-terminated string (`*out`, freed with inami_free()): the [amounts]
+ * section of `year` (an override with `status = available` when the rules
+ * record the year as NOT FOUND) with one line per tier of the thresholds in
+ * force and every value to fill written FILL. INAMI_EINVAL when the year has
+ * amounts already, INAMI_ENORULES when no thresholds are in force for it.
+ */
+INAMI_EXTERN(int) inami_rules_year_skeleton(const inami_ruleset *rules, inami_profession profession, int year,
+	char **out, size_t *len);
+
 /** Version of inami_figure; set `version` to it before a call. */
 #define INAMI_FIGURE_VERSION 1
 

@@ -119,6 +119,12 @@ class Rules:
         p = profession_code(profession) if profession is not None else 0
         return _n.inami_swig_ruleset_dump(self._h, p, year or 0)
 
+    def new_year(self, profession, year):
+        """The skeleton of a new premium year in the file format (``inami rules
+        new-year``): its [amounts] section with every value to fill written
+        FILL. InvalidArgumentError when the year has amounts already."""
+        return _n.inami_swig_rules_year_skeleton(self._h, profession_code(profession), year)
+
     def years(self, profession):
         """Premium years with amounts (DERIVED ones included), ascending."""
         p = profession_code(profession)

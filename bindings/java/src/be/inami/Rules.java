@@ -253,6 +253,19 @@ public final class Rules implements AutoCloseable {
         return handle.read(h -> inami_native.inami_swig_ruleset_dump(h, p, premiumYear));
     }
 
+    /**
+     * The skeleton of a new premium year in the file format ({@code inami rules new-year}):
+     * its [amounts] section with every value to fill written FILL.
+     *
+     * @param profession the profession
+     * @param premiumYear the year to add
+     * @return the text
+     * @throws InamiException EINVAL when the year has amounts already
+     */
+    public String newYear(Profession profession, int premiumYear) {
+        return handle.read(h -> inami_native.inami_swig_rules_year_skeleton(h, profession.code(), premiumYear));
+    }
+
     /** @return the layer names, bottom first ("default" for the embedded data) */
     public List<String> layers() {
         return handle.read(h -> {
