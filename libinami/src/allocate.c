@@ -238,15 +238,16 @@ int inami__terms_check(const inami_alloc_terms *terms)
 	if ((st = check_bp("entry fee", terms->entry_fee_bp)) != INAMI_OK
 		|| (st = check_bp("solidarity share", terms->solidarity_bp)) != INAMI_OK)
 		return st;
-	if ((st = inami_solidarity_minimum(terms->contract_type, &min, NULL, NULL, NULL)) != INAMI_OK)
+	const char *source = NULL;
+	if ((st = inami_solidarity_minimum(terms->contract_type, &min, NULL, &source, NULL)) != INAMI_OK)
 		return st;
 	if (min != INAMI_BP_UNSET && terms->solidarity_bp < min) {
 		inami_percent_format(terms->solidarity_bp, a, sizeof(a));
 		inami_percent_format(min, b, sizeof(b));
 		return inami__fail(INAMI_ERANGE,
 			"a solidarity share of %s %% is below the %s %% minimum of a %s contract "
-			"(AR 15 Dec 2003, see inami_solidarity_minimum)", a, b,
-			type_ids[terms->contract_type]);
+			"(see inami_solidarity_minimum; source: %s)", a, b,
+			type_ids[terms->contract_type], source ? source : "");
 	}
 	return INAMI_OK;
 }

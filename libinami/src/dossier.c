@@ -125,11 +125,13 @@ static int check_extra_info_deadline(const inami_dossier *d, const inami_dossier
 static int check_contest_window(const inami_dossier *d, const inami_dossier_event *event)
 {
 	char until[16], dated[16];
+	int days = 0;
 
 	if (event->date == 0 || !is_late(contest_deadline(d), event->date, until, dated))
 		return INAMI_OK;
-	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (60 calendar days after "
-		"its notification); the event is dated %s", until, dated);
+	inami__calendar_contest_days(d->profession, d->premium_year, &days, NULL);   /* known: the deadline is */
+	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (%d calendar days after "
+		"its notification); the event is dated %s", until, days, dated);
 }
 
 static int check_bank_account(const inami_dossier *d, const inami_dossier_event *event)

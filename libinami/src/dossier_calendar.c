@@ -231,6 +231,25 @@ int inami__calendar_get(inami_profession profession, int year, const char *miles
 	return INAMI_OK;
 }
 
+int inami__calendar_contest_days(inami_profession profession, int year, int *days, const char **source)
+{
+	calendar_entry e;
+	int st = inami__calendar_get(profession, year, "contest_window", &e);
+
+	*days = 0;
+	if (source)
+		*source = "";
+	if (st != INAMI_OK)
+		return st;
+	if (!e.found || e.precision != INAMI_PRECISION_RELATIVE)
+		return inami__fail(INAMI_ENORULES, "the procedure calendar gives no contest window for %s premium year %d",
+			inami_profession_id(profession) ? inami_profession_id(profession) : "?", year);
+	*days = e.relative_days;
+	if (source)
+		*source = e.source;
+	return INAMI_OK;
+}
+
 void inami__milestone_iso(inami_date date, inami_date_precision precision, char *buf, size_t size)
 {
 	if (precision == INAMI_PRECISION_DAY)

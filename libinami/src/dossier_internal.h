@@ -22,6 +22,13 @@ int inami__calendar_covers(inami_profession profession, int year);
 /* The calendar row for a milestone (found = 0 when the data has none for that year). */
 int inami__calendar_get(inami_profession profession, int year, const char *milestone, calendar_entry *out);
 
+/*
+ * The contest window of a premium year in calendar days after the decision's
+ * notification, and its source, from the procedure calendar: what every text
+ * stating the window quotes. INAMI_ENORULES when the calendar gives none.
+ */
+int inami__calendar_contest_days(inami_profession profession, int year, int *days, const char **source);
+
 /* "2021-08-31" / "2021-09" into buf (>= 11 bytes). */
 void inami__milestone_iso(inami_date date, inami_date_precision precision, char *buf, size_t size);
 

@@ -407,7 +407,7 @@ static int check_retirement(eval_ctx *c)
 	if (pr->retired_from && c->in->premium_year < pr->retired_from) {
 		c->r->payee = INAMI_PAYEE_INSURANCE_CONTRACT;
 		snprintf(d, sizeof(d), "retired, but the avantage de convention exists only from premium year %d: "
-			"the ordinary advantage into a contract concluded before 2016 applies", pr->retired_from);
+			"the ordinary advantage into a contract concluded before %d applies", pr->retired_from, pr->retired_from);
 		add_check(c, "retirement", INAMI_CHECK_HELD, 0, d, &pr->retired_fig);
 		return INAMI_OK;
 	}

@@ -6,6 +6,9 @@
 
 #include "test_util.h"
 
+/* Internal (linked from the static library): the contest window the dossier texts quote. */
+int inami__calendar_contest_days(inami_profession profession, int year, int *days, const char **source);
+
 static int has_note(const inami_result *r, const char *part)
 {
 	for (size_t i = 0; i < inami_result_note_count(r); i++) {
@@ -305,6 +308,49 @@ START_TEST(test_reading_declarations)
 }
 END_TEST
 
+/* Texts that state a legal figure quote it from the data: a layer that changes the figure changes the text. */
+START_TEST(test_texts_quote_the_data)
+{
+	inami_eval_input in = test_input("doctor", 2015);
+	inami_result *r = NULL;
+	in.retired = 1;
+	ck_assert_int_eq(inami_evaluate(test_rules(), &in, NULL, &r), INAMI_OK);
+	const inami_check *k = test_find_check(r, "retirement");
+	ck_assert(strstr(k->detail, "only from premium year 2016"));
+	ck_assert(strstr(k->detail, "concluded before 2016"));
+	inami_result_free(r);
+
+	inami_ruleset *rs;
+	ck_assert_int_eq(load("inami-rules 1\n[profession doctor override]\nprovenance = illustrative\n"
+		"source = https://example.invalid\nretired.from = 2018\n", &rs), INAMI_OK);
+	ck_assert_int_eq(inami_evaluate(rs, &in, NULL, &r), INAMI_OK);
+	k = test_find_check(r, "retirement");
+	ck_assert(strstr(k->detail, "concluded before 2018"));
+	inami_result_free(r);
+	inami_ruleset_free(rs);
+
+	/* The solidarity minimum's refusal cites the data's source. */
+	inami_alloc_terms t = INAMI_ALLOC_TERMS_INIT;
+	inami_allocation a = INAMI_ALLOCATION_INIT;
+	const char *source = NULL;
+	t.contract_type = INAMI_CONTRACT_SOCIAL_PENSION;
+	t.solidarity_bp = 100;
+	t.entry_fee_bp = 0;
+	ck_assert_int_eq(inami_allocate(100000, &t, &a), INAMI_ERANGE);
+	ck_assert_int_eq(inami_solidarity_minimum(INAMI_CONTRACT_SOCIAL_PENSION, &t.solidarity_bp, NULL, &source, NULL),
+		INAMI_OK);
+	ck_assert(strstr(inami_error_last(), source));
+	ck_assert_ptr_null(strstr(inami_error_last(), "AR 15 Dec 2003"));
+
+	/* The contest window comes from the procedure calendar. */
+	int days = 0;
+	ck_assert_int_eq(inami__calendar_contest_days(INAMI_PHYSIOTHERAPIST, 2022, &days, &source), INAMI_OK);
+	ck_assert_int_eq(days, 60);
+	ck_assert(strstr(source, "asgb.be"));
+	ck_assert_int_eq(inami__calendar_contest_days(INAMI_PHYSIOTHERAPIST, 2019, &days, NULL), INAMI_ENORULES);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("law");
@@ -320,6 +366,7 @@ int main(void)
 	tcase_add_test(t, test_overlapping_periods);
 	tcase_add_test(t, test_official_but_unconfirmed);
 	tcase_add_test(t, test_reading_declarations);
+	tcase_add_test(t, test_texts_quote_the_data);
 	suite_add_tcase(s, t);
 	return test_run(s);
 }
