@@ -118,6 +118,7 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_rules_tier;
 %ignore inami_rules_tier_threshold;
 %ignore inami_rules_maximum;
+%ignore inami_rules_law_figure;
 %ignore inami_rules_specialty;
 %ignore inami_rules_year_status;
 %ignore inami_eval_input_init;
@@ -230,6 +231,7 @@ INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
 %newobject inami_swig_rules_tier_threshold;
 %newobject inami_swig_rules_tier_amount;
 %newobject inami_swig_rules_maximum;
+%newobject inami_swig_rules_law_figure;
 %newobject inami_swig_evaluate;
 %newobject inami_swig_nomenclature_load_file;
 %newobject inami_swig_nomenclature_entry;
@@ -257,6 +259,7 @@ INAMI_HELPER(inami_swig_rules_tier)
 INAMI_HELPER(inami_swig_rules_tier_threshold)
 INAMI_HELPER(inami_swig_rules_tier_amount)
 INAMI_HELPER(inami_swig_rules_maximum)
+INAMI_HELPER(inami_swig_rules_law_figure)
 INAMI_HELPER(inami_swig_rules_specialty_id)
 INAMI_HELPER(inami_swig_rules_specialty_label)
 INAMI_HELPER(inami_swig_rules_year_available)
@@ -473,6 +476,19 @@ inami_figure *inami_swig_rules_tier_threshold(const inami_ruleset *rules, int pr
 		return NULL;
 	if (INAMI_SWIG_CALL(inami_rules_tier_threshold(rules, (inami_profession)profession, year,
 			index, (inami_measure)measure, specialty, f)) < 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* A dated legal figure of a [law SUBJECT] section (basis points for percentages). */
+inami_figure *inami_swig_rules_law_figure(const inami_ruleset *rules, const char *subject, int year, const char *key)
+{
+	inami_figure *f = inami_swig_figure_new();
+	if (f == NULL)
+		return NULL;
+	if (INAMI_SWIG_CALL(inami_rules_law_figure(rules, subject, year, key, f)) < 0) {
 		free(f);
 		return NULL;
 	}

@@ -267,6 +267,11 @@ static int figure_value(inami_ruleset *rs, const section *s, const entry *e, ina
 	return parse_fixed(e, e->value, strlen(e->value), &fig->value);
 }
 
+int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known)
+{
+	return figure_value(rs, s, e, fig, known);
+}
+
 /* Plain-text figure (a rule rather than a number): only its metadata. */
 static int figure_rule(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
 {
@@ -1024,5 +1029,7 @@ int inami__rules_build(inami_ruleset *rs)
 			}
 		}
 	}
+	if ((st = inami__rules_law_check(rs)) != INAMI_OK)
+		return st;
 	return inami__rules_validate(rs);
 }

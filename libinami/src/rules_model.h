@@ -19,7 +19,8 @@ typedef enum section_kind {
 	SECTION_LABELS,
 	SECTION_PROFESSION,
 	SECTION_THRESHOLDS,
-	SECTION_AMOUNTS
+	SECTION_AMOUNTS,
+	SECTION_LAW                   /* [law SUBJECT from Y [to Z]]: dated legal figures (rules_law.c) */
 } section_kind;
 
 typedef struct entry {
@@ -35,6 +36,7 @@ typedef struct section {
 	inami_profession profession;  /* PROFESSION, THRESHOLDS, AMOUNTS */
 	int from, to;                 /* THRESHOLDS: years (to 0 = open); AMOUNTS: from = to = year */
 	int override;                 /* replaces keys of the same section in a lower layer */
+	char subject[32];             /* LAW: "exit_taxation", "solidarity_minimum" */
 	const char *layer;
 	int line;
 	entry *entries;
@@ -196,6 +198,15 @@ int inami__rules_build(inami_ruleset *rs);
 /* rules_readings.c: read `reading.*` keys and the conflicts they gather (INAMI_OK or a parse error). */
 int inami__readings_read_profession(inami_ruleset *rs, const section *s, profession_rules *pr);
 int inami__readings_read_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts);
+/* rules_law.c: validate the [law] sections (known subjects and keys, figures, periods that do not overlap). */
+int inami__rules_law_check(inami_ruleset *rs);
+/* rules_law.c: is `word` a known subject of [law] sections? */
+int inami__rules_law_subject_known(const char *word, size_t len);
+/* rules_law.c: the notional annuity rate for an age at exit (and the years it is taxed) in force in `year`. */
+int inami__rules_law_annuity(const inami_ruleset *rs, int year, int age, inami_figure *rate, int *years);
+/* rules_build.c: the figure of entry `e` of section `s` (value or not_found, with provenance and source). */
+int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known);
+
 /* rules_validate.c: checks across sections (overlapping periods, amounts rising with the tier...). */
 int inami__rules_validate(inami_ruleset *rs);
 /* rules_build.c: `layer:line:column: message` parse errors at an entry's value, its key, a section's heading. */

@@ -351,6 +351,71 @@ START_TEST(test_texts_quote_the_data)
 }
 END_TEST
 
+/* The exit taxation and the solidarity minimum are dated [law] sections: a layer changes them. */
+START_TEST(test_law_figures_layered)
+{
+	inami_figure f = INAMI_FIGURE_INIT;
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "exit_taxation", 2024, "inami_levy", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 355);
+	ck_assert_int_eq(f.provenance, INAMI_PROV_SECONDARY);
+	ck_assert(strstr(f.source, "mysavings.be"));
+	ck_assert(strstr(f.layer, "law.rules"));
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "solidarity_minimum", 0, "social_pension", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 1000);
+	ck_assert_int_eq(f.provenance, INAMI_PROV_OFFICIAL);
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "solidarity_minimum", 0, "death_cover", &f), INAMI_OK);
+	ck_assert_int_eq(f.provenance, INAMI_PROV_NOT_FOUND);
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "exit_taxation", 0, "annuity_rate.0_40", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 100);
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "exit_taxation", 0, "no_such", &f), INAMI_ENOTFOUND);
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "taxes", 0, "inami_levy", &f), INAMI_EINVAL);
+	ck_assert_int_eq(inami_rules_law_figure(test_rules(), "exit_taxation", 1990, "inami_levy", &f), INAMI_ENORULES);
+
+	/* The old functions read the embedded rules. */
+	int32_t bp = 0;
+	int years = 0;
+	ck_assert_int_eq(inami_exit_figure("inami_levy", &bp, NULL, NULL), INAMI_OK);
+	ck_assert_int_eq(bp, 355);
+	ck_assert_int_eq(inami_exit_annuity_rate(66, &bp, &years, NULL, NULL), INAMI_OK);
+	ck_assert_int_eq(bp, 500);
+	ck_assert_int_eq(years, 10);
+
+	/* A new levy from 2027 is a rules file; earlier years keep the old one. */
+	inami_ruleset *rs;
+	ck_assert_int_eq(load("inami-rules 1\n[law exit_taxation from 2027]\nprovenance = illustrative\n"
+		"source = https://example.invalid\ninami_levy = 4.00\n", &rs), INAMI_OK);
+	ck_assert_int_eq(inami_rules_law_figure(rs, "exit_taxation", 2027, "inami_levy", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 400);
+	ck_assert_str_eq(f.layer, "layer.rules");
+	ck_assert_int_eq(inami_rules_law_figure(rs, "exit_taxation", 2026, "inami_levy", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 355);
+	inami_ruleset_free(rs);
+	/* An override corrects a figure in place, with its own source. */
+	ck_assert_int_eq(load("inami-rules 1\n[law solidarity_minimum from 2003 override]\nsocial_pension = 12.50\n"
+		"social_pension.provenance = illustrative\nsocial_pension.source = https://example.invalid\n", &rs), INAMI_OK);
+	ck_assert_int_eq(inami_rules_law_figure(rs, "solidarity_minimum", 2024, "social_pension", &f), INAMI_OK);
+	ck_assert_int_eq(f.value, 1250);
+	inami_ruleset_free(rs);
+	/* Refused: an unknown subject or key, a rate above 100 %, overlapping periods, a conflict. */
+	ck_assert_int_eq(load("inami-rules 1\n[law taxes from 2027]\n", &rs), INAMI_EPARSE);
+	ck_assert(strstr(inami_error_last(), "unknown subject"));
+	ck_assert_int_eq(load("inami-rules 1\n[law exit_taxation from 2027]\nprovenance = illustrative\n"
+		"source = https://example.invalid\nlevy = 4.00\n", &rs), INAMI_EPARSE);
+	ck_assert(strstr(inami_error_last(), "unknown key 'levy'"));
+	ck_assert_int_eq(load("inami-rules 1\n[law exit_taxation from 2027]\nprovenance = illustrative\n"
+		"source = https://example.invalid\ninami_levy = 140.00\n", &rs), INAMI_EPARSE);
+	ck_assert(strstr(inami_error_last(), "percentage from 0 to 100"));
+	ck_assert_int_eq(load("inami-rules 1\n[law exit_taxation from 2027 to 2030]\nprovenance = illustrative\n"
+		"source = https://example.invalid\ninami_levy = 4.00\n[law exit_taxation from 2029 to 2031]\n"
+		"provenance = illustrative\nsource = https://example.invalid\ninami_levy = 4.10\n", &rs), INAMI_EPARSE);
+	ck_assert(strstr(inami_error_last(), "overlaps"));
+	ck_assert_int_eq(load("inami-rules 1\n[law exit_taxation from 2027]\nprovenance = illustrative\n"
+		"source = https://example.invalid\ninami_levy = 4.00\ninami_levy.conflict = 3.55 | secondary | https://x\n",
+		&rs), INAMI_EPARSE);
+	ck_assert(strstr(inami_error_last(), "no .conflict"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("law");
@@ -367,6 +432,7 @@ int main(void)
 	tcase_add_test(t, test_official_but_unconfirmed);
 	tcase_add_test(t, test_reading_declarations);
 	tcase_add_test(t, test_texts_quote_the_data);
+	tcase_add_test(t, test_law_figures_layered);
 	suite_add_tcase(s, t);
 	return test_run(s);
 }

@@ -177,6 +177,17 @@ class Rules:
         except NotFoundError:
             return None
 
+    def law_figure(self, subject, key, year=0):
+        """A dated legal figure of the rules' [law SUBJECT] sections (:class:`Figure`):
+        ``subject`` 'exit_taxation' or 'solidarity_minimum', ``key`` such as 'inami_levy'
+        or 'social_pension'; ``year`` picks the section in force (0: the latest).
+        The value is a decimal.Decimal in the figure's unit: percent for a rate
+        (Decimal('3.55') for 3.55 %), years for annuity_years.*; a figure the
+        sources do not give has provenance 'not_found'. A rules layer changes them."""
+        if not isinstance(subject, str) or not isinstance(key, str):
+            raise TypeError("subject and key are str ids such as 'exit_taxation', 'inami_levy'")
+        return _figure(_n.inami_swig_rules_law_figure(self._h, subject, year, key))
+
     def maximum(self, profession, year, measure):
         """The maximum of ``measure`` for the profession-year (:class:`Figure`, value in
         Python's unit as for :meth:`tier_threshold`), or None."""

@@ -1,5 +1,6 @@
 """Disputed readings and carried thresholds in inami.evaluate(), as in `inami eval --json`."""
 
+import decimal
 import json
 import subprocess
 
@@ -62,3 +63,25 @@ def test_same_as_cli_json(cli):
     cli = json.loads(out)
     assert cli["readings"] == [g.to_dict() for g in e.readings]
     assert cli["disputed"] is True and cli["carried_from"] == 2017
+
+
+def test_law_figures_from_the_rules(tmp_path):
+    rules = inami.Rules.default()
+    levy = rules.law_figure("exit_taxation", "inami_levy", 2024)
+    assert levy.value == decimal.Decimal("3.55") and levy.provenance == "secondary"
+    assert rules.law_figure("solidarity_minimum", "social_pension").value == 10
+    layer = tmp_path / "levy.rules"
+    layer.write_text("inami-rules 1\n[law exit_taxation from 2027]\nprovenance = illustrative\n"
+                     "source = https://example.invalid\ninami_levy = 4.00\n")
+    layered = rules.layer(str(layer))
+    assert layered.law_figure("exit_taxation", "inami_levy", 2027).value == 4
+    assert layered.law_figure("exit_taxation", "inami_levy", 2026).value == decimal.Decimal("3.55")
+    with pytest.raises(inami.NotFoundError):
+        rules.law_figure("exit_taxation", "nope")
+
+
+def test_new_year_skeleton():
+    text = inami.Rules.default().new_year("physiotherapist", 2025)
+    assert "[amounts physiotherapist 2025 override]" in text and "full = FILL" in text
+    with pytest.raises(inami.InvalidArgumentError):
+        inami.Rules.default().new_year("doctor", 2022)

@@ -331,6 +331,23 @@ public final class Rules implements AutoCloseable {
     }
 
     /**
+     * A dated legal figure of the rules' [law SUBJECT] sections: the exit taxation
+     * ("exit_taxation": "inami_levy", "solidarity_levy_max", "annuity_rate.0_40", ...) or the
+     * minimum solidarity share ("solidarity_minimum": "social_pension", ...). Percentages
+     * come in basis points (3.55 % is 355); a figure the sources do not give has
+     * provenance NOT_FOUND. A rules layer changes these figures.
+     *
+     * @param subject "exit_taxation" or "solidarity_minimum"
+     * @param key the figure's key
+     * @param year the year whose section in force applies, 0 for the latest
+     * @return the figure with its provenance and source
+     * @throws InamiException EINVAL (unknown subject), ENOTFOUND (unknown key), ENORULES
+     */
+    public Figure lawFigure(String subject, String key, int year) {
+        return handle.read(h -> Figure.take(inami_native.inami_swig_rules_law_figure(h, subject, year, key), null));
+    }
+
+    /**
      * The maximum of a measure for a profession-year (activity above it gives no advantage).
      *
      * @param profession the profession

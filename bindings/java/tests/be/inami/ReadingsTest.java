@@ -61,4 +61,22 @@ public class ReadingsTest {
             assertTrue(ex.getMessage().contains("unknown reading 'nope'"));
         }
     }
+
+    @Test
+    public void lawFiguresAndNewYear() {
+        Figure levy = Rules.defaults().lawFigure("exit_taxation", "inami_levy", 2024);
+        assertEquals(355L, levy.value());
+        assertEquals(Provenance.SECONDARY, levy.provenance());
+        Rules layered = Rules.defaults().layerString("inami-rules 1\n[law exit_taxation from 2027]\n"
+                + "provenance = illustrative\nsource = https://example.invalid\ninami_levy = 4.00\n", "levy.rules");
+        try {
+            assertEquals(400L, layered.lawFigure("exit_taxation", "inami_levy", 2027).value());
+            assertEquals(355L, layered.lawFigure("exit_taxation", "inami_levy", 2026).value());
+        } finally {
+            layered.close();
+        }
+        String text = Rules.defaults().newYear(Profession.PHYSIOTHERAPIST, 2025);
+        assertTrue(text.contains("[amounts physiotherapist 2025 override]"));
+        assertTrue(text.contains("full = FILL"));
+    }
 }
