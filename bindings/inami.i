@@ -124,6 +124,7 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_eval_input_init;
 %ignore inami_eval_options_init;
 %ignore inami_evaluate;
+%ignore inami_evaluate_reading;
 %ignore inami_result_free;
 %ignore inami_result_missing;
 %ignore inami_key_letter_of_profession;
@@ -173,21 +174,12 @@ INAMI_CHECKED(inami_csv_read_options_init)
 		return o;
 	}
 }
-/* `reading` is copied and owned by the options struct, as `specialty` by the input. */
-%typemap(memberin) const char *reading {
-	free((char *)$1);
-	$1 = inami_swig_strdup($input);
-}
 %extend inami_eval_options {
 	inami_eval_options() {
 		inami_eval_options *o = calloc(1, sizeof(*o));
 		if (o != NULL)
 			inami_eval_options_init(o, INAMI_EVAL_OPTIONS_VERSION);
 		return o;
-	}
-	~inami_eval_options() {
-		free((char *)$self->reading);
-		free($self);
 	}
 }
 /* The readings of a result point into it: read-only. */
@@ -233,6 +225,7 @@ INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
 %newobject inami_swig_rules_maximum;
 %newobject inami_swig_rules_law_figure;
 %newobject inami_swig_evaluate;
+%newobject inami_swig_evaluate_reading;
 %newobject inami_swig_nomenclature_load_file;
 %newobject inami_swig_nomenclature_entry;
 %newobject inami_swig_nomenclature_lookup;
@@ -265,6 +258,7 @@ INAMI_HELPER(inami_swig_rules_specialty_label)
 INAMI_HELPER(inami_swig_rules_year_available)
 INAMI_HELPER(inami_swig_rules_year_note)
 INAMI_HELPER(inami_swig_evaluate)
+INAMI_HELPER(inami_swig_evaluate_reading)
 INAMI_HELPER(inami_swig_result_missing_measure)
 INAMI_HELPER(inami_swig_result_missing_threshold)
 INAMI_HELPER(inami_swig_result_missing_value)
@@ -547,6 +541,15 @@ inami_result *inami_swig_evaluate(const inami_ruleset *rules, const inami_eval_i
 {
 	inami_result *r = NULL;
 	INAMI_SWIG_CALL(inami_evaluate(rules, input, options, &r));
+	return r;
+}
+
+/* As inami_swig_evaluate, applying a disputed reading by its id (NULL: the defaults). */
+inami_result *inami_swig_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading)
+{
+	inami_result *r = NULL;
+	INAMI_SWIG_CALL(inami_evaluate_reading(rules, input, options, reading, &r));
 	return r;
 }
 

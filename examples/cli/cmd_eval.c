@@ -230,7 +230,7 @@ int cmd_eval(int argc, char **argv)
 	inami_eval_options opts = INAMI_EVAL_OPTIONS_INIT;
 	cli_rules rules;
 	unsigned char seen[O_COUNT] = { 0 };
-	const char *profession = NULL;
+	const char *profession = NULL, *reading = NULL;
 	int json = 0, have_year = 0, rc = 0;
 	const char *v;
 
@@ -308,7 +308,7 @@ int cmd_eval(int argc, char **argv)
 				rc = cli_usage_error("--lang: %s", inami_error_last());
 			break;
 		case O_RULES: rc = cli_rules_add(&rules, v); break;
-		case O_READING: opts.reading = v; break;
+		case O_READING: reading = v; break;
 		default: break;
 		}
 	}
@@ -330,7 +330,7 @@ int cmd_eval(int argc, char **argv)
 		rc = cli_usage_error("--convention-end comes before --convention-start");
 	if (rc == 0) {
 		inami_result *r;
-		int st = inami_evaluate(rs, &in, &opts, &r);
+		int st = inami_evaluate_reading(rs, &in, &opts, reading, &r);
 		if (st != INAMI_OK) {
 			rc = cli_input_error(st, input_names);
 		} else {

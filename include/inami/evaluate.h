@@ -68,11 +68,8 @@ typedef struct inami_eval_input {
 /** Initialise `input` as INAMI_EVAL_INPUT_INIT does (INAMI_EVERSION if unknown version). */
 INAMI_EXTERN(int) inami_eval_input_init(inami_eval_input *input, unsigned int version);
 
-/**
- * Version of inami_eval_options: 2 adds `reading`. A caller compiled against
- * version 1 keeps working (the library reads `reading` only from version 2).
- */
-#define INAMI_EVAL_OPTIONS_VERSION 2
+/** Version of inami_eval_options. */
+#define INAMI_EVAL_OPTIONS_VERSION 1
 
 /** Allow answers that rest on DERIVED figures (estimates computed from other figures). */
 #define INAMI_EVAL_ALLOW_DERIVED 0x1u
@@ -82,18 +79,9 @@ typedef struct inami_eval_options {
 	unsigned int version;
 	unsigned int flags;      /**< INAMI_EVAL_ALLOW_DERIVED */
 	inami_lang lang;         /**< language of labels and explanations */
-	/**
-	 * Version 2: the reading to apply where the sources dispute a rule or a
-	 * figure, by its id in the rules ("reduced_threshold"); NULL applies each
-	 * dispute's default reading, chosen in the data with its reason. An id no
-	 * rule declares is INAMI_EINVAL; one that concerns another profession or
-	 * year is noted and ignored. The verdict under every reading of a dispute
-	 * that concerns the evaluation is given either way (inami_result_reading).
-	 */
-	const char *reading;
 } inami_eval_options;
 
-#define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN, NULL }
+#define INAMI_EVAL_OPTIONS_INIT { INAMI_EVAL_OPTIONS_VERSION, 0u, INAMI_LANG_EN }
 
 /** Initialise `options` as INAMI_EVAL_OPTIONS_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_eval_options_init(inami_eval_options *options, unsigned int version);
@@ -157,6 +145,18 @@ typedef struct inami_result inami_result;
  */
 INAMI_EXTERN(int) inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	const inami_eval_options *options, inami_result **out);
+
+/**
+ * As inami_evaluate(), applying `reading` where the sources dispute a rule or
+ * a figure: the id of a reading in the rules ("reduced_threshold"). NULL
+ * applies each dispute's default reading, chosen in the data with its reason
+ * (inami_evaluate() does that). An id no rule declares is INAMI_EINVAL; one
+ * that concerns another profession or year is noted and ignored. The verdict
+ * under every reading of a dispute that concerns the evaluation is given
+ * either way (inami_result_reading()).
+ */
+INAMI_EXTERN(int) inami_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading, inami_result **out);
 
 /** Free a result (NULL is ignored). */
 INAMI_EXTERN(void) inami_result_free(inami_result *result);

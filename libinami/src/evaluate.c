@@ -873,6 +873,12 @@ static int run(const inami_ruleset *rules, const inami_eval_input *input, inami_
 int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	const inami_eval_options *options, inami_result **out)
 {
+	return inami_evaluate_reading(rules, input, options, NULL, out);
+}
+
+int inami_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading, inami_result **out)
+{
 	static const inami_eval_options defaults = INAMI_EVAL_OPTIONS_INIT;
 	reading_choice ch;
 	int st;
@@ -890,7 +896,7 @@ int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	if (options->flags & ~INAMI_EVAL_ALLOW_DERIVED)
 		return inami__fail(INAMI_EINVAL, "unknown evaluation flags 0x%x", options->flags & ~INAMI_EVAL_ALLOW_DERIVED);
 	memset(&ch, 0, sizeof(ch));
-	ch.wanted = options->version >= 2 ? options->reading : NULL;
+	ch.wanted = reading;
 	if ((st = inami__readings_known(rules, ch.wanted)) != INAMI_OK)
 		return st;
 	if ((st = run(rules, input, options->lang, options->flags, &ch, out)) != INAMI_OK)

@@ -23,9 +23,8 @@ static inami_result *eval_reading(const inami_eval_input *in, const char *readin
 	inami_eval_options o = INAMI_EVAL_OPTIONS_INIT;
 	inami_result *r = NULL;
 
-	o.reading = reading;
 	o.flags = flags;
-	ck_assert_msg(inami_evaluate(test_rules(), in, &o, &r) == INAMI_OK, "%s", inami_error_last());
+	ck_assert_msg(inami_evaluate_reading(test_rules(), in, &o, reading, &r) == INAMI_OK, "%s", inami_error_last());
 	return r;
 }
 
@@ -99,18 +98,16 @@ END_TEST
 START_TEST(test_reading_errors)
 {
 	inami_eval_input in = partial_gp(2000000);
-	inami_eval_options o = INAMI_EVAL_OPTIONS_INIT;
 	inami_result *r = NULL;
 
-	o.reading = "no_such_reading";
-	ck_assert_int_eq(inami_evaluate(test_rules(), &in, &o, &r), INAMI_EINVAL);
+	ck_assert_int_eq(inami_evaluate_reading(test_rules(), &in, NULL, "no_such_reading", &r), INAMI_EINVAL);
 	ck_assert_ptr_null(r);
 	ck_assert(strstr(inami_error_last(), "unknown reading 'no_such_reading'"));
 
-	/* A version-1 options struct has no `reading`: the default applies. */
-	o.version = 1;
-	ck_assert_int_eq(inami_evaluate(test_rules(), &in, &o, &r), INAMI_OK);
+	/* inami_evaluate() applies the defaults. */
+	ck_assert_int_eq(inami_evaluate(test_rules(), &in, NULL, &r), INAMI_OK);
 	ck_assert(!inami_result_eligible(r));
+	ck_assert(inami_result_reading(r, 0)->applied);
 	inami_result_free(r);
 
 	/* A reading of another profession's dispute is noted and ignored. */
@@ -290,11 +287,9 @@ START_TEST(test_reading_declarations)
 		"[amounts dentist 2030]\nprovenance = illustrative\nsource = https://example.invalid\nsingle = 100.00\n",
 		&rs), INAMI_OK);
 	inami_eval_input in = test_input("dentist", 2030);
-	inami_eval_options o = INAMI_EVAL_OPTIONS_INIT;
 	inami_result *r = NULL;
 	in.prestations = 260;
-	o.reading = "two_fifty";
-	ck_assert_int_eq(inami_evaluate(rs, &in, &o, &r), INAMI_OK);
+	ck_assert_int_eq(inami_evaluate_reading(rs, &in, NULL, "two_fifty", &r), INAMI_OK);
 	ck_assert(inami_result_eligible(r));
 	ck_assert(inami_result_disputed(r));
 	ck_assert(!inami_result_reading(r, 0)->eligible);

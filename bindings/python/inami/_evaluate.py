@@ -277,9 +277,10 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
     opts = _n.inami_eval_options()
     opts.flags = _n.INAMI_EVAL_ALLOW_DERIVED if allow_derived else 0
     opts.lang = lang_code(lang)
-    if reading is not None:
-        if not isinstance(reading, str):
-            raise TypeError("reading must be a str id such as 'reduced_threshold'")
-        opts.reading = reading
-    result = _n.inami_swig_evaluate(r._h, inp, opts)
+    if reading is not None and not isinstance(reading, str):
+        raise TypeError("reading must be a str id such as 'reduced_threshold'")
+    if reading is None:
+        result = _n.inami_swig_evaluate(r._h, inp, opts)
+    else:
+        result = _n.inami_swig_evaluate_reading(r._h, inp, opts, reading)
     return Evaluation(profession, year, result)

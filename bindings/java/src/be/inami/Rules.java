@@ -153,9 +153,9 @@ public final class Rules implements AutoCloseable {
             fill(in, input);
             options.setFlags(input.allowDerived() ? inami_native.INAMI_EVAL_ALLOW_DERIVED : 0);
             options.setLang(input.lang().code());
-            options.setReading(reading);
             return handle.read(h -> {
-                inami_result result = inami_native.inami_swig_evaluate(h, in, options);
+                inami_result result = reading == null ? inami_native.inami_swig_evaluate(h, in, options)
+                        : inami_native.inami_swig_evaluate_reading(h, in, options, reading);
                 try {
                     return Evaluation.read(input, result);
                 } finally {
