@@ -17,7 +17,7 @@
 #include "money.h"
 #include "rules_model.h"
 
-static int overlaps(const threshold_set *a, const threshold_set *b)
+static int overlaps(const section *a, const section *b)
 {
 	if (a->profession != b->profession)
 		return 0;
@@ -30,13 +30,19 @@ static int overlaps(const threshold_set *a, const threshold_set *b)
 
 static int check_periods(const inami_ruleset *rs)
 {
-	for (size_t i = 0; i < rs->threshold_count; i++) {
-		for (size_t j = i + 1; j < rs->threshold_count; j++) {
-			const threshold_set *a = &rs->thresholds[i], *b = &rs->thresholds[j];
-			if (overlaps(a, b))
-				return inami__fail(INAMI_EPARSE, "thresholds of %s: the periods %d-%d and %d-%d overlap "
-					"(give each premium year one period)", inami_profession_id(a->profession),
-					a->from, a->to ? a->to : a->from, b->from, b->to ? b->to : b->from);
+	char heading[96];
+
+	for (size_t i = 0; i < rs->section_count; i++) {
+		const section *a = &rs->sections[i];
+		if (a->kind != SECTION_THRESHOLDS)
+			continue;
+		for (size_t j = i + 1; j < rs->section_count; j++) {
+			const section *b = &rs->sections[j];
+			if (b->kind != SECTION_THRESHOLDS || !overlaps(a, b))
+				continue;
+			inami__rules_section_heading(a, heading, sizeof(heading));
+			return inami__rules_fail_section(b, "overlaps the period of %s at %s:%d (give each premium year one period)",
+				heading, a->layer, a->line);
 		}
 	}
 	return INAMI_OK;
