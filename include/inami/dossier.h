@@ -4,7 +4,7 @@
  * the procedure calendar.
  *
  * The model is DERIVED (docs/sources/procedure.md) from the sourced
- * timeline; its deadlines come from libinami/data/procedure_calendar.csv,
+ * timeline; its deadlines come from the [law calendar] sections of libinami/data/law.rules,
  * never from code: a premium year whose date the data does not give has no
  * deadline (INAMI_ENORULES when asked), it is never guessed.
  *
@@ -195,7 +195,7 @@ typedef struct inami_dossier inami_dossier;
  * A new dossier in state contract_pending. INAMI_ENORULES when the automated
  * procedure does not cover that profession and premium year (it starts with
  * premium year 2019, 2020 for doctors and dentists, 2023 for midwives: see
- * procedure_calendar.csv).
+ * [law calendar] of the rules).
  */
 INAMI_EXTERN(int) inami_dossier_new(inami_dossier **out, const inami_dossier_options *options);
 

@@ -1,9 +1,9 @@
 /*
  * The procedure calendar: milestones per profession and premium year, read
- * once from libinami/data/procedure_calendar.csv. A row applies to premium
- * years from_year..to_year (to_year empty: every later year until the data
- * records a change); a profession's own row beats an "all" row, and a row
- * with an end year beats an open-ended one.
+ * once from the embedded rules' [law calendar] sections (libinami/data/law.rules).
+ * A milestone applies to the premium years of its section (from Y: every
+ * later year until the data records a change); a profession's own milestone
+ * beats an "all" one, and a section with an end year beats an open-ended one.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "allocate_internal.h"
-#include "csv_table.h"
 #include "dates.h"
 #include "dossier_internal.h"
 #include "error.h"
+#include "rules_model.h"
 
 const char *const inami__milestone_ids[MILESTONE_COUNT] = {
 	"contract_concluded", "contract_data_cutoff", "file_access", "contract_snapshot",
@@ -30,7 +30,6 @@ typedef struct cal_row {
 } cal_row;
 
 static pthread_once_t cal_once = PTHREAD_ONCE_INIT;
-static csv_table cal;                /* kept for the life of the process */
 static cal_row *rows;
 static size_t row_count;
 static int cal_status;
@@ -108,53 +107,61 @@ static int resolve(const char *rule, int year, inami_date *date, inami_date_prec
 	return 0;
 }
 
+int inami__calendar_rule_check(const char *milestone, const char *rule, int year)
+{
+	inami_date date;
+	inami_date_precision prec;
+	int days;
+
+	if (!known_milestone(milestone))
+		return -1;
+	return resolve(rule, year, &date, &prec, &days);
+}
+
+/* The rows from the embedded rules' [law calendar] sections (checked when the rules were built). */
 static void load_calendar(void)
 {
-	int st = inami__csv_table_embedded("procedure_calendar.csv", &cal);
-	int cp = 0, cf = 0, ct = 0, cm = 0, cr = 0, cv = 0, cs = 0, cn = 0;
+	const inami_ruleset *rs = NULL;
+	size_t n = 0;
+	int st = inami_ruleset_default(&rs);
 
-	if (st == INAMI_OK) {
-		cp = inami__csv_table_column(&cal, "profession"), cf = inami__csv_table_column(&cal, "from_year");
-		ct = inami__csv_table_column(&cal, "to_year"), cm = inami__csv_table_column(&cal, "milestone");
-		cr = inami__csv_table_column(&cal, "rule"), cv = inami__csv_table_column(&cal, "provenance");
-		cs = inami__csv_table_column(&cal, "source"), cn = inami__csv_table_column(&cal, "note");
-		if (cp < 0 || cf < 0 || ct < 0 || cm < 0 || cr < 0 || cv < 0 || cs < 0 || cn < 0)
-			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv: a column is missing");
+	for (size_t i = 0; st == INAMI_OK && i < rs->section_count; i++) {
+		const section *sec = &rs->sections[i];
+		if (sec->kind == SECTION_LAW && strcmp(sec->subject, "calendar") == 0)
+			n += sec->count;
 	}
-	if (st == INAMI_OK && (rows = calloc(cal.rows ? cal.rows : 1, sizeof(*rows))) == NULL)
+	if (st == INAMI_OK && (rows = calloc(n ? n : 1, sizeof(*rows))) == NULL)
 		st = inami__fail(INAMI_ENOMEM, "out of memory");
-	for (size_t r = 0; st == INAMI_OK && r < cal.rows; r++) {
-		cal_row *x = &rows[r];
-		long from, to = 0;
-		inami_profession prof = INAMI_PROFESSION_NONE;
-		inami_date date;
-		inami_date_precision prec;
-		int days;
-		const char *pid = inami__csv_table_cell(&cal, r, cp);
-		x->line = cal.lines[r + 1];
-		if (strcmp(pid, "all") != 0 && inami_profession_from_id(pid, &prof) != INAMI_OK)
-			st = INAMI_EPARSE;
-		else if (inami__alloc_parse_int(inami__csv_table_cell(&cal, r, cf), 1900, 2200, &from) != 0
-			|| (inami__csv_table_cell(&cal, r, ct)[0] && inami__alloc_parse_int(inami__csv_table_cell(&cal, r, ct), (int)from, 2200, &to) != 0))
-			st = INAMI_EPARSE;
-		else if (!known_milestone(inami__csv_table_cell(&cal, r, cm))
-			|| resolve(inami__csv_table_cell(&cal, r, cr), (int)from, &date, &prec, &days) != 0
-			|| inami__alloc_provenance_parse(inami__csv_table_cell(&cal, r, cv), &x->provenance) != INAMI_OK)
-			st = INAMI_EPARSE;
-		if (st != INAMI_OK) {
-			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: bad profession, year, milestone, "
-				"rule or provenance", x->line);
-			break;
+	for (size_t i = 0; st == INAMI_OK && i < rs->section_count; i++) {
+		const section *sec = &rs->sections[i];
+		if (sec->kind != SECTION_LAW || strcmp(sec->subject, "calendar") != 0)
+			continue;
+		for (size_t k = 0; st == INAMI_OK && k < sec->count; k++) {
+			const entry *e = &sec->entries[k];
+			const char *dot = strchr(e->key, '.');
+			inami_profession prof = INAMI_PROFESSION_NONE;
+			inami_figure fig = INAMI_FIGURE_INIT;
+			char who[32];
+			if (!dot || strchr(dot + 1, '.') || (size_t)(dot - e->key) >= sizeof(who))
+				continue;   /* KEY.provenance, KEY.source, KEY.note */
+			memcpy(who, e->key, (size_t)(dot - e->key));
+			who[dot - e->key] = '\0';
+			if (strcmp(who, "all") != 0 && inami_profession_from_id(who, &prof) != INAMI_OK)
+				continue;
+			/* No .conflict in a [law] section: resolving the metadata writes nothing into the rules. */
+			st = inami__rules_figure_meta((inami_ruleset *)rs, sec, e, &fig);
+			cal_row *x = &rows[row_count++];
+			x->profession = (int)prof;
+			x->from = sec->from;
+			x->to = sec->to;
+			x->milestone = dot + 1;
+			x->rule = e->value;
+			x->source = fig.source ? fig.source : "";
+			x->note = fig.note ? fig.note : "";
+			x->provenance = fig.provenance;
+			x->line = e->line;
 		}
-		x->profession = (int)prof;
-		x->from = (int)from;
-		x->to = (int)to;
-		x->milestone = inami__csv_table_cell(&cal, r, cm);
-		x->rule = inami__csv_table_cell(&cal, r, cr);
-		x->source = inami__csv_table_cell(&cal, r, cs);
-		x->note = inami__csv_table_cell(&cal, r, cn);
 	}
-	row_count = cal.rows;
 	if (st != INAMI_OK) {
 		cal_status = st;
 		snprintf(cal_message, sizeof(cal_message), "%s", inami_error_last());
@@ -205,7 +212,7 @@ int inami__calendar_covers(inami_profession profession, int year)
 		return inami__fail(INAMI_ENORULES, "the procedure calendar has no automated procedure for %s", pid);
 	if (year < start->from || (start->to && year > start->to))
 		return inami__fail(INAMI_ENORULES, "the automated procedure covers %s from premium year %d, not %d "
-			"(earlier years were requested on paper; procedure_calendar.csv)", pid, start->from, year);
+			"(earlier years were requested on paper; [law calendar] of the rules)", pid, start->from, year);
 	return INAMI_OK;
 }
 
@@ -221,7 +228,7 @@ int inami__calendar_get(inami_profession profession, int year, const char *miles
 	if (x == NULL)
 		return INAMI_OK;
 	if (resolve(x->rule, year, &out->date, &out->precision, &out->relative_days) != 0)
-		return inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: rule '%s' gives no date for %d",
+		return inami__fail(INAMI_EPARSE, "law.rules:%d: calendar rule '%s' gives no date for %d",
 			x->line, x->rule, year);
 	out->found = 1;
 	out->rule = x->rule;

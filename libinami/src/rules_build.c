@@ -279,6 +279,11 @@ static int figure_rule(inami_ruleset *rs, const section *s, const entry *e, inam
 	return resolve_meta(rs, s, e, fig);
 }
 
+int inami__rules_figure_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
+{
+	return figure_rule(rs, s, e, fig);
+}
+
 static int is_section_default(const char *key)
 {
 	return strcmp(key, "provenance") == 0 || strcmp(key, "source") == 0 || strcmp(key, "note") == 0;

@@ -1,8 +1,9 @@
 /*
  * Rules files: the legal figures beside the premium, as dated sections.
  *
- *   [law exit_taxation from 2004]        the exit taxation of the contracts
- *   [law solidarity_minimum from 2004]   the minimum solidarity share per contract type
+ *   [law exit_taxation from 2003]        the exit taxation of the contracts
+ *   [law solidarity_minimum from 2003]   the minimum solidarity share per contract type
+ *   [law calendar from 2020]             the procedure calendar: PROFESSION.MILESTONE = RULE
  *
  * Each key is a figure (a number or `not_found`) with its provenance and
  * source, like an amount; a section is in force from its year until a later
@@ -37,6 +38,7 @@ static const struct {
 } subjects[] = {
 	{ "exit_taxation", exit_keys },
 	{ "solidarity_minimum", minimum_keys },
+	{ "calendar", NULL },    /* PROFESSION.MILESTONE = RULE (text): check_calendar() */
 };
 
 int inami__rules_law_subject_known(const char *word, size_t len)
@@ -46,6 +48,37 @@ int inami__rules_law_subject_known(const char *word, size_t len)
 			return 1;
 	}
 	return 0;
+}
+
+static int is_meta(const char *key);
+
+/* all.MILESTONE or PROFESSION.MILESTONE = a calendar rule, with provenance and source. */
+static int check_calendar(inami_ruleset *rs, const section *s)
+{
+	for (size_t i = 0; i < s->count; i++) {
+		const entry *e = &s->entries[i];
+		inami_figure fig = INAMI_FIGURE_INIT;
+		inami_profession p;
+		char who[32];
+		int st;
+		if (is_meta(e->key))
+			continue;
+		const char *dot = strchr(e->key, '.');
+		if (!dot || (size_t)(dot - e->key) >= sizeof(who))
+			return inami__rules_fail_key(e, "expected PROFESSION.MILESTONE or all.MILESTONE, not '%s'", e->key);
+		memcpy(who, e->key, (size_t)(dot - e->key));
+		who[dot - e->key] = '\0';
+		if (strcmp(who, "all") != 0 && inami_profession_from_id(who, &p) != INAMI_OK)
+			return inami__rules_fail_key(e, "'%s': unknown profession '%s' (or 'all')", e->key, who);
+		if (inami__calendar_rule_check(dot + 1, e->value, s->from) != 0)
+			return inami__rules_fail_entry(e, "'%s': unknown milestone, or a rule that gives no date "
+				"('start', YYYY-MM[-DD], N+K-MM[-DD] or +DAYSd)", e->key);
+		if ((st = inami__rules_figure_meta(rs, s, e, &fig)) != INAMI_OK)
+			return st;
+		if (fig.provenance == INAMI_PROV_NOT_FOUND)
+			return inami__rules_fail_key(e, "'%s': a calendar rule needs its provenance and source", e->key);
+	}
+	return INAMI_OK;
 }
 
 static const law_key *keys_of(const char *subject)
@@ -107,6 +140,8 @@ static int check_section(inami_ruleset *rs, const section *s)
 	const law_key *keys = keys_of(s->subject);
 	int st;
 
+	if (!keys)
+		return check_calendar(rs, s);
 	for (size_t i = 0; i < s->count; i++) {
 		const entry *e = &s->entries[i];
 		inami_figure fig = INAMI_FIGURE_INIT;
@@ -203,7 +238,8 @@ int inami_rules_law_figure(const inami_ruleset *rules, const char *subject, int 
 	INAMI_CHECK_NULL(out);
 	INAMI_CHECK_VERSION(out->version, INAMI_FIGURE_VERSION, "inami_figure");
 	if (!keys_of(subject))
-		return inami__fail(INAMI_EINVAL, "unknown subject '%s' (known: exit_taxation, solidarity_minimum)", subject);
+		return inami__fail(INAMI_EINVAL, "unknown subject '%s' (figures: exit_taxation, solidarity_minimum; the calendar "
+			"is read with the dossier and timeline functions)", subject);
 	if (year < 0)
 		return inami__fail(INAMI_EINVAL, "year %d is invalid", year);
 	const section *s = in_force(rules, subject, year);

@@ -204,6 +204,10 @@ int inami__rules_law_check(inami_ruleset *rs);
 int inami__rules_law_subject_known(const char *word, size_t len);
 /* rules_law.c: the notional annuity rate for an age at exit (and the years it is taxed) in force in `year`. */
 int inami__rules_law_annuity(const inami_ruleset *rs, int year, int age, inami_figure *rate, int *years);
+/* rules_build.c: the provenance, source and note of a rule written as text (entry `e`). */
+int inami__rules_figure_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig);
+/* dossier_calendar.c: 0 when `rule` is a calendar rule of `milestone` ("start", "N+1-08-31", "+60d"...). */
+int inami__calendar_rule_check(const char *milestone, const char *rule, int year);
 /* rules_build.c: the figure of entry `e` of section `s` (value or not_found, with provenance and source). */
 int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known);
 

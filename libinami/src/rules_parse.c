@@ -195,7 +195,7 @@ static int parse_heading(const char *layer, int line, const char *s, size_t len,
 				"expected [law SUBJECT from YEAR] or [law SUBJECT from YEAR to YEAR]", NULL);
 		sec->kind = SECTION_LAW;
 		if (!inami__rules_law_subject_known(tok[1].p, tok[1].len))
-			return fail_at(layer, line, tok[1].column, "unknown subject (known: exit_taxation, solidarity_minimum):",
+			return fail_at(layer, line, tok[1].column, "unknown subject (known: exit_taxation, solidarity_minimum, calendar):",
 				&tok[1]);
 		memcpy(sec->subject, tok[1].p, tok[1].len);
 		sec->subject[tok[1].len] = '\0';

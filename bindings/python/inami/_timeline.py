@@ -1,5 +1,5 @@
 """inami.timeline(): the milestones of a premium year's automated procedure,
-dated from the sourced calendar (libinami/data/procedure_calendar.csv); a
+dated from the sourced calendar (the [law calendar] sections of libinami/data/law.rules); a
 date the data does not give is None (provenance 'not_found'), never guessed."""
 
 import dataclasses
