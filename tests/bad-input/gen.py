@@ -306,6 +306,9 @@ rules_layered = [
     ("law unknown subject", lambda t: t + "\n[law income_tax from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nrate = 50\n"),
     ("law unknown key", lambda t: t + "\n[law exit_taxation from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nlevy = 4.00\n"),
     ("law rate above 100", lambda t: t + "\n[law exit_taxation from 2031]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 140.00\n"),
+    ("calendar unknown milestone", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nall.holiday = N+1-08-31\n"),
+    ("calendar rule without date", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nall.decision = soon\n"),
+    ("calendar unknown profession", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nplumber.decision = N+1-09\n"),
     ("law overlapping periods", lambda t: t + "\n[law exit_taxation from 2031 to 2033]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 4.00\n[law exit_taxation from 2032 to 2034]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 4.10\n"),
 ]
 family("rules/layered", RULES_LAYER, "rules", rules_layered)
