@@ -726,6 +726,7 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 %ignore inami_dossier_serialize;
 %ignore inami_dossier_parse;
 %ignore inami_procedure_timeline;
+%ignore inami_procedure_timeline_rules;
 %ignore inami_timeline_free;
 %ignore inami_timeline_milestone;
 %ignore inami_timeline_find;
@@ -763,6 +764,7 @@ INAMI_HANDLE(inami_timeline, inami_timeline_free)
 %newobject inami_swig_products_load_file;
 %newobject inami_swig_dossier_new;
 %newobject inami_swig_procedure_timeline;
+%newobject inami_swig_procedure_timeline_rules;
 %newobject inami_swig_timeline_milestone;
 %newobject inami_swig_timeline_find;
 %newobject inami_swig_project;
@@ -770,6 +772,7 @@ INAMI_HELPER(inami_swig_solidarity_minimum_bp)
 INAMI_HELPER(inami_swig_products_load_file)
 INAMI_HELPER(inami_swig_dossier_new)
 INAMI_HELPER(inami_swig_procedure_timeline)
+INAMI_HELPER(inami_swig_procedure_timeline_rules)
 INAMI_HELPER(inami_swig_timeline_milestone)
 INAMI_HELPER(inami_swig_timeline_find)
 INAMI_HELPER(inami_swig_project)
@@ -801,6 +804,14 @@ inami_timeline *inami_swig_procedure_timeline(int profession, int premium_year)
 {
 	inami_timeline *t = NULL;
 	INAMI_SWIG_CALL(inami_procedure_timeline(&t, (inami_profession)profession, premium_year));
+	return t;
+}
+
+/* The timeline from the [law calendar] of `rules` (a layer may move a deadline). */
+inami_timeline *inami_swig_procedure_timeline_rules(const inami_ruleset *rules, int profession, int premium_year)
+{
+	inami_timeline *t = NULL;
+	INAMI_SWIG_CALL(inami_procedure_timeline_rules(&t, rules, (inami_profession)profession, premium_year));
 	return t;
 }
 

@@ -34,6 +34,7 @@
 #define INAMI_DOSSIER_H
 
 #include "common.h"
+#include "rules.h"
 
 INAMI_BEGIN_DECL
 
@@ -302,6 +303,15 @@ typedef struct inami_timeline inami_timeline;
  */
 INAMI_EXTERN(int) inami_procedure_timeline(inami_timeline **out, inami_profession profession,
 	int premium_year);
+
+/**
+ * As inami_procedure_timeline(), from the [law calendar] sections of `rules`
+ * (NULL: the embedded rules, as inami_procedure_timeline() does), so that a
+ * rules file that moves a deadline moves the timeline. The timeline keeps
+ * its own copy of the milestones' texts: the rules may be freed before it.
+ */
+INAMI_EXTERN(int) inami_procedure_timeline_rules(inami_timeline **out, const inami_ruleset *rules,
+	inami_profession profession, int premium_year);
 
 /** Free a timeline (NULL is ignored). */
 INAMI_EXTERN(void) inami_timeline_free(inami_timeline *timeline);

@@ -7,7 +7,8 @@
 #include "test_util.h"
 
 /* Internal (linked from the static library): the contest window the dossier texts quote. */
-int inami__calendar_contest_days(inami_profession profession, int year, int *days, const char **source);
+int inami__calendar_contest_days(const inami_ruleset *rules, inami_profession profession, int year, int *days,
+	const char **source);
 
 static int has_note(const inami_result *r, const char *part)
 {
@@ -339,10 +340,10 @@ START_TEST(test_texts_quote_the_data)
 
 	/* The contest window comes from the procedure calendar. */
 	int days = 0;
-	ck_assert_int_eq(inami__calendar_contest_days(INAMI_PHYSIOTHERAPIST, 2022, &days, &source), INAMI_OK);
+	ck_assert_int_eq(inami__calendar_contest_days(NULL, INAMI_PHYSIOTHERAPIST, 2022, &days, &source), INAMI_OK);
 	ck_assert_int_eq(days, 60);
 	ck_assert(strstr(source, "asgb.be"));
-	ck_assert_int_eq(inami__calendar_contest_days(INAMI_PHYSIOTHERAPIST, 2019, &days, NULL), INAMI_ENORULES);
+	ck_assert_int_eq(inami__calendar_contest_days(NULL, INAMI_PHYSIOTHERAPIST, 2019, &days, NULL), INAMI_ENORULES);
 }
 END_TEST
 
@@ -411,6 +412,37 @@ START_TEST(test_law_figures_layered)
 }
 END_TEST
 
+/* The procedure calendar is [law calendar] sections: a layer that moves a deadline moves the timeline. */
+START_TEST(test_calendar_layered)
+{
+	inami_timeline *t = NULL;
+	inami_milestone m;
+	memset(&m, 0, sizeof(m));
+	m.version = INAMI_MILESTONE_VERSION;
+	ck_assert_int_eq(inami_procedure_timeline(&t, INAMI_PHYSIOTHERAPIST, 2024), INAMI_OK);
+	ck_assert_int_eq(inami_timeline_find(t, "extra_info_deadline", &m), INAMI_OK);
+	ck_assert_int_eq(m.date, 20250831);
+	inami_timeline_free(t);
+
+	inami_ruleset *rs;
+	ck_assert_int_eq(load("inami-rules 1\n[law calendar from 2024]\nprovenance = illustrative\n"
+		"source = https://example.invalid/calendar\nall.extra_info_deadline = N+1-09-15\n"
+		"all.contest_window = +45d\n", &rs), INAMI_OK);
+	ck_assert_int_eq(inami_procedure_timeline_rules(&t, rs, INAMI_PHYSIOTHERAPIST, 2024), INAMI_OK);
+	inami_ruleset_free(rs);   /* the timeline keeps its own copy of the texts */
+	ck_assert_int_eq(inami_timeline_find(t, "extra_info_deadline", &m), INAMI_OK);
+	ck_assert_int_eq(m.date, 20250915);
+	ck_assert_str_eq(m.source, "https://example.invalid/calendar");
+	ck_assert_int_eq(inami_timeline_find(t, "contest_window", &m), INAMI_OK);
+	ck_assert_int_eq(m.relative_days, 45);
+	ck_assert_int_eq(inami_timeline_find(t, "payment_deadline", &m), INAMI_OK);
+	ck_assert_int_eq(m.date, 20260115);   /* from the embedded section of 2019 */
+	inami_timeline_free(t);
+	/* The embedded 2023 timeline is unchanged, and a year before the procedure is refused. */
+	ck_assert_int_eq(inami_procedure_timeline_rules(&t, NULL, INAMI_MIDWIFE, 2022), INAMI_ENORULES);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("law");
@@ -428,6 +460,7 @@ int main(void)
 	tcase_add_test(t, test_reading_declarations);
 	tcase_add_test(t, test_texts_quote_the_data);
 	tcase_add_test(t, test_law_figures_layered);
+	tcase_add_test(t, test_calendar_layered);
 	suite_add_tcase(s, t);
 	return test_run(s);
 }

@@ -85,3 +85,14 @@ def test_new_year_skeleton():
     assert "[amounts physiotherapist 2025 override]" in text and "full = FILL" in text
     with pytest.raises(inami.InvalidArgumentError):
         inami.Rules.default().new_year("doctor", 2022)
+
+
+def test_timeline_from_layered_calendar(tmp_path):
+    layer = tmp_path / "calendar.rules"
+    layer.write_text("inami-rules 1\n[law calendar from 2024]\nprovenance = illustrative\n"
+                     "source = https://example.invalid/calendar\nall.extra_info_deadline = N+1-09-15\n")
+    default = {m.id: m for m in inami.timeline("physiotherapist", 2024)}
+    moved = {m.id: m for m in inami.timeline("physiotherapist", 2024, rules=str(layer))}
+    assert str(default["extra_info_deadline"].date) == "2025-08-31"
+    assert str(moved["extra_info_deadline"].date) == "2025-09-15"
+    assert moved["extra_info_deadline"].source == "https://example.invalid/calendar"

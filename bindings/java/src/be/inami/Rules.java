@@ -113,6 +113,11 @@ public final class Rules implements AutoCloseable {
         return new Rules(handle.read(h -> inami_native.inami_swig_ruleset_load_string(h, text, name)), true);
     }
 
+    /** Run {@code call} on the native ruleset, which stays open meanwhile (for other classes of the package). */
+    <R> R readHandle(java.util.function.Function<inami_ruleset, R> call) {
+        return handle.read(call);
+    }
+
     /** @return true once {@link #close()} was called on a loaded ruleset */
     public boolean isClosed() {
         return handle.isClosed();

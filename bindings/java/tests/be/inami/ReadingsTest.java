@@ -79,4 +79,15 @@ public class ReadingsTest {
         assertTrue(text.contains("[amounts physiotherapist 2025 override]"));
         assertTrue(text.contains("full = FILL"));
     }
+
+    @Test
+    public void timelineFromLayeredCalendar() {
+        Rules layered = Rules.defaults().layerString("inami-rules 1\n[law calendar from 2024]\n"
+                + "provenance = illustrative\nsource = https://example.invalid/calendar\n"
+                + "all.extra_info_deadline = N+1-09-15\n", "calendar.rules");
+        try (Timeline t = Timeline.of(layered, Profession.PHYSIOTHERAPIST, 2024)) {
+            layered.close();
+            assertEquals(java.time.LocalDate.of(2025, 9, 15), t.find("extra_info_deadline", Lang.EN).date());
+        }
+    }
 }
