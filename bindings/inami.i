@@ -110,6 +110,7 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_ruleset_load_file;
 %ignore inami_ruleset_load_buffer;
 %ignore inami_ruleset_dump;
+%ignore inami_rules_year_skeleton;
 %ignore inami_ruleset_free;
 %ignore inami_free;
 %ignore inami_rules_years;
@@ -117,11 +118,13 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_rules_tier;
 %ignore inami_rules_tier_threshold;
 %ignore inami_rules_maximum;
+%ignore inami_rules_law_figure;
 %ignore inami_rules_specialty;
 %ignore inami_rules_year_status;
 %ignore inami_eval_input_init;
 %ignore inami_eval_options_init;
 %ignore inami_evaluate;
+%ignore inami_evaluate_reading;
 %ignore inami_result_free;
 %ignore inami_result_missing;
 %ignore inami_key_letter_of_profession;
@@ -179,6 +182,9 @@ INAMI_CHECKED(inami_csv_read_options_init)
 		return o;
 	}
 }
+/* The readings of a result point into it: read-only. */
+%immutable inami_reading::dispute;
+%immutable inami_reading::tier;
 
 #define INAMI_EXTERN(type) type
 %include "inami/common.h"
@@ -210,12 +216,16 @@ INAMI_HANDLE(inami_billing_csv, inami_billing_csv_free)
 %newobject inami_swig_ruleset_load_string;
 %newobject inami_swig_ruleset_dump;
 %typemap(newfree) char *inami_swig_ruleset_dump "inami_free($1);";
+%newobject inami_swig_rules_year_skeleton;
+%typemap(newfree) char *inami_swig_rules_year_skeleton "inami_free($1);";
 %newobject inami_swig_measure_format;
 %newobject inami_swig_rules_tier;
 %newobject inami_swig_rules_tier_threshold;
 %newobject inami_swig_rules_tier_amount;
 %newobject inami_swig_rules_maximum;
+%newobject inami_swig_rules_law_figure;
 %newobject inami_swig_evaluate;
+%newobject inami_swig_evaluate_reading;
 %newobject inami_swig_nomenclature_load_file;
 %newobject inami_swig_nomenclature_entry;
 %newobject inami_swig_nomenclature_lookup;
@@ -234,6 +244,7 @@ INAMI_HELPER(inami_swig_ruleset_default)
 INAMI_HELPER(inami_swig_ruleset_load_file)
 INAMI_HELPER(inami_swig_ruleset_load_string)
 INAMI_HELPER(inami_swig_ruleset_dump)
+INAMI_HELPER(inami_swig_rules_year_skeleton)
 INAMI_HELPER(inami_swig_rules_year_count)
 INAMI_HELPER(inami_swig_rules_year)
 INAMI_HELPER(inami_swig_rules_tier_count)
@@ -241,11 +252,13 @@ INAMI_HELPER(inami_swig_rules_tier)
 INAMI_HELPER(inami_swig_rules_tier_threshold)
 INAMI_HELPER(inami_swig_rules_tier_amount)
 INAMI_HELPER(inami_swig_rules_maximum)
+INAMI_HELPER(inami_swig_rules_law_figure)
 INAMI_HELPER(inami_swig_rules_specialty_id)
 INAMI_HELPER(inami_swig_rules_specialty_label)
 INAMI_HELPER(inami_swig_rules_year_available)
 INAMI_HELPER(inami_swig_rules_year_note)
 INAMI_HELPER(inami_swig_evaluate)
+INAMI_HELPER(inami_swig_evaluate_reading)
 INAMI_HELPER(inami_swig_result_missing_measure)
 INAMI_HELPER(inami_swig_result_missing_threshold)
 INAMI_HELPER(inami_swig_result_missing_value)
@@ -360,6 +373,15 @@ char *inami_swig_ruleset_dump(const inami_ruleset *rules, int profession, int ye
 	return text;
 }
 
+/* The skeleton of a new premium year, every value to fill written FILL. */
+char *inami_swig_rules_year_skeleton(const inami_ruleset *rules, int profession, int year)
+{
+	char *text = NULL;
+	size_t len = 0;
+	INAMI_SWIG_CALL(inami_rules_year_skeleton(rules, (inami_profession)profession, year, &text, &len));
+	return text;
+}
+
 size_t inami_swig_rules_year_count(const inami_ruleset *rules, int profession)
 {
 	size_t count = 0;
@@ -454,6 +476,19 @@ inami_figure *inami_swig_rules_tier_threshold(const inami_ruleset *rules, int pr
 	return f;
 }
 
+/* A dated legal figure of a [law SUBJECT] section (basis points for percentages). */
+inami_figure *inami_swig_rules_law_figure(const inami_ruleset *rules, const char *subject, int year, const char *key)
+{
+	inami_figure *f = inami_swig_figure_new();
+	if (f == NULL)
+		return NULL;
+	if (INAMI_SWIG_CALL(inami_rules_law_figure(rules, subject, year, key, f)) < 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
 inami_figure *inami_swig_rules_maximum(const inami_ruleset *rules, int profession, int year,
 	int measure)
 {
@@ -506,6 +541,15 @@ inami_result *inami_swig_evaluate(const inami_ruleset *rules, const inami_eval_i
 {
 	inami_result *r = NULL;
 	INAMI_SWIG_CALL(inami_evaluate(rules, input, options, &r));
+	return r;
+}
+
+/* As inami_swig_evaluate, applying a disputed reading by its id (NULL: the defaults). */
+inami_result *inami_swig_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading)
+{
+	inami_result *r = NULL;
+	INAMI_SWIG_CALL(inami_evaluate_reading(rules, input, options, reading, &r));
 	return r;
 }
 
@@ -683,6 +727,7 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 %ignore inami_dossier_serialize_lang;
 %ignore inami_dossier_parse;
 %ignore inami_procedure_timeline;
+%ignore inami_procedure_timeline_rules;
 %ignore inami_timeline_free;
 %ignore inami_timeline_milestone;
 %ignore inami_timeline_find;
@@ -720,6 +765,7 @@ INAMI_HANDLE(inami_timeline, inami_timeline_free)
 %newobject inami_swig_products_load_file;
 %newobject inami_swig_dossier_new;
 %newobject inami_swig_procedure_timeline;
+%newobject inami_swig_procedure_timeline_rules;
 %newobject inami_swig_timeline_milestone;
 %newobject inami_swig_timeline_find;
 %newobject inami_swig_project;
@@ -727,6 +773,7 @@ INAMI_HELPER(inami_swig_solidarity_minimum_bp)
 INAMI_HELPER(inami_swig_products_load_file)
 INAMI_HELPER(inami_swig_dossier_new)
 INAMI_HELPER(inami_swig_procedure_timeline)
+INAMI_HELPER(inami_swig_procedure_timeline_rules)
 INAMI_HELPER(inami_swig_timeline_milestone)
 INAMI_HELPER(inami_swig_timeline_find)
 INAMI_HELPER(inami_swig_project)
@@ -758,6 +805,14 @@ inami_timeline *inami_swig_procedure_timeline(int profession, int premium_year)
 {
 	inami_timeline *t = NULL;
 	INAMI_SWIG_CALL(inami_procedure_timeline(&t, (inami_profession)profession, premium_year));
+	return t;
+}
+
+/* The timeline from the [law calendar] of `rules` (a layer may move a deadline). */
+inami_timeline *inami_swig_procedure_timeline_rules(const inami_ruleset *rules, int profession, int premium_year)
+{
+	inami_timeline *t = NULL;
+	INAMI_SWIG_CALL(inami_procedure_timeline_rules(&t, rules, (inami_profession)profession, premium_year));
 	return t;
 }
 

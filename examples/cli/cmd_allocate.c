@@ -9,6 +9,27 @@
 
 #define MAX_YEARS 100
 
+/* One exit-taxation figure of the library's data as a percentage ("3.55"), or "?" when it has none. */
+static const char *exit_percent(const char *id, char *buf, size_t size)
+{
+	int32_t bp = 0;
+
+	if (inami_exit_figure(id, &bp, NULL, NULL) != INAMI_OK || inami_percent_format(bp, buf, size) != INAMI_OK)
+		snprintf(buf, size, "?");
+	return buf;
+}
+
+/* The exit taxation as the data gives it (a changed rate is a data change, never a text change). */
+static void exit_figures_usage(FILE *out)
+{
+	char levy[16], lo[16], hi[16], base[16];
+
+	fprintf(out, "%s %% INAMI levy, %s-%s %% solidarity levy (--solidarity-levy; default the %s %% maximum),\n"
+		"notional annuity for --age (%s %% base with --full-career). ", exit_percent("inami_levy", levy, sizeof(levy)),
+		exit_percent("solidarity_levy_min", lo, sizeof(lo)), exit_percent("solidarity_levy_max", hi, sizeof(hi)), hi,
+		exit_percent("annuity_base_full_career", base, sizeof(base)));
+}
+
 static void usage(FILE *out)
 {
 	fputs("usage: inami allocate --premium EUR [--solidarity-share PCT] [--entry-fee PCT]\n"
@@ -28,8 +49,9 @@ static void usage(FILE *out)
 	      "--years N projects N yearly premiums deposited from --first-year (default: this year)\n"
 	      "to 1 January of first-year + N, at --guaranteed-rate or the product's rate per deposit\n"
 	      "year (--assume-rates lets an undated or earlier rate stand for later years). Exit:\n"
-	      "3.55 % INAMI levy, 0-2 % solidarity levy (--solidarity-levy; default the 2 % maximum),\n"
-	      "notional annuity for --age (80 % base with --full-career). Percentages: '0.75' = 0.75 %.\n"
+	      , out);
+	exit_figures_usage(out);
+	fputs("Percentages: '0.75' = 0.75 %.\n"
 	      "Exit 0 done, 1 the library refused the input, 2 bad command line.\n", out);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "eval_readings.h"
 #include "json.h"
 
 static void usage(FILE *out)
@@ -13,11 +14,13 @@ static void usage(FILE *out)
 	      "                  [--convention-end YYYY-MM-DD] [--specialty ID] [--trainee]\n"
 	      "                  [--first-number YYYY-MM-DD] [--retired] [--employment main|complementary|employee]\n"
 	      "                  [--sanctioned] [--contracts N] [--allow-derived] [--rules FILE]...\n"
-	      "                  [--lang fr|nl|en] [--json]\n"
+	      "                  [--reading ID] [--lang fr|nl|en] [--json]\n"
 	      "\nDefaults: fully conventioned for the whole year, not retired, not in training.\n"
 	      "Professions: physiotherapist doctor dentist pharmacist speech_therapist nurse midwife, or their\n"
 	      "French or Dutch names (kine, kinésithérapeute, médecin, arts, ...), any case, with or without accents.\n"
 	      "Options that do not apply to the profession (--reimbursed for a physiotherapist) are refused.\n"
+	      "Where the sources dispute a rule or a figure, the verdict is given under each reading; --reading ID\n"
+	      "applies that reading instead of the default one (the output names the readings of each dispute).\n"
 	      "Exit 0 when an evaluation was made (eligible or not), 1 when the library refused it, 2 on a bad command line.\n",
 	      out);
 }
@@ -116,6 +119,7 @@ static void print_json(const inami_result *r, const inami_eval_input *in, inami_
 	} else {
 		json_null(&w);
 	}
+	eval_readings_json(&w, r);
 	json_key(&w, "notes");
 	json_begin_array(&w);
 	for (size_t i = 0; i < inami_result_note_count(r); i++)
@@ -191,6 +195,7 @@ static void print_human(const inami_ruleset *rules, const inami_result *r, const
 				inami_measure_id(m), mi, t));
 		}
 	}
+	eval_readings_human(r, rules, lang);
 	for (size_t i = 0; i < inami_result_note_count(r); i++)
 		puts(cli_text(line, sizeof(line), lang, "eval.note", "text=%s", inami_result_note(r, i)));
 }
@@ -205,7 +210,7 @@ static int parse_date_option(const char *opt, const char *v, inami_date *out)
 enum {
 	O_HELP, O_JSON, O_TRAINEE, O_RETIRED, O_SANCTIONED, O_ALLOW_DERIVED, O_PROFESSION, O_YEAR,
 	O_PRESTATIONS, O_M, O_R, O_V, O_REIMBURSED, O_HOURS, O_CONVENTION, O_CONVENTION_START, O_CONVENTION_END,
-	O_FIRST_NUMBER, O_SPECIALTY, O_EMPLOYMENT, O_CONTRACTS, O_LANG, O_RULES, O_COUNT
+	O_FIRST_NUMBER, O_SPECIALTY, O_EMPLOYMENT, O_CONTRACTS, O_LANG, O_RULES, O_READING, O_COUNT
 };
 
 static const cli_option options[O_COUNT] = {
@@ -218,7 +223,7 @@ static const cli_option options[O_COUNT] = {
 	[O_CONVENTION_START] = { "--convention-start", 1, 0 }, [O_CONVENTION_END] = { "--convention-end", 1, 0 },
 	[O_FIRST_NUMBER] = { "--first-number", 1, 0 }, [O_SPECIALTY] = { "--specialty", 1, 0 },
 	[O_EMPLOYMENT] = { "--employment", 1, 0 }, [O_CONTRACTS] = { "--contracts", 1, 0 },
-	[O_LANG] = { "--lang", 1, 0 }, [O_RULES] = { "--rules", 1, 1 },
+	[O_LANG] = { "--lang", 1, 0 }, [O_RULES] = { "--rules", 1, 1 }, [O_READING] = { "--reading", 1, 0 },
 };
 
 /* The library's names of eval inputs, as the flags that give them. */
@@ -243,7 +248,7 @@ int cmd_eval(int argc, char **argv)
 	inami_eval_options opts = INAMI_EVAL_OPTIONS_INIT;
 	cli_rules rules;
 	unsigned char seen[O_COUNT] = { 0 };
-	const char *profession = NULL;
+	const char *profession = NULL, *reading = NULL;
 	int json = 0, have_year = 0, rc = 0;
 	const char *v;
 
@@ -321,6 +326,7 @@ int cmd_eval(int argc, char **argv)
 				rc = cli_usage_error("--lang: %s", inami_error_last());
 			break;
 		case O_RULES: rc = cli_rules_add(&rules, v); break;
+		case O_READING: reading = v; break;
 		default: break;
 		}
 	}
@@ -342,7 +348,7 @@ int cmd_eval(int argc, char **argv)
 		rc = cli_usage_error("--convention-end comes before --convention-start");
 	if (rc == 0) {
 		inami_result *r;
-		int st = inami_evaluate(rs, &in, &opts, &r);
+		int st = inami_evaluate_reading(rs, &in, &opts, reading, &r);
 		if (st != INAMI_OK) {
 			rc = cli_input_error(st, input_names);
 		} else {

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "rules_year.h"
 
 static void usage(FILE *out)
 {
@@ -13,6 +14,8 @@ static void usage(FILE *out)
 	      "       inami rules check FILE [--standalone]\n"
 	      "       inami rules dump [--profession P] [--year Y]\n"
 	      "       inami rules doc --html DIR [--lang fr|nl|en]\n"
+	      "       inami rules new-year PROFESSION YEAR\n"
+	      "       inami rules coverage [--markdown]\n"
 	      "Every form takes --rules FILE (repeatable) to layer rules files over the default.\n",
 	      out);
 }
@@ -369,6 +372,10 @@ static int cmd_check(cli_rules *rules, const rules_args *a)
 
 	if (!a->file)
 		return cli_usage_error("rules check: give the FILE to check");
+	int unfilled = rules_unfilled(a->file);
+	if (unfilled != 0)
+		return unfilled < 0 ? CLI_EXIT_ERROR : cli_error(CLI_EXIT_ERROR, "parse", "%s: %d value%s still to fill (FILL)",
+			a->file, unfilled, unfilled == 1 ? "" : "s");
 	if (!a->standalone && (base = cli_rules_get(rules)) == NULL)
 		return CLI_EXIT_ERROR;
 	if ((st = inami_ruleset_load_file(&loaded, base, a->file)) != INAMI_OK)
@@ -403,6 +410,10 @@ int cmd_rules(int argc, char **argv)
 		return argc < 2 ? CLI_EXIT_USAGE : 0;
 	}
 	if (strcmp(argv[1], "doc") == 0) { int cmd_rules_doc(int argc, char **argv); return cmd_rules_doc(argc, argv); }
+	if (strcmp(argv[1], "new-year") == 0 || strcmp(argv[1], "coverage") == 0) {
+		cli_rules_free(&a.rules);
+		return strcmp(argv[1], "new-year") == 0 ? rules_new_year(argc, argv) : rules_coverage(argc, argv);
+	}
 	rc = parse_args(argc, argv, &a);
 	if (rc != 0) {
 		cli_rules_free(&a.rules);
@@ -426,7 +437,7 @@ int cmd_rules(int argc, char **argv)
 		else if (strcmp(sub, "dump") == 0)
 			rc = cmd_dump(rs, &a);
 		else
-			rc = cli_usage_error("rules: unknown subcommand '%s' (list, show, specialties, check, dump)", sub);
+			rc = cli_usage_error("rules: unknown subcommand '%s' (list, show, specialties, check, dump, new-year, coverage)", sub);
 	}
 	cli_rules_free(&a.rules);
 	return rc;

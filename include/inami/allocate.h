@@ -20,7 +20,7 @@
  * Legal figures (the 10 % solidarity minimum, the 3.55 % INAMI levy, the
  * 0-2 % solidarity levy, the 80 % notional-annuity base and the notional
  * annuity rates by age) are not in this code: they are sourced rows of
- * libinami/data/solidarity_minimum.csv and libinami/data/exit_taxation.csv.
+ * the [law] sections of libinami/data/law.rules (see inami_rules_law_figure).
  */
 #ifndef INAMI_ALLOCATE_H
 #define INAMI_ALLOCATE_H
@@ -65,7 +65,9 @@ INAMI_EXTERN(int) inami_contract_type_from_id(const char *id, inami_contract_typ
 INAMI_EXTERN(const char *) inami_contract_type_label(inami_contract_type type, inami_lang lang);
 
 /**
- * The minimum solidarity share for a contract type, from the sourced data.
+ * The minimum solidarity share for a contract type, from the embedded rules
+ * (the latest [law solidarity_minimum] section, libinami/data/law.rules; with
+ * other rules or for a given year: inami_rules_law_figure()).
  * `*bp` is INAMI_BP_UNSET when no minimum is known for that type (then none is
  * enforced). `provenance`, `source` and `note` (static strings, may be NULL
  * arguments) tell where the figure comes from; the note records the conflict
@@ -318,14 +320,19 @@ INAMI_EXTERN(int) inami_project_product(const inami_products *products, const ch
 	const inami_projection_input *input, inami_projection *out);
 
 /**
- * An exit-taxation figure from libinami/data/exit_taxation.csv: "inami_levy",
- * "solidarity_levy_min", "solidarity_levy_max", "annuity_base_full_career".
- * Strings are static. INAMI_ENOTFOUND for an unknown id.
+ * An exit-taxation figure of the embedded rules (the latest [law
+ * exit_taxation] section, libinami/data/law.rules): "inami_levy",
+ * "solidarity_levy_min", "solidarity_levy_max", "annuity_base_full_career",
+ * "annuity_base_other". Strings are static. INAMI_ENOTFOUND for an unknown id.
+ * With other rules or for a given year: inami_rules_law_figure().
  */
 INAMI_EXTERN(int) inami_exit_figure(const char *id, int32_t *bp, inami_provenance *provenance,
 	const char **source);
 
-/** Notional annuity rate and number of years for an age at exit (INAMI_ENORULES if the table has no row). */
+/**
+ * Notional annuity rate and number of years for an age at exit, from the
+ * embedded rules as inami_exit_figure() (INAMI_ENORULES if no row covers the age).
+ */
 INAMI_EXTERN(int) inami_exit_annuity_rate(int age, int32_t *bp, int *years,
 	inami_provenance *provenance, const char **source);
 

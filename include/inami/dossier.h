@@ -4,7 +4,7 @@
  * the procedure calendar.
  *
  * The model is DERIVED (docs/sources/procedure.md) from the sourced
- * timeline; its deadlines come from libinami/data/procedure_calendar.csv,
+ * timeline; its deadlines come from the [law calendar] sections of libinami/data/law.rules,
  * never from code: a premium year whose date the data does not give has no
  * deadline (INAMI_ENORULES when asked), it is never guessed.
  *
@@ -34,6 +34,7 @@
 #define INAMI_DOSSIER_H
 
 #include "common.h"
+#include "rules.h"
 
 INAMI_BEGIN_DECL
 
@@ -202,7 +203,7 @@ typedef struct inami_dossier inami_dossier;
  * A new dossier in state contract_pending. INAMI_ENORULES when the automated
  * procedure does not cover that profession and premium year (it starts with
  * premium year 2019, 2020 for doctors and dentists, 2023 for midwives: see
- * procedure_calendar.csv).
+ * [law calendar] of the rules).
  */
 INAMI_EXTERN(int) inami_dossier_new(inami_dossier **out, const inami_dossier_options *options);
 
@@ -318,6 +319,15 @@ typedef struct inami_timeline inami_timeline;
  */
 INAMI_EXTERN(int) inami_procedure_timeline(inami_timeline **out, inami_profession profession,
 	int premium_year);
+
+/**
+ * As inami_procedure_timeline(), from the [law calendar] sections of `rules`
+ * (NULL: the embedded rules, as inami_procedure_timeline() does), so that a
+ * rules file that moves a deadline moves the timeline. The timeline keeps
+ * its own copy of the milestones' texts: the rules may be freed before it.
+ */
+INAMI_EXTERN(int) inami_procedure_timeline_rules(inami_timeline **out, const inami_ruleset *rules,
+	inami_profession profession, int premium_year);
 
 /** Free a timeline (NULL is ignored). */
 INAMI_EXTERN(void) inami_timeline_free(inami_timeline *timeline);

@@ -148,6 +148,18 @@ typedef struct inami_result inami_result;
 INAMI_EXTERN(int) inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	const inami_eval_options *options, inami_result **out);
 
+/**
+ * As inami_evaluate(), applying `reading` where the sources dispute a rule or
+ * a figure: the id of a reading in the rules ("reduced_threshold"). NULL
+ * applies each dispute's default reading, chosen in the data with its reason
+ * (inami_evaluate() does that). An id no rule declares is INAMI_EINVAL; one
+ * that concerns another profession or year is noted and ignored. The verdict
+ * under every reading of a dispute that concerns the evaluation is given
+ * either way (inami_result_reading()).
+ */
+INAMI_EXTERN(int) inami_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading, inami_result **out);
+
 /** Free a result (NULL is ignored). */
 INAMI_EXTERN(void) inami_result_free(inami_result *result);
 
@@ -227,6 +239,44 @@ INAMI_EXTERN(size_t) inami_result_missing_count(const inami_result *result);
  */
 INAMI_EXTERN(int) inami_result_missing(const inami_result *result, size_t index,
 	inami_measure *measure, int64_t *threshold, int64_t *missing);
+
+/**
+ * The verdict under one reading of a disputed rule or figure, read with
+ * inami_result_reading(); it points into the result and lives as long as it
+ * (the library fills it, so it carries no version: new fields are added at
+ * the end). Each dispute that concerns the evaluation gives two readings:
+ * the one applied and the other.
+ */
+typedef struct inami_reading {
+	const char *dispute;     /**< what is disputed: "partial_convention", "thresholds" */
+	const char *id;          /**< the reading's id in the rules ("full_threshold") */
+	int applied;             /**< 1: the result's verdict follows this reading */
+	int is_default;          /**< 1: the rules' default reading for this dispute */
+	int status;              /**< INAMI_OK, or why there is no verdict under this reading (INAMI_ENORULES...) */
+	int eligible;            /**< the verdict under this reading */
+	const char *tier;        /**< tier reached under this reading, NULL when not eligible */
+	int64_t amount_cents;    /**< amount under this reading, 0 when not eligible */
+	inami_provenance provenance; /**< weakest provenance among the figures this verdict rests on */
+	const char *source;      /**< source of this reading */
+	const char *note;        /**< default: why it is the default; other: what this reading says */
+} inami_reading;
+
+/** Number of readings given (two per dispute that concerns the evaluation; 0 when none). */
+INAMI_EXTERN(size_t) inami_result_reading_count(const inami_result *result);
+
+/** Reading `index`; NULL when out of range. */
+INAMI_EXTERN(const inami_reading *) inami_result_reading(const inami_result *result, size_t index);
+
+/** 1 when the verdict (eligibility, tier or amount) differs from one reading of a dispute to the other. */
+INAMI_EXTERN(int) inami_result_disputed(const inami_result *result);
+
+/**
+ * 0 when a source confirms the thresholds applied for the premium year;
+ * otherwise the last premium year a source confirms them for: they are
+ * CARRIED into this year (in force until the data records a change, as
+ * thresholds are, but restated by no source), and a note says so.
+ */
+INAMI_EXTERN(int) inami_result_carried_from(const inami_result *result);
 
 /** Label of a check id ("conventioned") in a language; NULL for an unknown id. */
 INAMI_EXTERN(const char *) inami_check_label(const char *check_id, inami_lang lang);

@@ -58,6 +58,18 @@ INAMI_EXTERN(const char *) inami_ruleset_layer_name(const inami_ruleset *rules, 
 INAMI_EXTERN(int) inami_ruleset_dump(const inami_ruleset *rules, inami_profession profession,
 	int year, char **out, size_t *len);
 
+/**
+ * The skeleton of a new premium year in the file format, into a new
+ * NUL-terminated string (`*out`, freed with inami_free()): the [amounts]
+ * section of `year` (an override with `status = available` when the rules
+ * record the year as NOT FOUND) with one line per tier of the thresholds in
+ * force and every value to fill written FILL. INAMI_EINVAL when the year has
+ * amounts already, INAMI_ENORULES when no thresholds are in force for it.
+ */
+INAMI_EXTERN(int) inami_rules_year_skeleton(const inami_ruleset *rules, inami_profession profession, int year,
+	char **out, size_t *len);
+
+
 /** Version of inami_figure; set `version` to it before a call. */
 #define INAMI_FIGURE_VERSION 1
 
@@ -207,6 +219,23 @@ INAMI_EXTERN(int) inami_rules_specialty(const inami_ruleset *rules, size_t index
  */
 INAMI_EXTERN(int) inami_rules_year_status(const inami_ruleset *rules, inami_profession profession,
 	int year, int *available, const char **note);
+
+/**
+ * A dated legal figure beside the premium, from the rules' `[law SUBJECT from
+ * YEAR]` sections: `subject` "exit_taxation" (keys inami_levy,
+ * solidarity_levy_min, solidarity_levy_max, annuity_base_full_career,
+ * annuity_base_other, annuity_rate.AGE_AGE, annuity_years.AGE_AGE) or
+ * "solidarity_minimum" (keys social_pension, income_replacement,
+ * death_cover). `year` picks the section in force (0: the latest one). Set
+ * `out->version` first. Percentages come in basis points, counts in
+ * hundredths; a figure the sources do not give has provenance
+ * INAMI_PROV_NOT_FOUND and value 0. A layer changes these figures like any
+ * other (`[law exit_taxation from 2004 override]`). INAMI_EINVAL for an
+ * unknown subject, INAMI_ENORULES when no section is in force, INAMI_ENOTFOUND
+ * for an unknown key.
+ */
+INAMI_EXTERN(int) inami_rules_law_figure(const inami_ruleset *rules, const char *subject, int year, const char *key,
+	inami_figure *out);
 
 INAMI_END_DECL
 

@@ -6,6 +6,7 @@
 
 #include "allocate_internal.h"
 #include "csv_table.h"
+#include "inami/rules.h"
 #include "error.h"
 #include "inami/allocate.h"
 #include "money.h"
@@ -110,82 +111,28 @@ int inami__alloc_parse_int(const char *text, long lo, long hi, long *out)
 	return 0;
 }
 
-/* ---- solidarity minimum, from libinami/data/solidarity_minimum.csv ---- */
-
-typedef struct minimum_row {
-	int known;
-	int32_t bp;
-	inami_provenance provenance;
-	const char *source;
-	const char *note;
-} minimum_row;
-
-static pthread_once_t minimum_once = PTHREAD_ONCE_INIT;
-static csv_table minimum_table;     /* kept for the life of the process */
-static minimum_row minimums[INAMI_CONTRACT_TYPE_COUNT];
-static int minimum_status;
-static char minimum_message[512];
-
-static void load_minimums(void)
-{
-	csv_table *t = &minimum_table;
-	int st = inami__csv_table_embedded("solidarity_minimum.csv", t);
-	int ct, cm, cp, cs, cn;
-
-	if (st == INAMI_OK) {
-		ct = inami__csv_table_column(t, "contract_type"), cm = inami__csv_table_column(t, "minimum_bp");
-		cp = inami__csv_table_column(t, "provenance"), cs = inami__csv_table_column(t, "source"), cn = inami__csv_table_column(t, "note");
-		if (ct < 0 || cm < 0 || cp < 0 || cs < 0 || cn < 0)
-			st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv: a column is missing");
-	}
-	for (size_t r = 0; st == INAMI_OK && r < t->rows; r++) {
-		inami_contract_type type = INAMI_CONTRACT_SOCIAL_PENSION;
-		inami_provenance prov = INAMI_PROV_NOT_FOUND;
-		minimum_row *m;
-		if (inami_contract_type_from_id(inami__csv_table_cell(t, r, ct), &type) != INAMI_OK
-			|| inami__alloc_provenance_parse(inami__csv_table_cell(t, r, cp), &prov) != INAMI_OK) {
-			st = inami__alloc_rewrap(INAMI_EPARSE, "solidarity_minimum.csv", t->lines[r + 1], NULL);
-			break;
-		}
-		m = &minimums[type];
-		m->provenance = prov;
-		m->source = inami__csv_table_cell(t, r, cs);
-		m->note = inami__csv_table_cell(t, r, cn);
-		m->known = inami__csv_table_cell(t, r, cm)[0] != '\0';
-		m->bp = INAMI_BP_UNSET;
-		long v;
-		if (m->known) {
-			if (inami__alloc_parse_int(inami__csv_table_cell(t, r, cm), 0, 10000, &v) != 0) {
-				st = inami__fail(INAMI_EPARSE, "solidarity_minimum.csv:%d: bad minimum_bp",
-					t->lines[r + 1]);
-				break;
-			}
-			m->bp = (int32_t)v;
-		}
-	}
-	if (st != INAMI_OK) {
-		minimum_status = st;
-		snprintf(minimum_message, sizeof(minimum_message), "%s", inami_error_last());
-	}
-}
+/* ---- solidarity minimum, from the embedded rules' [law solidarity_minimum] (libinami/data/law.rules) ---- */
 
 int inami_solidarity_minimum(inami_contract_type type, int32_t *bp,
 	inami_provenance *provenance, const char **source, const char **note)
 {
+	const inami_ruleset *rs;
+	inami_figure f = INAMI_FIGURE_INIT;
+	int st;
+
 	INAMI_CHECK_NULL(bp);
 	if ((unsigned)type >= INAMI_CONTRACT_TYPE_COUNT)
 		return inami__fail(INAMI_EINVAL, "unknown contract type %d", (int)type);
-	pthread_once(&minimum_once, load_minimums);
-	if (minimum_status != INAMI_OK)
-		return inami__fail(minimum_status, "%s", minimum_message);
-	const minimum_row *m = &minimums[type];
-	*bp = m->known ? m->bp : INAMI_BP_UNSET;
+	if ((st = inami_ruleset_default(&rs)) != INAMI_OK ||
+	    (st = inami_rules_law_figure(rs, "solidarity_minimum", 0, inami_contract_type_id(type), &f)) != INAMI_OK)
+		return st;
+	*bp = f.provenance == INAMI_PROV_NOT_FOUND ? INAMI_BP_UNSET : (int32_t)f.value;
 	if (provenance)
-		*provenance = m->source ? m->provenance : INAMI_PROV_NOT_FOUND;
+		*provenance = f.provenance;
 	if (source)
-		*source = m->source ? m->source : "";
+		*source = f.source ? f.source : "";
 	if (note)
-		*note = m->note ? m->note : "";
+		*note = f.note ? f.note : "";
 	return INAMI_OK;
 }
 
@@ -238,15 +185,16 @@ int inami__terms_check(const inami_alloc_terms *terms)
 	if ((st = check_bp("entry fee", terms->entry_fee_bp)) != INAMI_OK
 		|| (st = check_bp("solidarity share", terms->solidarity_bp)) != INAMI_OK)
 		return st;
-	if ((st = inami_solidarity_minimum(terms->contract_type, &min, NULL, NULL, NULL)) != INAMI_OK)
+	const char *source = NULL;
+	if ((st = inami_solidarity_minimum(terms->contract_type, &min, NULL, &source, NULL)) != INAMI_OK)
 		return st;
 	if (min != INAMI_BP_UNSET && terms->solidarity_bp < min) {
 		inami_percent_format(terms->solidarity_bp, a, sizeof(a));
 		inami_percent_format(min, b, sizeof(b));
 		return inami__fail(INAMI_ERANGE,
 			"a solidarity share of %s %% is below the %s %% minimum of a %s contract "
-			"(AR 15 Dec 2003, see inami_solidarity_minimum)", a, b,
-			type_ids[terms->contract_type]);
+			"(see inami_solidarity_minimum; source: %s)", a, b,
+			type_ids[terms->contract_type], source ? source : "");
 	}
 	return INAMI_OK;
 }

@@ -42,7 +42,7 @@ int inami_dossier_new(inami_dossier **out, const inami_dossier_options *options)
 	*out = NULL;
 	INAMI_CHECK_NULL(options);
 	INAMI_CHECK_VERSION(options->version, INAMI_DOSSIER_OPTIONS_VERSION, "inami_dossier_options");
-	if ((st = inami__calendar_covers(options->profession, options->premium_year)) != INAMI_OK)
+	if ((st = inami__calendar_covers(NULL, options->profession, options->premium_year)) != INAMI_OK)
 		return st;
 	inami_dossier *d = calloc(1, sizeof(*d));
 	if (d == NULL)
@@ -82,7 +82,7 @@ static void iso(inami_date date, char *buf, size_t size)
 static inami_date milestone_day(const inami_dossier *d, const char *id)
 {
 	calendar_entry e;
-	if (inami__calendar_get(d->profession, d->premium_year, id, &e) != INAMI_OK || !e.found)
+	if (inami__calendar_get(NULL, d->profession, d->premium_year, id, &e) != INAMI_OK || !e.found)
 		return 0;
 	return e.precision == INAMI_PRECISION_DAY ? e.date : 0;
 }
@@ -90,7 +90,7 @@ static inami_date milestone_day(const inami_dossier *d, const char *id)
 static inami_date contest_deadline(const inami_dossier *d)
 {
 	calendar_entry e;
-	if (d->decision_date == 0 || inami__calendar_get(d->profession, d->premium_year, "contest_window", &e) != INAMI_OK
+	if (d->decision_date == 0 || inami__calendar_get(NULL, d->profession, d->premium_year, "contest_window", &e) != INAMI_OK
 		|| !e.found || e.precision != INAMI_PRECISION_RELATIVE)
 		return 0;
 	return inami__date_add_days(d->decision_date, e.relative_days);
@@ -125,11 +125,13 @@ static int check_extra_info_deadline(const inami_dossier *d, const inami_dossier
 static int check_contest_window(const inami_dossier *d, const inami_dossier_event *event)
 {
 	char until[16], dated[16];
+	int days = 0;
 
 	if (event->date == 0 || !is_late(contest_deadline(d), event->date, until, dated))
 		return INAMI_OK;
-	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (60 calendar days after "
-		"its notification); the event is dated %s", until, dated);
+	inami__calendar_contest_days(NULL, d->profession, d->premium_year, &days, NULL);   /* known: the deadline is */
+	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (%d calendar days after "
+		"its notification); the event is dated %s", until, days, dated);
 }
 
 static int check_bank_account(const inami_dossier *d, const inami_dossier_event *event)

@@ -1,40 +1,25 @@
 /*
  * The procedure calendar: milestones per profession and premium year, read
- * once from libinami/data/procedure_calendar.csv. A row applies to premium
- * years from_year..to_year (to_year empty: every later year until the data
- * records a change); a profession's own row beats an "all" row, and a row
- * with an end year beats an open-ended one.
+ * once from the embedded rules' [law calendar] sections (libinami/data/law.rules).
+ * A milestone applies to the premium years of its section (from Y: every
+ * later year until the data records a change); a profession's own milestone
+ * beats an "all" one, and a section with an end year beats an open-ended one.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "allocate_internal.h"
-#include "csv_table.h"
 #include "dates.h"
 #include "dossier_internal.h"
 #include "error.h"
+#include "pool.h"
+#include "rules_model.h"
 
 const char *const inami__milestone_ids[MILESTONE_COUNT] = {
 	"contract_concluded", "contract_data_cutoff", "file_access", "contract_snapshot",
 	"evaluation_available", "extra_info_deadline", "decision", "contest_window", "payment_deadline"
 };
-
-typedef struct cal_row {
-	int profession;       /* 0 = all */
-	int from, to;         /* to = 0: open-ended */
-	const char *milestone, *rule, *source, *note;
-	inami_provenance provenance;
-	int line;
-} cal_row;
-
-static pthread_once_t cal_once = PTHREAD_ONCE_INIT;
-static csv_table cal;                /* kept for the life of the process */
-static cal_row *rows;
-static size_t row_count;
-static int cal_status;
-static char cal_message[512];
 
 static int known_milestone(const char *id)
 {
@@ -108,126 +93,150 @@ static int resolve(const char *rule, int year, inami_date *date, inami_date_prec
 	return 0;
 }
 
-static void load_calendar(void)
+int inami__calendar_rule_check(const char *milestone, const char *rule, int year)
 {
-	int st = inami__csv_table_embedded("procedure_calendar.csv", &cal);
-	int cp = 0, cf = 0, ct = 0, cm = 0, cr = 0, cv = 0, cs = 0, cn = 0;
+	inami_date date;
+	inami_date_precision prec;
+	int days;
 
-	if (st == INAMI_OK) {
-		cp = inami__csv_table_column(&cal, "profession"), cf = inami__csv_table_column(&cal, "from_year");
-		ct = inami__csv_table_column(&cal, "to_year"), cm = inami__csv_table_column(&cal, "milestone");
-		cr = inami__csv_table_column(&cal, "rule"), cv = inami__csv_table_column(&cal, "provenance");
-		cs = inami__csv_table_column(&cal, "source"), cn = inami__csv_table_column(&cal, "note");
-		if (cp < 0 || cf < 0 || ct < 0 || cm < 0 || cr < 0 || cv < 0 || cs < 0 || cn < 0)
-			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv: a column is missing");
-	}
-	if (st == INAMI_OK && (rows = calloc(cal.rows ? cal.rows : 1, sizeof(*rows))) == NULL)
-		st = inami__fail(INAMI_ENOMEM, "out of memory");
-	for (size_t r = 0; st == INAMI_OK && r < cal.rows; r++) {
-		cal_row *x = &rows[r];
-		long from, to = 0;
-		inami_profession prof = INAMI_PROFESSION_NONE;
-		inami_date date;
-		inami_date_precision prec;
-		int days;
-		const char *pid = inami__csv_table_cell(&cal, r, cp);
-		x->line = cal.lines[r + 1];
-		if (strcmp(pid, "all") != 0 && inami_profession_from_id(pid, &prof) != INAMI_OK)
-			st = INAMI_EPARSE;
-		else if (inami__alloc_parse_int(inami__csv_table_cell(&cal, r, cf), 1900, 2200, &from) != 0
-			|| (inami__csv_table_cell(&cal, r, ct)[0] && inami__alloc_parse_int(inami__csv_table_cell(&cal, r, ct), (int)from, 2200, &to) != 0))
-			st = INAMI_EPARSE;
-		else if (!known_milestone(inami__csv_table_cell(&cal, r, cm))
-			|| resolve(inami__csv_table_cell(&cal, r, cr), (int)from, &date, &prec, &days) != 0
-			|| inami__alloc_provenance_parse(inami__csv_table_cell(&cal, r, cv), &x->provenance) != INAMI_OK)
-			st = INAMI_EPARSE;
-		if (st != INAMI_OK) {
-			st = inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: bad profession, year, milestone, "
-				"rule or provenance", x->line);
-			break;
-		}
-		x->profession = (int)prof;
-		x->from = (int)from;
-		x->to = (int)to;
-		x->milestone = inami__csv_table_cell(&cal, r, cm);
-		x->rule = inami__csv_table_cell(&cal, r, cr);
-		x->source = inami__csv_table_cell(&cal, r, cs);
-		x->note = inami__csv_table_cell(&cal, r, cn);
-	}
-	row_count = cal.rows;
-	if (st != INAMI_OK) {
-		cal_status = st;
-		snprintf(cal_message, sizeof(cal_message), "%s", inami_error_last());
-	}
+	if (!known_milestone(milestone))
+		return -1;
+	return resolve(rule, year, &date, &prec, &days);
 }
 
-static int ready(void)
+/* The ruleset to read: `rules`, or the embedded one when NULL. */
+static int rules_or_default(const inami_ruleset **rules)
 {
-	pthread_once(&cal_once, load_calendar);
-	if (cal_status != INAMI_OK)
-		return inami__fail(cal_status, "%s", cal_message);
-	return INAMI_OK;
+	return *rules ? INAMI_OK : inami_ruleset_default(rules);
 }
 
-static const cal_row *best_row(inami_profession profession, int year, const char *milestone)
+/* "pharmacist.decision" -> profession (NONE for "all") and milestone; 0, or -1 for a metadata key. */
+static int split_key(const char *key, inami_profession *prof, const char **milestone)
 {
-	const cal_row *best = NULL;
-	int best_score = -1;
+	const char *dot = strchr(key, '.');
+	char who[32];
 
-	for (size_t i = 0; i < row_count; i++) {
-		const cal_row *x = &rows[i];
-		if (strcmp(x->milestone, milestone) != 0 || year < x->from || (x->to && year > x->to))
+	if (!dot || strchr(dot + 1, '.') || (size_t)(dot - key) >= sizeof(who))
+		return -1;   /* KEY.provenance, KEY.source, KEY.note */
+	memcpy(who, key, (size_t)(dot - key));
+	who[dot - key] = '\0';
+	*prof = INAMI_PROFESSION_NONE;
+	if (strcmp(who, "all") != 0 && inami_profession_from_id(who, prof) != INAMI_OK)
+		return -1;
+	*milestone = dot + 1;
+	return 0;
+}
+
+/*
+ * The calendar rule of `milestone` for the profession's premium year: over
+ * every [law calendar] section covering the year, a profession's own rule
+ * beats an "all" one, a section with an end year beats an open-ended one, and
+ * then the latest section wins (a rule stays in force until a later one).
+ */
+static const entry *best_entry(const inami_ruleset *rs, inami_profession profession, int year, const char *milestone,
+	const section **in)
+{
+	const entry *best = NULL;
+	int best_score = -1, best_from = 0;
+
+	for (size_t i = 0; i < rs->section_count; i++) {
+		const section *sec = &rs->sections[i];
+		if (sec->kind != SECTION_LAW || strcmp(sec->subject, "calendar") != 0 || year < sec->from ||
+		    (sec->to && year > sec->to))
 			continue;
-		if (x->profession != 0 && x->profession != (int)profession)
-			continue;
-		int score = (x->profession ? 2 : 0) + (x->to ? 1 : 0);
-		if (score > best_score) {
-			best = x;
-			best_score = score;
+		for (size_t k = 0; k < sec->count; k++) {
+			inami_profession p;
+			const char *m;
+			if (split_key(sec->entries[k].key, &p, &m) != 0 || strcmp(m, milestone) != 0)
+				continue;
+			if (p != INAMI_PROFESSION_NONE && p != profession)
+				continue;
+			int score = (p != INAMI_PROFESSION_NONE ? 2 : 0) + (sec->to ? 1 : 0);
+			if (score > best_score || (score == best_score && sec->from > best_from)) {
+				best = &sec->entries[k];
+				*in = sec;
+				best_score = score;
+				best_from = sec->from;
+			}
 		}
 	}
 	return best;
 }
 
-int inami__calendar_covers(inami_profession profession, int year)
+int inami__calendar_covers(const inami_ruleset *rules, inami_profession profession, int year)
 {
-	int st = ready();
+	int st = rules_or_default(&rules);
 	if (st != INAMI_OK)
 		return st;
 	const char *pid = inami_profession_id(profession);
 	if (pid == NULL || profession == INAMI_PROFESSION_NONE)
 		return inami__fail(INAMI_ENOPROFESSION, "unknown profession %d", (int)profession);
-	const cal_row *start = NULL;
-	for (size_t i = 0; i < row_count; i++)
-		if (rows[i].profession == (int)profession && strcmp(rows[i].milestone, "automated_procedure") == 0)
-			start = &rows[i];
+	const section *start = NULL;
+	for (size_t i = 0; i < rules->section_count; i++) {
+		const section *sec = &rules->sections[i];
+		inami_profession p;
+		const char *m;
+		if (sec->kind != SECTION_LAW || strcmp(sec->subject, "calendar") != 0)
+			continue;
+		for (size_t k = 0; k < sec->count; k++) {
+			if (split_key(sec->entries[k].key, &p, &m) == 0 && p == profession && strcmp(m, "automated_procedure") == 0)
+				start = sec;
+		}
+	}
 	if (start == NULL)
 		return inami__fail(INAMI_ENORULES, "the procedure calendar has no automated procedure for %s", pid);
 	if (year < start->from || (start->to && year > start->to))
 		return inami__fail(INAMI_ENORULES, "the automated procedure covers %s from premium year %d, not %d "
-			"(earlier years were requested on paper; procedure_calendar.csv)", pid, start->from, year);
+			"(earlier years were requested on paper; [law calendar] of the rules)", pid, start->from, year);
 	return INAMI_OK;
 }
 
-int inami__calendar_get(inami_profession profession, int year, const char *milestone, calendar_entry *out)
+int inami__calendar_get(const inami_ruleset *rules, inami_profession profession, int year, const char *milestone,
+	calendar_entry *out)
 {
-	int st = ready();
+	const section *sec = NULL;
+	inami_figure fig = INAMI_FIGURE_INIT;
+	int st = rules_or_default(&rules);
+
 	if (st != INAMI_OK)
 		return st;
 	memset(out, 0, sizeof(*out));
 	out->rule = out->source = out->note = "";
 	out->provenance = INAMI_PROV_NOT_FOUND;
-	const cal_row *x = best_row(profession, year, milestone);
+	const entry *x = best_entry(rules, profession, year, milestone, &sec);
 	if (x == NULL)
 		return INAMI_OK;
-	if (resolve(x->rule, year, &out->date, &out->precision, &out->relative_days) != 0)
-		return inami__fail(INAMI_EPARSE, "procedure_calendar.csv:%d: rule '%s' gives no date for %d",
-			x->line, x->rule, year);
+	if (resolve(x->value, year, &out->date, &out->precision, &out->relative_days) != 0)
+		return inami__fail(INAMI_EPARSE, "%s:%d: calendar rule '%s' gives no date for %d", x->layer, x->line,
+			x->value, year);
+	/* No .conflict in a [law] section: resolving the metadata writes nothing into the rules. */
+	if ((st = inami__rules_figure_meta((inami_ruleset *)rules, sec, x, &fig)) != INAMI_OK)
+		return st;
 	out->found = 1;
-	out->rule = x->rule;
-	out->source = x->source;
-	out->note = x->note;
-	out->provenance = x->provenance;
+	out->rule = x->value;
+	out->source = fig.source ? fig.source : "";
+	out->note = fig.note ? fig.note : "";
+	out->provenance = fig.provenance;
+	return INAMI_OK;
+}
+
+int inami__calendar_contest_days(const inami_ruleset *rules, inami_profession profession, int year, int *days,
+	const char **source)
+{
+	calendar_entry e;
+	int st = inami__calendar_get(rules, profession, year, "contest_window", &e);
+
+	*days = 0;
+	if (source)
+		*source = "";
+	if (st != INAMI_OK)
+		return st;
+	if (!e.found || e.precision != INAMI_PRECISION_RELATIVE)
+		return inami__fail(INAMI_ENORULES, "the procedure calendar gives no contest window for %s premium year %d",
+			inami_profession_id(profession) ? inami_profession_id(profession) : "?", year);
+	*days = e.relative_days;
+	if (source)
+		*source = e.source;
 	return INAMI_OK;
 }
 
@@ -244,6 +253,7 @@ void inami__milestone_iso(inami_date date, inami_date_precision precision, char 
 /* ---- timeline ---- */
 
 struct inami_timeline {
+	pool mem;                     /* copies of the rules' strings: the timeline outlives the rules */
 	inami_profession profession;
 	int year;
 	calendar_entry entries[MILESTONE_COUNT];
@@ -252,23 +262,38 @@ struct inami_timeline {
 
 int inami_procedure_timeline(inami_timeline **out, inami_profession profession, int premium_year)
 {
+	return inami_procedure_timeline_rules(out, NULL, profession, premium_year);
+}
+
+int inami_procedure_timeline_rules(inami_timeline **out, const inami_ruleset *rules, inami_profession profession,
+	int premium_year)
+{
 	int st;
 
 	INAMI_CHECK_NULL(out);
 	*out = NULL;
-	if ((st = inami__calendar_covers(profession, premium_year)) != INAMI_OK)
+	if ((st = inami__calendar_covers(rules, profession, premium_year)) != INAMI_OK)
 		return st;
 	inami_timeline *t = calloc(1, sizeof(*t));
 	if (t == NULL)
 		return inami__fail(INAMI_ENOMEM, "out of memory");
+	inami__pool_init(&t->mem);
 	t->profession = profession;
 	t->year = premium_year;
 	for (int i = 0; i < MILESTONE_COUNT; i++) {
-		if ((st = inami__calendar_get(profession, premium_year, inami__milestone_ids[i], &t->entries[i])) != INAMI_OK) {
-			free(t);
+		if ((st = inami__calendar_get(rules, profession, premium_year, inami__milestone_ids[i], &t->entries[i])) != INAMI_OK) {
+			inami_timeline_free(t);
 			return st;
 		}
 		inami__milestone_iso(t->entries[i].date, t->entries[i].precision, t->iso[i], sizeof(t->iso[i]));
+		calendar_entry *e = &t->entries[i];
+		e->rule = inami__pool_strdup(&t->mem, e->rule);
+		e->source = inami__pool_strdup(&t->mem, e->source);
+		e->note = inami__pool_strdup(&t->mem, e->note);
+		if (!e->rule || !e->source || !e->note) {
+			inami_timeline_free(t);
+			return inami__fail(INAMI_ENOMEM, "out of memory");
+		}
 	}
 	*out = t;
 	return INAMI_OK;
@@ -276,6 +301,9 @@ int inami_procedure_timeline(inami_timeline **out, inami_profession profession, 
 
 void inami_timeline_free(inami_timeline *timeline)
 {
+	if (!timeline)
+		return;
+	inami__pool_free(&timeline->mem);
 	free(timeline);
 }
 

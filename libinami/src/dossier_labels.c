@@ -115,16 +115,15 @@ const char *inami_action_label(inami_action a, inami_lang lang)
 	return label(actions, INAMI_ACTION_COUNT, "action", (int)a, lang);
 }
 
-/* The contest window's days, read from the procedure calendar's current rule (open-ended "all" row). */
+/* The contest window's days, from the procedure calendar of the embedded rules (its current rule). */
 static const char *contest_window(inami_lang lang)
 {
-	calendar_entry e;
 	char values[32];
+	int days;
 
-	if (inami__calendar_get(INAMI_PROFESSION_NONE, 9999, "contest_window", &e) != INAMI_OK || !e.found ||
-	    e.relative_days <= 0)
+	if (inami__calendar_contest_days(NULL, INAMI_PROFESSION_NONE, 9999, &days, NULL) != INAMI_OK || days <= 0)
 		return NULL;
-	snprintf(values, sizeof(values), "days=%d", e.relative_days);
+	snprintf(values, sizeof(values), "days=%d", days);
 	return inami__message_interned("milestone.contest_window", lang, values);
 }
 

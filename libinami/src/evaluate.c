@@ -10,6 +10,7 @@
 
 #include "dates.h"
 #include "error.h"
+#include "eval_readings.h"
 #include "messages_internal.h"
 #include "money.h"
 #include "result.h"
@@ -36,6 +37,7 @@ typedef struct eval_ctx {
 	int exempt;                              /* activity thresholds deemed met */
 	int blocked;                             /* a blocking check failed */
 	int blocked_other;                       /* one other than the minimum activity failed */
+	reading_choice ch;                       /* disputed readings (eval_readings.c) */
 } eval_ctx;
 
 /* ---- inputs ---- */
@@ -714,9 +716,11 @@ static int find_rules(eval_ctx *c)
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d (years with amounts: %d to %d, see 'inami rules list')",
 			profession_name(c), in->premium_year, years[0], years[n > 256 ? 255 : n - 1]);
 	}
-	if (!c->as->available)
+	if (!c->as->available) {
+		const char *why = inami__rules_not_found_why(c->as->note);
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d: the amounts are NOT FOUND in the sources%s%s",
-			profession_name(c), in->premium_year, c->as->note[0] ? " - " : "", c->as->note);
+			profession_name(c), in->premium_year, why[0] ? " - " : "", why);
+	}
 	c->ts = c->as->thresholds;
 	if (uses_specialty(c->ts) && !(in->trainee && (c->pr->trainee_exempt || c->pr->trainee_tier))) {
 		if (!in->specialty)
@@ -775,6 +779,8 @@ static int evaluate(eval_ctx *c)
 	inami_result *r = c->r;
 
 	if ((st = find_rules(c)) != INAMI_OK)
+		return st;
+	if ((st = inami__readings_apply(r, c->lang, c->in, &c->ch, &c->pr, &c->ts)) != INAMI_OK)
 		return st;
 	note_unused_measures(c);
 	r->amount_year = c->in->premium_year;
@@ -858,11 +864,50 @@ static int evaluate(eval_ctx *c)
 	return INAMI_OK;
 }
 
+/* One evaluation under the readings of `ch`. */
+static int run(const inami_ruleset *rules, const inami_eval_input *input, inami_lang lang, unsigned flags,
+	reading_choice *ch, inami_result **out)
+{
+	eval_ctx c;
+	int st;
+
+	memset(&c, 0, sizeof(c));
+	c.rs = rules;
+	c.in = input;
+	c.lang = lang;
+	c.flags = flags;
+	c.ch = *ch;
+	if ((st = validate_input(&c)) != INAMI_OK)
+		return st;
+	c.r = calloc(1, sizeof(*c.r));
+	if (!c.r)
+		return inami__fail(INAMI_ENOMEM, "out of memory");
+	inami__pool_init(&c.r->mem);
+	c.r->provenance = INAMI_PROV_NOT_FOUND;
+	c.r->weakest = INAMI_PROV_OFFICIAL;
+	c.r->source = "";
+	if ((st = evaluate(&c)) != INAMI_OK) {
+		inami_result_free(c.r);
+		return st;
+	}
+	if (!c.exempt)
+		inami__readings_carried(c.r, lang, c.ts, input->premium_year);
+	*ch = c.ch;
+	*out = c.r;
+	return INAMI_OK;
+}
+
 int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 	const inami_eval_options *options, inami_result **out)
 {
+	return inami_evaluate_reading(rules, input, options, NULL, out);
+}
+
+int inami_evaluate_reading(const inami_ruleset *rules, const inami_eval_input *input,
+	const inami_eval_options *options, const char *reading, inami_result **out)
+{
 	static const inami_eval_options defaults = INAMI_EVAL_OPTIONS_INIT;
-	eval_ctx c;
+	reading_choice ch;
 	int st;
 
 	INAMI_CHECK_NULL(out);
@@ -877,24 +922,24 @@ int inami_evaluate(const inami_ruleset *rules, const inami_eval_input *input,
 		return inami__fail(INAMI_EINVAL, "unknown language %d", (int)options->lang);
 	if (options->flags & ~INAMI_EVAL_ALLOW_DERIVED)
 		return inami__fail(INAMI_EINVAL, "unknown evaluation flags 0x%x", options->flags & ~INAMI_EVAL_ALLOW_DERIVED);
-	memset(&c, 0, sizeof(c));
-	c.rs = rules;
-	c.in = input;
-	c.lang = options->lang;
-	c.flags = options->flags;
-	if ((st = validate_input(&c)) != INAMI_OK)
+	memset(&ch, 0, sizeof(ch));
+	ch.wanted = reading;
+	if ((st = inami__readings_known(rules, ch.wanted)) != INAMI_OK)
 		return st;
-	c.r = calloc(1, sizeof(*c.r));
-	if (!c.r)
-		return inami__fail(INAMI_ENOMEM, "out of memory");
-	inami__pool_init(&c.r->mem);
-	c.r->provenance = INAMI_PROV_NOT_FOUND;
-	c.r->weakest = INAMI_PROV_OFFICIAL;
-	c.r->source = "";
-	if ((st = evaluate(&c)) != INAMI_OK) {
-		inami_result_free(c.r);
+	if ((st = run(rules, input, options->lang, options->flags, &ch, out)) != INAMI_OK)
 		return st;
+	/* Each dispute that concerns the evaluation: the verdict under its other reading too. */
+	for (unsigned which = READING_PROFESSION; which <= READING_THRESHOLDS; which <<= 1) {
+		if (!(ch.scope & which))
+			continue;
+		reading_choice other = ch;
+		inami_result *o = NULL;
+		other.forced = 1;
+		other.alt = ch.alt ^ which;
+		int ost = run(rules, input, options->lang, options->flags | INAMI_EVAL_ALLOW_DERIVED, &other, &o);
+		inami__readings_record(*out, rules, options->lang, &ch, which, o, ost);
+		inami_result_free(o);
 	}
-	*out = c.r;
+	inami_error_clear();
 	return INAMI_OK;
 }

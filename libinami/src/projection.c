@@ -104,7 +104,7 @@ static int project(const inami_projection_input *in, const inami_alloc_terms *te
 		r.flags |= INAMI_PROJ_LEVY_MAXIMUM;
 	} else if (in->solidarity_levy_bp < levy_min || in->solidarity_levy_bp > levy_max) {
 		return inami__fail(INAMI_ERANGE, "a solidarity levy of %d bp is outside the %d-%d bp range "
-			"(exit_taxation.csv)", (int)in->solidarity_levy_bp, (int)levy_min, (int)levy_max);
+			"([law exit_taxation] of the rules)", (int)in->solidarity_levy_bp, (int)levy_min, (int)levy_max);
 	} else {
 		r.solidarity_levy_bp = in->solidarity_levy_bp;
 	}

@@ -7,6 +7,7 @@
 
 #define RESULT_MAX_CHECKS 16
 #define RESULT_MAX_NOTES 16
+#define RESULT_MAX_READINGS 4
 
 typedef struct missing_item {
 	inami_measure measure;
@@ -33,6 +34,10 @@ struct inami_result {
 	int64_t next_tier_cents;
 	missing_item missing[INAMI_MEASURE_COUNT];
 	size_t missing_count;
+	inami_reading readings[RESULT_MAX_READINGS];
+	size_t reading_count;
+	int disputed;
+	int carried_from;
 };
 
 /* Add a check; the detail is copied. Returns the check (never NULL: the table is sized for every check). */

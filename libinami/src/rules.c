@@ -17,7 +17,8 @@
 
 static int same_identity(const section *a, const section *b)
 {
-	return a->kind == b->kind && a->profession == b->profession && a->from == b->from && a->to == b->to;
+	return a->kind == b->kind && a->profession == b->profession && a->from == b->from && a->to == b->to &&
+		strcmp(a->subject, b->subject) == 0;
 }
 
 static int copy_section(pool *mem, const section *src, section_list *out)

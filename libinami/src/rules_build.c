@@ -21,6 +21,8 @@ static const char *const meta_suffix[] = { "provenance", "source", "note", "conf
 #define PRINTF_LIKE(f, a)
 #endif
 
+static int parse_provenance(const entry *e, const char *text, inami_provenance *out);
+
 /* Fail with "layer:line:column: [heading ]message". */
 static int fail_at(const char *layer, int line, int column, const char *heading, const char *fmt, va_list ap)
 {
@@ -65,6 +67,36 @@ static PRINTF_LIKE(2, 3) int fail_section(const section *s, const char *fmt, ...
 	return st;
 }
 
+int inami__rules_fail_entry(const entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int st = fail_at(e->layer, e->line, e->value_column, NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+int inami__rules_fail_key(const entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int st = fail_at(e->layer, e->line, 1, NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+int inami__rules_fail_section(const section *s, const char *fmt, ...)
+{
+	char heading[96];
+	va_list ap;
+
+	inami__rules_section_heading(s, heading, sizeof(heading));
+	va_start(ap, fmt);
+	int st = fail_at(s->layer, s->line, 1, heading, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
 /* "base.provenance" -> suffix index and base length; -1 when not a metadata key. */
 static int meta_key(const char *key, size_t *base_len)
 {
@@ -79,6 +111,11 @@ static int meta_key(const char *key, size_t *base_len)
 		}
 	}
 	return -1;
+}
+
+int inami__rules_parse_provenance(const entry *e, const char *text, inami_provenance *out)
+{
+	return parse_provenance(e, text, out);
 }
 
 static int parse_provenance(const entry *e, const char *text, inami_provenance *out)
@@ -230,11 +267,21 @@ static int figure_value(inami_ruleset *rs, const section *s, const entry *e, ina
 	return parse_fixed(e, e->value, strlen(e->value), &fig->value);
 }
 
+int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known)
+{
+	return figure_value(rs, s, e, fig, known);
+}
+
 /* Plain-text figure (a rule rather than a number): only its metadata. */
 static int figure_rule(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
 {
 	fig->value = 0;
 	return resolve_meta(rs, s, e, fig);
+}
+
+int inami__rules_figure_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig)
+{
+	return figure_rule(rs, s, e, fig);
 }
 
 static int is_section_default(const char *key)
@@ -571,6 +618,7 @@ static const section_key profession_keys[] = {
 		.flag = PROFESSION(has_sanction), .flag_value = 1 },
 	{ "contract", .read = read_rule, .word = "by_end_of_year", .figure = PROFESSION(contract_fig),
 		.flag = PROFESSION(has_contract), .flag_value = 1 },
+	{ "reading.", .read = read_before },   /* rules_readings.c */
 };
 
 _Static_assert(offsetof(profession_rules, defined) == 0, "offset 0 of a model is 'no field' in the key tables");
@@ -607,7 +655,7 @@ static int build_profession(inami_ruleset *rs, const section *s, size_t *spec_ca
 		return fail_section(s, "needs 'retired' (same_amount or not_found) with its source");
 	if (pr->partial == PARTIAL_TIER && (!pr->partial_tier || !pr->partial_requires))
 		return fail_section(s, "needs partial_convention.tier and partial_convention.requires");
-	return INAMI_OK;
+	return inami__readings_read_profession(rs, s, pr);
 }
 
 /* ---- [thresholds P from Y] ---- */
@@ -724,6 +772,8 @@ static const section_key threshold_keys[] = {
 	{ "incomplete", .read = read_text, .text = THRESHOLDS(incomplete) },
 	{ "specialty.", .read = read_specialty_threshold },
 	{ "max.", .read = read_maximum },
+	{ "reading.", .read = read_before },   /* rules_readings.c */
+	{ "carried.", .read = read_before },   /* rules_readings.c */
 };
 
 _Static_assert(offsetof(threshold_set, profession) == 0, "offset 0 of a model is 'no field' in the key tables");
@@ -811,7 +861,9 @@ static int build_thresholds(inami_ruleset *rs, const section *s, threshold_set *
 		if (st != INAMI_OK)
 			return st;
 	}
-	return check_tier_order(s, ts);
+	if ((st = check_tier_order(s, ts)) != INAMI_OK)
+		return st;
+	return inami__readings_read_thresholds(rs, s, ts);
 }
 
 /* ---- [amounts P Y] ---- */
@@ -982,5 +1034,7 @@ int inami__rules_build(inami_ruleset *rs)
 			}
 		}
 	}
-	return INAMI_OK;
+	if ((st = inami__rules_law_check(rs)) != INAMI_OK)
+		return st;
+	return inami__rules_validate(rs);
 }

@@ -7,8 +7,8 @@
 
 static int wanted(const section *s, inami_profession p, int year)
 {
-	if (s->kind == SECTION_LABELS)
-		return 1;
+	if (s->kind == SECTION_LABELS || s->kind == SECTION_LAW)
+		return !p || s->kind == SECTION_LABELS;
 	if (p && s->profession != p)
 		return 0;
 	if (!year || s->kind == SECTION_PROFESSION)

@@ -19,7 +19,8 @@ typedef enum section_kind {
 	SECTION_LABELS,
 	SECTION_PROFESSION,
 	SECTION_THRESHOLDS,
-	SECTION_AMOUNTS
+	SECTION_AMOUNTS,
+	SECTION_LAW                   /* [law SUBJECT from Y [to Z]]: dated legal figures (rules_law.c) */
 } section_kind;
 
 typedef struct entry {
@@ -35,6 +36,7 @@ typedef struct section {
 	inami_profession profession;  /* PROFESSION, THRESHOLDS, AMOUNTS */
 	int from, to;                 /* THRESHOLDS: years (to 0 = open); AMOUNTS: from = to = year */
 	int override;                 /* replaces keys of the same section in a lower layer */
+	char subject[32];             /* LAW: "exit_taxation", "solidarity_minimum" */
 	const char *layer;
 	int line;
 	entry *entries;
@@ -64,6 +66,18 @@ typedef struct specialty_threshold {
 	inami_figure full, reduced;
 } specialty_threshold;
 
+/*
+ * A disputed reading (rules_readings.c): the section keeps the default
+ * reading's values and gives the other reading's as `KEY.conflict`.
+ * `id` is NULL when the section declares no reading.
+ */
+typedef struct reading_rule {
+	const char *id;               /* reading.default: the reading the values follow */
+	const char *alt_id;           /* reading.alternative: the one the .conflict values follow */
+	const char *reason;           /* reading.reason: why the default is the default */
+	const char *alt_note;         /* reading.alternative.note: what the other reading says ("" if none) */
+} reading_rule;
+
 typedef struct threshold_set {
 	inami_profession profession;
 	int from, to;
@@ -79,6 +93,9 @@ typedef struct threshold_set {
 	const char *incomplete;       /* why lower tiers are missing, or NULL */
 	int specialties_from;         /* take the specialty thresholds this set lacks from that year's set */
 	const entry *specialties_from_entry;
+	reading_rule reading;         /* the tier minimums' .conflict values form the alternative reading */
+	int carried_to;               /* last premium year a source confirms (carried.confirmed_to); 0 = all */
+	const char *carried_note;     /* carried.note: what is known of the later years, or NULL */
 } threshold_set;
 
 typedef struct amount_item {
@@ -132,6 +149,9 @@ typedef struct profession_rules {
 	inami_figure sanction_fig;
 	int has_contract;
 	inami_figure contract_fig;
+	reading_rule reading;         /* partial_convention.requires.conflict forms the alternative reading */
+	const char *partial_requires_alt;   /* the tier the alternative reading requires, or NULL */
+	inami_figure partial_requires_alt_fig;
 } profession_rules;
 
 typedef struct label3 {
@@ -175,12 +195,39 @@ const entry *inami__section_find(const section *s, const char *key);
 /* rules_build.c: build the model of `rs` from rs->sections; on error the model is partial. */
 int inami__rules_build(inami_ruleset *rs);
 
+/* rules_readings.c: read `reading.*` keys and the conflicts they gather (INAMI_OK or a parse error). */
+int inami__readings_read_profession(inami_ruleset *rs, const section *s, profession_rules *pr);
+int inami__readings_read_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts);
+/* rules_law.c: validate the [law] sections (known subjects and keys, figures, periods that do not overlap). */
+int inami__rules_law_check(inami_ruleset *rs);
+/* rules_law.c: is `word` a known subject of [law] sections? */
+int inami__rules_law_subject_known(const char *word, size_t len);
+/* rules_law.c: the notional annuity rate for an age at exit (and the years it is taxed) in force in `year`. */
+int inami__rules_law_annuity(const inami_ruleset *rs, int year, int age, inami_figure *rate, int *years);
+/* rules_build.c: the provenance, source and note of a rule written as text (entry `e`). */
+int inami__rules_figure_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig);
+/* dossier_calendar.c: 0 when `rule` is a calendar rule of `milestone` ("start", "N+1-08-31", "+60d"...). */
+int inami__calendar_rule_check(const char *milestone, const char *rule, int year);
+/* rules_build.c: the figure of entry `e` of section `s` (value or not_found, with provenance and source). */
+int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known);
+
+/* rules_validate.c: checks across sections (overlapping periods, amounts rising with the tier...). */
+int inami__rules_validate(inami_ruleset *rs);
+/* rules_build.c: `layer:line:column: message` parse errors at an entry's value, its key, a section's heading. */
+int inami__rules_fail_entry(const entry *e, const char *fmt, ...);
+int inami__rules_fail_key(const entry *e, const char *fmt, ...);
+int inami__rules_fail_section(const section *s, const char *fmt, ...);
+/* rules_build.c: the provenance named `text` (an error at `e` when unknown). */
+int inami__rules_parse_provenance(const entry *e, const char *text, inami_provenance *out);
+
 /* rules_query.c: lookups used by the evaluator. */
 const amount_set *inami__rules_find_amounts(const inami_ruleset *rs, inami_profession p, int year);
 const threshold_set *inami__rules_find_thresholds(const inami_ruleset *rs, inami_profession p, int year);
 const specialty_threshold *inami__rules_find_specialty(const threshold_set *ts, const char *id);
 const label3 *inami__rules_find_specialty_label(const inami_ruleset *rs, const char *id);
 int inami__rules_check_profession(const inami_ruleset *rs, inami_profession p);
+/* The note of a NOT FOUND year without its opening "NOT FOUND in the sources" (said by the message). */
+const char *inami__rules_not_found_why(const char *note);
 
 /* Section heading as written: "[amounts physiotherapist 2022]". */
 void inami__rules_section_heading(const section *s, char *buf, size_t size);

@@ -127,7 +127,10 @@ static int parse_profession_token(const char *layer, int line, const token *t, i
 	return INAMI_OK;
 }
 
-/* `[labels]`, `[profession P]`, `[thresholds P from Y [to Y]]`, `[amounts P Y]`, each optionally `override`. */
+/*
+ * `[labels]`, `[profession P]`, `[thresholds P from Y [to Y]]`, `[amounts P Y]`, `[law SUBJECT from Y [to Y]]`,
+ * each optionally `override`.
+ */
 static int parse_heading(const char *layer, int line, const char *s, size_t len, section *sec)
 {
 	token tok[8];
@@ -186,9 +189,27 @@ static int parse_heading(const char *layer, int line, const char *s, size_t len,
 		if (parse_year(tok[2].p, tok[2].len, &sec->from) != 0)
 			return fail_at(layer, line, tok[2].column, "expected a premium year (1900-2999), not", &tok[2]);
 		sec->to = sec->from;
+	} else if (tok_is(&tok[0], "law")) {
+		if ((n != 4 && n != 6) || !tok_is(&tok[2], "from") || (n == 6 && !tok_is(&tok[4], "to")))
+			return fail_at(layer, line, tok[0].column,
+				"expected [law SUBJECT from YEAR] or [law SUBJECT from YEAR to YEAR]", NULL);
+		sec->kind = SECTION_LAW;
+		if (!inami__rules_law_subject_known(tok[1].p, tok[1].len))
+			return fail_at(layer, line, tok[1].column, "unknown subject (known: exit_taxation, solidarity_minimum, calendar):",
+				&tok[1]);
+		memcpy(sec->subject, tok[1].p, tok[1].len);
+		sec->subject[tok[1].len] = '\0';
+		if (parse_year(tok[3].p, tok[3].len, &sec->from) != 0)
+			return fail_at(layer, line, tok[3].column, "expected a year (1900-2999), not", &tok[3]);
+		if (n == 6) {
+			if (parse_year(tok[5].p, tok[5].len, &sec->to) != 0)
+				return fail_at(layer, line, tok[5].column, "expected a year (1900-2999), not", &tok[5]);
+			if (sec->to < sec->from)
+				return fail_at(layer, line, tok[5].column, "the last year comes before the first:", &tok[5]);
+		}
 	} else {
 		return fail_at(layer, line, tok[0].column,
-			"unknown section kind (known: labels, profession, thresholds, amounts):", &tok[0]);
+			"unknown section kind (known: labels, profession, thresholds, amounts, law):", &tok[0]);
 	}
 	return INAMI_OK;
 }
@@ -347,6 +368,12 @@ void inami__rules_section_heading(const section *s, char *buf, size_t size)
 		break;
 	case SECTION_AMOUNTS:
 		snprintf(buf, size, "[amounts %s %d%s]", p, s->from, ov);
+		break;
+	case SECTION_LAW:
+		if (s->to)
+			snprintf(buf, size, "[law %s from %d to %d%s]", s->subject, s->from, s->to, ov);
+		else
+			snprintf(buf, size, "[law %s from %d%s]", s->subject, s->from, ov);
 		break;
 	}
 }

@@ -56,6 +56,18 @@ const label3 *inami__rules_find_specialty_label(const inami_ruleset *rs, const c
 	return NULL;
 }
 
+const char *inami__rules_not_found_why(const char *note)
+{
+	static const char said[] = "NOT FOUND in the sources";
+
+	if (strncmp(note, said, sizeof(said) - 1) == 0) {
+		note += sizeof(said) - 1;
+		while (*note == ':' || *note == ' ' || *note == ';' || *note == '.')
+			note++;
+	}
+	return note;
+}
+
 /* The amounts of a usable year, or an error saying why there are none. */
 static int usable_year(const inami_ruleset *rs, inami_profession p, int year, const amount_set **out)
 {
@@ -67,9 +79,11 @@ static int usable_year(const inami_ruleset *rs, inami_profession p, int year, co
 	const amount_set *as = inami__rules_find_amounts(rs, p, year);
 	if (!as)
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d", inami_profession_id(p), year);
-	if (!as->available)
+	if (!as->available) {
+		const char *why = inami__rules_not_found_why(as->note);
 		return inami__fail(INAMI_ENORULES, "no rules for %s premium year %d: the amounts are NOT FOUND in the sources%s%s",
-			inami_profession_id(p), year, as->note[0] ? " - " : "", as->note);
+			inami_profession_id(p), year, why[0] ? " - " : "", why);
+	}
 	*out = as;
 	return INAMI_OK;
 }

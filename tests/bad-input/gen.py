@@ -297,6 +297,19 @@ rules_layered = [
     ("no header", lambda t: t.replace("inami-rules 1\n", "", 1)),
     ("truncated heading", lambda t: t[:t.index("[amounts physiotherapist 2022") + 14]),
     ("duplicate new year", lambda t: t + "\n[amounts physiotherapist 2031]\nprovenance = illustrative\nsource = https://x.invalid\nbase = 1\nintermediate = 2\nfull = 3\n"),
+    ("amounts not rising", sub("full = 3720.00", "full = 2000.00")),
+    ("overlapping periods", lambda t: t + "\n[thresholds dentist from 2031 to 2033]\nprovenance = illustrative\nsource = https://x.invalid\ntiers = single\nsingle.prestations = 300\n[thresholds dentist from 2033 to 2034]\nprovenance = illustrative\nsource = https://x.invalid\ntiers = single\nsingle.prestations = 200\n"),
+    ("official but unconfirmed", lambda t: t + "\n[thresholds dentist from 2031]\nprovenance = official\nsource = https://x.invalid\ntiers = single\nsingle.prestations = 300\nsingle.prestations.note = not confirmed by an official text\n"),
+    ("reading without conflict", lambda t: t + "\n[thresholds dentist from 2031]\nprovenance = illustrative\nsource = https://x.invalid\ntiers = single\nsingle.prestations = 300\nreading.default = a\nreading.alternative = b\nreading.reason = why\n"),
+    ("reading without reason", lambda t: t + "\n[thresholds dentist from 2031]\nprovenance = illustrative\nsource = https://x.invalid\ntiers = single\nsingle.prestations = 300\nsingle.prestations.conflict = 250 | illustrative | https://x.invalid\nreading.default = a\nreading.alternative = b\n"),
+    ("new year still to fill", sub("base = 2100.00", "base = FILL")),
+    ("law unknown subject", lambda t: t + "\n[law income_tax from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nrate = 50\n"),
+    ("law unknown key", lambda t: t + "\n[law exit_taxation from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nlevy = 4.00\n"),
+    ("law rate above 100", lambda t: t + "\n[law exit_taxation from 2031]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 140.00\n"),
+    ("calendar unknown milestone", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nall.holiday = N+1-08-31\n"),
+    ("calendar rule without date", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nall.decision = soon\n"),
+    ("calendar unknown profession", lambda t: t + "\n[law calendar from 2031]\nprovenance = illustrative\nsource = https://x.invalid\nplumber.decision = N+1-09\n"),
+    ("law overlapping periods", lambda t: t + "\n[law exit_taxation from 2031 to 2033]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 4.00\n[law exit_taxation from 2032 to 2034]\nprovenance = illustrative\nsource = https://x.invalid\ninami_levy = 4.10\n"),
 ]
 family("rules/layered", RULES_LAYER, "rules", rules_layered)
 

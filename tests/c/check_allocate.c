@@ -4,7 +4,7 @@
  * 2022 (https://www.securex.be/fr/independants/assurances/votre-pension-statut-inami/prime-inami-pour-kinesitherapeutes);
  * 0.5 % entry fee and 0.75 % rate (MySavings page), 2.50 % (Securex 2024),
  * 3.55 % / 0-2 % levies, 80 % base and annuity rates (docs/sources/allocation.md)
- * - see libinami/data/exit_taxation.csv for the URLs.
+ * - see libinami/data/law.rules ([law exit_taxation]) for the URLs.
  */
 #include <stdio.h>
 #include <stdlib.h>

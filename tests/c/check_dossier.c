@@ -1,6 +1,6 @@
 /*
  * The dossier state machine (docs/sources/procedure.md, DERIVED), its
- * notifications, deadlines from libinami/data/procedure_calendar.csv and the
+ * notifications, deadlines from the [law calendar] sections of libinami/data/law.rules and the
  * text form. Golden dates: extra information until 31 August N+1, contest
  * within 60 calendar days (https://www.asgb.be/node/28219), payment by
  * 15 January N+2 (https://bnpparibasfortis.be/generic/ebw/en/public/entrepreneurs/save-and-invest/supplementary-pension-for-self-employed/inami),

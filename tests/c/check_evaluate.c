@@ -516,7 +516,8 @@ START_TEST(test_extremes)
 	/* A user file with an amount too large to prorate is refused, not wrapped around. */
 	static const char huge[] =
 		"inami-rules 1\n[amounts physiotherapist 2022 override]\nprovenance = illustrative\n"
-		"source = https://example.invalid\nbase = 8000000000000000.00\n";
+		"source = https://example.invalid\nbase = 8000000000000000.00\nintermediate = 8000000000000001.00\n"
+		"full = 8000000000000002.00\n";
 	inami_ruleset *rs = NULL;
 	ck_assert_int_eq(inami_ruleset_load_buffer(&rs, test_rules(), huge, sizeof(huge) - 1, "huge"), INAMI_OK);
 	in = test_input("physiotherapist", 2022);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # inami dossier: timeline, new/apply/show. $1 = inami binary, $2 = source dir.
-# Golden dates (libinami/data/procedure_calendar.csv): contract by 31 December N (INAMI,
+# Golden dates (the [law calendar] sections of libinami/data/law.rules): contract by 31 December N (INAMI,
 # https://inami.fgov.be/fr/professionnels/professionnels-de-la-sante/medecins/interventions-financieres/statut-social-medecin-ou-pharmacien-biologiste);
 # first cut-off 1 February 2021 for premium year 2020 (https://socialevoordelen.be/apotheker/);
 # extra information until 31 August N+1 and contest within 60 days (https://www.asgb.be/node/28219);

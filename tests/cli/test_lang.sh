@@ -27,7 +27,9 @@ for args in "physiotherapist --year 2022 --prestations 2299" "dentist --year 202
 	"physiotherapist --year 2022 --prestations 2299 --contracts 2 --first-number 2022-03-15 --allow-derived" \
 	"physiotherapist --year 2022 --prestations 9000 --employment employee --contracts 0" \
 	"doctor --year 2023 --reimbursed 1000 --specialty general_practice --convention-start 2023-04-01" \
-	"doctor --year 2023 --trainee --contracts 1" "pharmacist --year 2022 --hours-per-week 30"; do
+	"doctor --year 2023 --trainee --contracts 1" "pharmacist --year 2022 --hours-per-week 30" \
+	"doctor --year 2022 --convention partial --specialty general_practice --reimbursed 20000" \
+	"physiotherapist --year 2020 --prestations 1000 --allow-derived"; do
 	for lang in fr nl; do
 		# shellcheck disable=SC2086
 		expect_ok "eval $lang $args" "$INAMI" eval --profession $args --lang $lang

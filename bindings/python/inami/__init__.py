@@ -36,7 +36,7 @@ from ._errors import (InamiError, InvalidArgumentError, NullError, VersionError,
                       BufferTooSmallError)
 from ._ids import PROFESSIONS
 from ._rules import Rules, Figure, TierInfo
-from ._evaluate import evaluate, Evaluation, Check, NextTier, Missing
+from ._evaluate import evaluate, Evaluation, Check, NextTier, Missing, Reading
 from ._billing import (Nomenclature, CodeInfo, Billing, Summary, total, totals,
                        read_billing_csv, KEY_VALUE_SCALE)
 from ._bulk import (KeyValues, Totals, TotalsRow, BatchResult, BatchRow, evaluate_batch,
@@ -54,7 +54,7 @@ from ._messages import (message, message_template, message_ids, load_messages, l
 __version__ = _native.inami_version()
 
 __all__ = [
-    "evaluate", "Evaluation", "Check", "NextTier", "Missing",
+    "evaluate", "Evaluation", "Check", "NextTier", "Missing", "Reading",
     "Rules", "Figure", "TierInfo", "PROFESSIONS",
     "Nomenclature", "CodeInfo", "Billing", "Summary", "total", "totals", "read_billing_csv",
     "KEY_VALUE_SCALE", "KeyValues", "Totals", "TotalsRow", "BatchResult", "BatchRow",

@@ -9,7 +9,7 @@ from ._rules import resolve_rules
 from ._util import (cents_to_euros, count_arg, date_int, euros_to_cents, lang_code,
                     measure_arg, measure_value, profession_code)
 
-__all__ = ["evaluate", "Evaluation", "Check", "NextTier", "Missing"]
+__all__ = ["evaluate", "Evaluation", "Check", "NextTier", "Missing", "Reading"]
 
 # 'full', 'partial', 'none' and None, 'main', 'complementary', 'employee':
 # the names of the SWIG constants INAMI_CONVENTION_* and INAMI_EMPLOYMENT_*.
@@ -67,6 +67,44 @@ class NextTier(collections.namedtuple("NextTier", ["tier", "amount_cents", "miss
                 "missing": [m._asdict() for m in self.missing]}
 
 
+class Reading(collections.namedtuple("Reading", [
+        "dispute", "id", "applied", "default", "status", "eligible", "tier",
+        "amount_cents", "provenance", "source", "note"])):
+    """The verdict under one reading of a disputed rule or figure: the
+    ``dispute`` ('partial_convention', 'thresholds'), the reading's ``id`` in
+    the rules, whether the result ``applied`` it and whether it is the rules'
+    ``default``, ``status`` ('ok', or why there is no verdict under it, such as
+    'no_rules'), ``eligible``, ``tier``, ``amount_cents``, the weakest
+    ``provenance`` it rests on, its ``source`` and ``note`` (for the default:
+    why it is the default)."""
+
+    __slots__ = ()
+
+    @property
+    def amount(self):
+        """amount_cents as decimal.Decimal euros."""
+        return cents_to_euros(self.amount_cents)
+
+    def to_dict(self):
+        """One item of "readings" in ``inami eval --json``."""
+        return self._asdict()
+
+
+_STATUS_IDS = ("ok", "invalid", "null", "version", "no_profession", "no_rules", "negative", "overflow",
+               "no_memory", "parse", "io", "derived", "not_found", "state", "range", "buffer")
+
+
+def _readings(result):
+    out = []
+    for i in range(_n.inami_result_reading_count(result)):
+        g = _n.inami_result_reading(result, i)
+        status = _STATUS_IDS[-g.status] if -len(_STATUS_IDS) < g.status <= 0 else "error"
+        out.append(Reading(g.dispute, g.id, bool(g.applied), bool(g.is_default), status,
+                           bool(g.eligible), g.tier, g.amount_cents,
+                           _n.inami_provenance_id(g.provenance), g.source, g.note))
+    return out
+
+
 def _check(c):
     c = Check._make(c)
     return c._replace(observed=measure_value(c.measure, c.observed),
@@ -84,14 +122,19 @@ class Evaluation:
     'nl': the language of labels, details and notes), ``provenance`` of the amount, ``weakest_provenance`` of every
     figure used, ``source``, ``amount_year``, ``thresholds_year``,
     ``lower_bound`` (the answer is only a lower bound), ``checks`` (list of
-    :class:`Check`), ``next_tier`` (:class:`NextTier` or None), ``notes``.
+    :class:`Check`), ``next_tier`` (:class:`NextTier` or None), ``notes``,
+    ``readings`` (list of :class:`Reading`: the verdict under each reading of a
+    dispute that concerns the evaluation), ``disputed`` (the verdict depends
+    on the reading), ``carried_from`` (None, or the last premium year a source
+    confirms the thresholds applied for: they are carried into this year).
     ``to_dict()`` gives the fields of ``inami eval --json``.
     """
 
     __slots__ = ("profession", "premium_year", "eligible", "amount_cents", "full_year_cents",
                  "months", "tier", "tier_label", "payee", "provenance", "weakest_provenance",
                  "source", "amount_year", "thresholds_year", "lower_bound", "checks",
-                 "next_tier", "notes", "lang", "payee_label")
+                 "next_tier", "notes", "lang", "payee_label", "readings", "disputed",
+                 "carried_from")
 
     def __init__(self, profession, year, result, lang="en"):
         (self.eligible, self.amount_cents, self.full_year_cents, self.months, self.tier,
@@ -108,6 +151,9 @@ class Evaluation:
         self.notes = _n.inami_py_result_notes(result)
         self.lang = lang
         self.payee_label = _n.inami_message_template("payee." + self.payee, lang_code(lang))
+        self.readings = _readings(result)
+        self.disputed = bool(_n.inami_result_disputed(result))
+        self.carried_from = _n.inami_result_carried_from(result) or None
 
     @property
     def amount(self):
@@ -127,6 +173,8 @@ class Evaluation:
             "lower_bound": self.lower_bound,
             "checks": [c.to_dict() for c in self.checks],
             "next_tier": self.next_tier.to_dict() if self.next_tier else None,
+            "disputed": self.disputed, "carried_from": self.carried_from,
+            "readings": [g.to_dict() for g in self.readings],
             "notes": list(self.notes), "lang": self.lang,
         }
 
@@ -149,7 +197,8 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
              v_values=None, reimbursed=None, hours_per_week=None, convention="full",
              convention_start=None, convention_end=None, first_number=None,
              specialty=None, trainee=False, retired=False, employment=None,
-             sanctioned=False, contracts=None, allow_derived=False, lang="en", rules=None):
+             sanctioned=False, contracts=None, allow_derived=False, lang="en", rules=None,
+             reading=None):
     """Evaluate one provider's statut social for one premium year.
 
     Mirrors ``inami eval``; every activity figure left as None is "not given"
@@ -191,6 +240,10 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
       rules           an inami.Rules, a rules file path (layered over the
                       default) or a list of paths (--rules FILE...); None =
                       the embedded default rules.
+      reading         where the sources dispute a rule or a figure, the id of
+                      the reading to apply ('reduced_threshold'); None = each
+                      dispute's default (--reading). The verdict under every
+                      reading is in ``Evaluation.readings`` either way.
 
     Returns an :class:`Evaluation` (eligible or not).
 
@@ -229,5 +282,10 @@ def evaluate(profession, year, *, prestations=None, m_values=None, r_values=None
     opts = _n.inami_eval_options()
     opts.flags = _n.INAMI_EVAL_ALLOW_DERIVED if allow_derived else 0
     opts.lang = lang_code(lang)
-    result = _n.inami_swig_evaluate(r._h, inp, opts)
+    if reading is not None and not isinstance(reading, str):
+        raise TypeError("reading must be a str id such as 'reduced_threshold'")
+    if reading is None:
+        result = _n.inami_swig_evaluate(r._h, inp, opts)
+    else:
+        result = _n.inami_swig_evaluate_reading(r._h, inp, opts, reading)
     return Evaluation(profession, year, result, lang)

@@ -119,6 +119,12 @@ class Rules:
         p = profession_code(profession) if profession is not None else 0
         return _n.inami_swig_ruleset_dump(self._h, p, year or 0)
 
+    def new_year(self, profession, year):
+        """The skeleton of a new premium year in the file format (``inami rules
+        new-year``): its [amounts] section with every value to fill written
+        FILL. InvalidArgumentError when the year has amounts already."""
+        return _n.inami_swig_rules_year_skeleton(self._h, profession_code(profession), year)
+
     def years(self, profession):
         """Premium years with amounts (DERIVED ones included), ascending."""
         p = profession_code(profession)
@@ -170,6 +176,17 @@ class Rules:
                 self._h, p, year, index, measure_code(measure), specialty), measure)
         except NotFoundError:
             return None
+
+    def law_figure(self, subject, key, year=0):
+        """A dated legal figure of the rules' [law SUBJECT] sections (:class:`Figure`):
+        ``subject`` 'exit_taxation' or 'solidarity_minimum', ``key`` such as 'inami_levy'
+        or 'social_pension'; ``year`` picks the section in force (0: the latest).
+        The value is a decimal.Decimal in the figure's unit: percent for a rate
+        (Decimal('3.55') for 3.55 %), years for annuity_years.*; a figure the
+        sources do not give has provenance 'not_found'. A rules layer changes them."""
+        if not isinstance(subject, str) or not isinstance(key, str):
+            raise TypeError("subject and key are str ids such as 'exit_taxation', 'inami_levy'")
+        return _figure(_n.inami_swig_rules_law_figure(self._h, subject, year, key))
 
     def maximum(self, profession, year, measure):
         """The maximum of ``measure`` for the profession-year (:class:`Figure`, value in

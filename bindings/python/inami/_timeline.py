@@ -1,11 +1,12 @@
 """inami.timeline(): the milestones of a premium year's automated procedure,
-dated from the sourced calendar (libinami/data/procedure_calendar.csv); a
+dated from the sourced calendar (the [law calendar] sections of libinami/data/law.rules); a
 date the data does not give is None (provenance 'not_found'), never guessed."""
 
 import dataclasses
 import datetime
 
 from . import inami_native as _n
+from ._rules import resolve_rules
 from ._ids import PRECISIONS, PROVENANCE, id_of
 from ._util import date_from_int, lang_code, profession_code
 
@@ -75,17 +76,22 @@ def milestone_label(milestone_id, lang):
     return _n.inami_milestone_label(milestone_id, lang)
 
 
-def timeline(profession, year, *, lang="en"):
+def timeline(profession, year, *, lang="en", rules=None):
     """The procedure's milestones for ``profession`` and premium ``year``
-    (``inami dossier timeline``), labels in 'en', 'fr' or 'nl'. NoRulesError
+    (``inami dossier timeline``), labels in 'en', 'fr' or 'nl'. ``rules``: an
+    inami.Rules, a rules file path or a list of paths whose [law calendar]
+    sections date the milestones (None: the embedded rules). NoRulesError
     when the automated procedure does not cover that year. Returns a
     :class:`Timeline`."""
     if isinstance(year, bool) or not isinstance(year, int):
         raise TypeError("year must be an int, not %s" % type(year).__name__)
     lc = lang_code(lang)
     items = []
-    for (mid, date, precision, iso, days, rule, prov, source,
-         note) in _n.inami_py_timeline(profession_code(profession), year):
+    if rules is None:
+        rows = _n.inami_py_timeline(profession_code(profession), year)
+    else:
+        rows = _n.inami_py_timeline_rules(resolve_rules(rules)._h, profession_code(profession), year)
+    for (mid, date, precision, iso, days, rule, prov, source, note) in rows:
         prec = id_of(PRECISIONS, precision)
         items.append(Milestone(
             mid, milestone_label(mid, lc),

@@ -147,12 +147,21 @@ PyObject *inami_py_dossier_serialize(const inami_dossier *dossier, int lang)
  * The milestones of a profession's premium year, in procedure order: a list
  * of (id, date, precision, iso, relative_days, rule, provenance, source, note).
  */
+PyObject *inami_py_timeline_rules(const inami_ruleset *rules, int profession, int premium_year);
+
 PyObject *inami_py_timeline(int profession, int premium_year)
+{
+	return inami_py_timeline_rules(NULL, profession, premium_year);
+}
+
+/* As inami_py_timeline, from the [law calendar] of `rules` (None: the embedded rules). */
+PyObject *inami_py_timeline_rules(const inami_ruleset *rules, int profession, int premium_year)
 {
 	inami_timeline *t = NULL;
 	PyObject *list;
 	size_t n;
-	int st = inami_procedure_timeline(&t, (inami_profession)profession, premium_year);
+	int st = rules ? inami_procedure_timeline_rules(&t, rules, (inami_profession)profession, premium_year)
+		: inami_procedure_timeline(&t, (inami_profession)profession, premium_year);
 
 	if (st < 0) {
 		inami_py_raise(st);

@@ -42,7 +42,7 @@ def test_notification_and_deadline():
     n = d.apply("evaluated", date="2024-06-01")
     assert (n.notice, n.state, n.provenance) == ("evaluation_available", "evaluated", "secondary")
     dl = d.deadline()
-    # extra information until 31 August of N+1 (libinami/data/procedure_calendar.csv, CLI output)
+    # extra information until 31 August of N+1 (the [law calendar] sections of libinami/data/law.rules, CLI output)
     assert (dl.milestone, dl.date) == ("extra_info_deadline", datetime.date(2024, 8, 31))
     assert n.deadline == dl.date
     assert [h.event for h in d.history()] == ["contract_received", "contract_linked", "evaluated"]

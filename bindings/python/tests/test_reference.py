@@ -1,5 +1,5 @@
 """Reference figures and lookups: each value from the sourced data files
-(libinami/data/exit_taxation.csv, solidarity_minimum.csv) or the example products."""
+(the [law] sections of libinami/data/law.rules) or the example products."""
 
 import os
 
@@ -9,7 +9,7 @@ import inami
 
 
 def test_solidarity_minimum():
-    # AR 15 December 2003: 10 % for a social pension contract (solidarity_minimum.csv)
+    # AR 15 December 2003: 10 % for a social pension contract ([law solidarity_minimum])
     m = inami.solidarity_minimum("social_pension")
     assert m.bp == 1000 and m.provenance == "official"
     assert "etaamb" in m.source
@@ -19,7 +19,7 @@ def test_solidarity_minimum():
 
 
 def test_exit_taxation():
-    # exit_taxation.csv: INAMI levy 3.55 %; notional annuity 1 % up to age 40, for 13 years
+    # [law exit_taxation]: INAMI levy 3.55 %; notional annuity 1 % up to age 40, for 13 years
     levy = inami.exit_figure("inami_levy")
     assert levy.bp == 355 and levy.provenance == "secondary"
     assert inami.exit_figure("annuity_base_full_career").bp == 8000

@@ -2,6 +2,7 @@ package be.inami;
 
 import be.inami.swig.inami_check;
 import be.inami.swig.inami_native;
+import be.inami.swig.inami_reading;
 import be.inami.swig.inami_result;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ public final class Evaluation {
     private final List<Check> checks;
     private final NextTier nextTier;
     private final List<String> notes;
+    private final List<Reading> readings;
+    private final boolean disputed;
+    private final int carriedFrom;
 
     private Evaluation(Profession profession, int premiumYear, inami_result r) {
         this.profession = profession;
@@ -83,6 +87,18 @@ public final class Evaluation {
             ns.add(inami_native.inami_result_note(r, i));
         }
         notes = List.copyOf(ns);
+
+        long nr = inami_native.inami_result_reading_count(r);
+        List<Reading> rs = new ArrayList<>((int) nr);
+        for (long i = 0; i < nr; i++) {
+            inami_reading g = inami_native.inami_result_reading(r, i);
+            rs.add(new Reading(g.getDispute(), g.getId(), g.getApplied() != 0, g.getIs_default() != 0, g.getStatus(),
+                    g.getEligible() != 0, g.getTier(), g.getAmount_cents(), Provenance.fromCode(g.getProvenance()),
+                    g.getSource(), g.getNote()));
+        }
+        readings = List.copyOf(rs);
+        disputed = inami_native.inami_result_disputed(r) != 0;
+        carriedFrom = inami_native.inami_result_carried_from(r);
     }
 
     /** Copy a native result (which the caller frees). */
@@ -199,6 +215,27 @@ public final class Evaluation {
     /** @return notes: conflicting sources, DERIVED or illustrative figures used, caveats */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * @return the verdict under each reading of a dispute that concerns this evaluation
+     *     (two per dispute: the one applied and the other); empty when none
+     */
+    public List<Reading> readings() {
+        return readings;
+    }
+
+    /** @return true when the verdict depends on a disputed reading */
+    public boolean disputed() {
+        return disputed;
+    }
+
+    /**
+     * @return 0, or the last premium year a source confirms the thresholds applied for:
+     *     they are carried into this year
+     */
+    public int carriedFrom() {
+        return carriedFrom;
     }
 
     @Override

@@ -289,7 +289,7 @@ public final class Projection {
     }
 
     /**
-     * An exit-taxation figure of the library's data (libinami/data/exit_taxation.csv).
+     * An exit-taxation figure of the library's data ([law exit_taxation] of libinami/data/law.rules).
      *
      * @param id "inami_levy", "solidarity_levy_min", "solidarity_levy_max" or "annuity_base_full_career"
      * @return the figure in basis points with its source

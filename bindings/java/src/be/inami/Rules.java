@@ -113,6 +113,11 @@ public final class Rules implements AutoCloseable {
         return new Rules(handle.read(h -> inami_native.inami_swig_ruleset_load_string(h, text, name)), true);
     }
 
+    /** Run {@code call} on the native ruleset, which stays open meanwhile (for other classes of the package). */
+    <R> R readHandle(java.util.function.Function<inami_ruleset, R> call) {
+        return handle.read(call);
+    }
+
     /** @return true once {@link #close()} was called on a loaded ruleset */
     public boolean isClosed() {
         return handle.isClosed();
@@ -128,6 +133,22 @@ public final class Rules implements AutoCloseable {
      *     {@code allowDerived} is not set), EINVAL (bad date, unknown specialty), ...
      */
     public Evaluation evaluate(EvaluationInput input) {
+        return evaluate(input, null);
+    }
+
+    /**
+     * Evaluate one provider, applying a chosen reading where the sources dispute a
+     * rule or a figure. The verdict under every reading is in
+     * {@link Evaluation#readings()} either way.
+     *
+     * @param input what is known of the provider
+     * @param reading the id of the reading to apply ("reduced_threshold"), or null for
+     *     each dispute's default reading
+     * @return the explained answer (eligible or not)
+     * @throws InamiException EINVAL for a reading no rule declares, and as
+     *     {@link #evaluate(EvaluationInput)}
+     */
+    public Evaluation evaluate(EvaluationInput input, String reading) {
         if (input == null) {
             throw new InamiException(InamiException.ENULL, "input must not be null");
         }
@@ -138,7 +159,8 @@ public final class Rules implements AutoCloseable {
             options.setFlags(input.allowDerived() ? inami_native.INAMI_EVAL_ALLOW_DERIVED : 0);
             options.setLang(input.lang().code());
             return handle.read(h -> {
-                inami_result result = inami_native.inami_swig_evaluate(h, in, options);
+                inami_result result = reading == null ? inami_native.inami_swig_evaluate(h, in, options)
+                        : inami_native.inami_swig_evaluate_reading(h, in, options, reading);
                 try {
                     return Evaluation.read(input, result);
                 } finally {
@@ -236,6 +258,19 @@ public final class Rules implements AutoCloseable {
         return handle.read(h -> inami_native.inami_swig_ruleset_dump(h, p, premiumYear));
     }
 
+    /**
+     * The skeleton of a new premium year in the file format ({@code inami rules new-year}):
+     * its [amounts] section with every value to fill written FILL.
+     *
+     * @param profession the profession
+     * @param premiumYear the year to add
+     * @return the text
+     * @throws InamiException EINVAL when the year has amounts already
+     */
+    public String newYear(Profession profession, int premiumYear) {
+        return handle.read(h -> inami_native.inami_swig_rules_year_skeleton(h, profession.code(), premiumYear));
+    }
+
     /** @return the layer names, bottom first ("default" for the embedded data) */
     public List<String> layers() {
         return handle.read(h -> {
@@ -298,6 +333,23 @@ public final class Rules implements AutoCloseable {
             String specialty) {
         return handle.read(h -> notFound(() -> Figure.take(inami_native.inami_swig_rules_tier_threshold(h,
                 profession.code(), premiumYear, tierIndex, measure.code(), specialty), measure)));
+    }
+
+    /**
+     * A dated legal figure of the rules' [law SUBJECT] sections: the exit taxation
+     * ("exit_taxation": "inami_levy", "solidarity_levy_max", "annuity_rate.0_40", ...) or the
+     * minimum solidarity share ("solidarity_minimum": "social_pension", ...). Percentages
+     * come in basis points (3.55 % is 355); a figure the sources do not give has
+     * provenance NOT_FOUND. A rules layer changes these figures.
+     *
+     * @param subject "exit_taxation" or "solidarity_minimum"
+     * @param key the figure's key
+     * @param year the year whose section in force applies, 0 for the latest
+     * @return the figure with its provenance and source
+     * @throws InamiException EINVAL (unknown subject), ENOTFOUND (unknown key), ENORULES
+     */
+    public Figure lawFigure(String subject, String key, int year) {
+        return handle.read(h -> Figure.take(inami_native.inami_swig_rules_law_figure(h, subject, year, key), null));
     }
 
     /**

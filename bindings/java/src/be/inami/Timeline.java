@@ -51,6 +51,24 @@ public final class Timeline implements AutoCloseable {
                 profession, premiumYear);
     }
 
+    /**
+     * The timeline dated by the [law calendar] sections of {@code rules}: a rules file that
+     * moves a deadline moves the timeline. The timeline keeps its own copy of the texts.
+     *
+     * @param rules the rules (for example {@code Rules.defaults().layer(path)})
+     * @param profession the profession
+     * @param premiumYear the premium year
+     * @return its procedure calendar
+     * @throws InamiException ENORULES when the automated procedure does not cover that year
+     */
+    public static Timeline of(Rules rules, Profession profession, int premiumYear) {
+        if (rules == null || profession == null) {
+            throw new InamiException(InamiException.ENULL, "rules and profession must not be null");
+        }
+        return new Timeline(rules.readHandle(h -> inami_native.inami_swig_procedure_timeline_rules(h, profession.code(),
+                premiumYear)), profession, premiumYear);
+    }
+
     /** @return the profession */
     public Profession profession() {
         return profession;

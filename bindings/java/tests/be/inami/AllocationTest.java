@@ -56,7 +56,7 @@ public class AllocationTest {
         }
     }
 
-    // libinami/data/procedure_calendar.csv (docs/sources/procedure.md): extra information until
+    // the [law calendar] sections of libinami/data/law.rules (docs/sources/procedure.md): extra information until
     // 31 August N+1 (https://socialevoordelen.be/logopedist/), payment by 15 January N+2
     // (https://bnpparibasfortis.be/generic/ebw/en/public/entrepreneurs/save-and-invest/supplementary-pension-for-self-employed/inami)
     @Test

@@ -21,7 +21,7 @@ import org.junit.Test;
 /**
  * The dossier and the procedure calendar against the {@code inami dossier} command.
  *
- * <p>Golden figures (libinami/data/procedure_calendar.csv, docs/sources/procedure.md): extra
+ * <p>Golden figures (the [law calendar] sections of libinami/data/law.rules, docs/sources/procedure.md): extra
  * information until 31 August N+1 and contest within 60 days of the decision
  * (https://www.asgb.be/node/28219). The CLI gives, for
  * {@code inami dossier new --profession physiotherapist --year 2023} then

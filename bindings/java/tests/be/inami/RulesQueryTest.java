@@ -46,7 +46,7 @@ public class RulesQueryTest {
         assertEquals(new BigDecimal("1790.34"), amount.decimal());
         assertEquals(Provenance.SECONDARY, amount.provenance());
         assertTrue(amount.source().contains("securex.be"));
-        assertEquals(227, amount.line());
+        assertEquals(233, amount.line());
         assertTrue(amount.layer().startsWith("default"));
         assertEquals(236579L, tiers.get(1).amount().get().value());
         assertEquals("intermediate", tiers.get(1).id());
@@ -62,7 +62,7 @@ public class RulesQueryTest {
         assertEquals(2300L, p.value());
         assertEquals(Measure.PRESTATIONS, p.measure());
         assertEquals(new BigDecimal("2300"), p.decimal());
-        assertEquals(63, p.line()); // rules show --json: "line":63
+        assertEquals(65, p.line()); // rules show --json: "line":65
         Figure m = R.threshold(Profession.PHYSIOTHERAPIST, 2022, 1, Measure.M_VALUE, null).get();
         assertEquals(5_520_000L, m.value());
         assertEquals(new BigDecimal("55200.00"), m.decimal());
