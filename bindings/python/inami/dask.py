@@ -36,7 +36,7 @@ __all__ = ["totals", "evaluate", "parts"]
 _INT64_MAX = (1 << 63) - 1
 _PRESTATIONS_MAX = 1 << 55        # the library's limit of a prestation count
 _SCAN = 1 << 16                   # bytes read at a time to find a line end
-_CHUNK = 1 << 20                  # bytes fed to the reader at a time
+_CHUNK = 256 << 10                # bytes fed to the reader at a time (the C reader's block)
 
 
 def _line_end_after(f, offset, size):
