@@ -146,6 +146,7 @@ INAMI_CHECKED(inami_date_check)
 INAMI_CHECKED(inami_billing_reserve)
 INAMI_CHECKED(inami_billing_csv_finish)
 INAMI_CHECKED(inami_billing_csv_read_file)
+INAMI_CHECKED(inami_billing_csv_read_range)
 INAMI_CHECKED(inami_csv_read_options_init)
 
 /* Input structs: the constructor initialises them (version, INAMI_UNSET...);

@@ -183,9 +183,10 @@ void inami_java_billing_add(JNIEnv *jenv, inami_billing *billing, jintArray code
 /*
  * Totals of every provider into caller arrays of provider-count entries (any
  * may be null): m, r, v key-letter totals in hundredths, prestations, flags
- * (INAMI_TOTAL_*) and status per provider.
+ * (INAMI_TOTAL_*) and status per provider; with keep_negative, the sums of a
+ * provider below zero are kept (inami_billing_signed_results()).
  */
-void inami_java_billing_results(JNIEnv *jenv, const inami_billing *billing, jlongArray m,
+void inami_java_billing_results(JNIEnv *jenv, const inami_billing *billing, int keep_negative, jlongArray m,
 	jlongArray r, jlongArray v, jlongArray prestations, jintArray flags, jintArray status)
 {
 	static const char *const names[] = { "m", "r", "v", "prestations", "flags", "status" };
@@ -222,7 +223,8 @@ void inami_java_billing_results(JNIEnv *jenv, const inami_billing *billing, jlon
 		return;
 	}
 	/* uint32_t flags are written into a Java int[] of the same width. */
-	st = inami_billing_results(billing, kv, a[3].data, a[4].data, a[5].data, providers);
+	st = keep_negative ? inami_billing_signed_results(billing, kv, a[3].data, a[4].data, a[5].data, providers)
+		: inami_billing_results(billing, kv, a[3].data, a[4].data, a[5].data, providers);
 	if (st == INAMI_OK && kv != NULL) {
 		for (p = 0; p < providers; p++) {
 			if (a[0].data)
@@ -650,6 +652,21 @@ void inami_java_billing_csv_read_file(JNIEnv *jenv, inami_billing_csv *reader, c
 		o.threads = (unsigned int)threads;
 		st = inami_billing_csv_read_file(reader, path, &o);
 	}
+	if (st < 0)
+		inami_java_raise(jenv, st);
+}
+
+/* Read bytes [start, end) of a file (after its header line), then finish. */
+void inami_java_billing_csv_read_range(JNIEnv *jenv, inami_billing_csv *reader, const char *path, long long start,
+	long long end)
+{
+	int st;
+
+	if (start < 0 || end < 0) {
+		inami_java_throw(jenv, INAMI_EINVAL, "range: start and end must not be negative");
+		return;
+	}
+	st = inami_billing_csv_read_range(reader, path, (uint64_t)start, (uint64_t)end, NULL);
 	if (st < 0)
 		inami_java_raise(jenv, st);
 }

@@ -70,6 +70,7 @@ static void inami_py_raise(int status)
 %ignore inami_py_billing_results_of;
 %ignore inami_billing_evaluate;
 %ignore inami_billing_csv_read_file;
+%ignore inami_billing_csv_read_range;
 
 %{
 /* ------------------------------------------------------------------ */
@@ -404,6 +405,26 @@ PyObject *inami_py_billing_csv_read_file(inami_billing_csv *reader, const char *
 	options.threads = threads;
 	Py_BEGIN_ALLOW_THREADS
 	st = inami_billing_csv_read_file(reader, path, &options);
+	Py_END_ALLOW_THREADS
+	if (st < 0) {
+		inami_py_raise(st);
+		return NULL;
+	}
+	Py_RETURN_NONE;
+}
+
+/* Read bytes [start, end) of a file (after its header line), then finish; GIL released. */
+PyObject *inami_py_billing_csv_read_range(inami_billing_csv *reader, const char *path, unsigned long long start,
+	unsigned long long end)
+{
+	int st;
+
+	if (reader == NULL || path == NULL) {
+		inami_py_raise_message(INAMI_ENULL, "reader or path is None");
+		return NULL;
+	}
+	Py_BEGIN_ALLOW_THREADS
+	st = inami_billing_csv_read_range(reader, path, start, end, NULL);
 	Py_END_ALLOW_THREADS
 	if (st < 0) {
 		inami_py_raise(st);

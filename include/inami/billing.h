@@ -454,6 +454,24 @@ INAMI_EXTERN(int) inami_csv_read_options_init(inami_csv_read_options *options, u
 INAMI_EXTERN(int) inami_billing_csv_read_file(inami_billing_csv *reader, const char *path,
 	const inami_csv_read_options *options);
 
+/**
+ * Feed bytes [start, end) of the regular file at `path` to the reader, then
+ * finish: one part of a file cut at line starts, read where the file lies
+ * (parts of one file may be read by several processes or machines and their
+ * totals added; see docs/distributed.md). `start` is 0 or a line start (the
+ * byte after a newline); `end` is a line start or the file's size (an `end`
+ * past the size reads to the end). When `start` > 0 and the reader has no
+ * header yet, the file's lines up to its header are read first, so the
+ * columns are known: line numbers in messages then count those lines (the
+ * header is line 1 unless blank lines come before it), the range's first line
+ * following the header. A range is read on the caller's thread; `options`
+ * (may be NULL) is checked as for inami_billing_csv_read_file(). INAMI_EIO
+ * when the file cannot be opened or read, INAMI_EINVAL when it is not a
+ * regular file, `start` is not a line start or `end` < `start`.
+ */
+INAMI_EXTERN(int) inami_billing_csv_read_range(inami_billing_csv *reader, const char *path, uint64_t start,
+	uint64_t end, const inami_csv_read_options *options);
+
 /** Data lines read (header and blank lines not counted; lines left out by a date range counted). */
 INAMI_EXTERN(int64_t) inami_billing_csv_line_count(const inami_billing_csv *reader);
 

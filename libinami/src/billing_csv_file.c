@@ -2,7 +2,8 @@
  * inami_billing_csv_read_file(): a file read in blocks on the caller's
  * thread; with two threads, a large regular file is cut in two at a line
  * start and its second half read by one helper thread into a reader of its
- * own, whose totals are merged after.
+ * own, whose totals are merged after. inami_billing_csv_read_range(): one
+ * part of a file, after its header line.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -187,18 +188,92 @@ static int read_regular(inami_billing_csv *r, int fd, const char *path, uint64_t
 	return st == INAMI_OK ? inami_billing_csv_finish(r) : st;
 }
 
-int inami_billing_csv_read_file(inami_billing_csv *r, const char *path, const inami_csv_read_options *options)
+/* The threads `options` asks for, checked (1 for NULL options). */
+static int read_threads(const inami_csv_read_options *options, unsigned *threads)
 {
-	INAMI_CHECK_NULL(r);
-	INAMI_CHECK_NULL(path);
-	unsigned threads = 1;
+	*threads = 1;
 	if (options != NULL) {
 		INAMI_CHECK_VERSION(options->version, INAMI_CSV_READ_OPTIONS_VERSION, "inami_csv_read_options");
-		threads = options->threads;
+		*threads = options->threads;
 	}
-	if (threads < 1 || threads > INAMI_CSV_READ_MAX_THREADS)
+	if (*threads < 1 || *threads > INAMI_CSV_READ_MAX_THREADS)
 		return inami__fail(INAMI_EINVAL, "threads must be 1 to %d, not %u", INAMI_CSV_READ_MAX_THREADS,
-			threads);
+			*threads);
+	return INAMI_OK;
+}
+
+/* The lines of the file up to and with its header (blank lines may come before it). */
+static int feed_header(inami_billing_csv *r, int fd, const char *path)
+{
+	char *head = malloc(MAX_LINE + 2);
+	ssize_t got = head ? pread(fd, head, MAX_LINE + 2, 0) : -1;
+	size_t off = 0;
+	int st = head ? INAMI_OK : inami__fail(INAMI_ENOMEM, "out of memory");
+
+	if (st == INAMI_OK && got < 0)
+		st = inami__fail(INAMI_EIO, "%s: %s", path, strerror(errno));
+	while (st == INAMI_OK && !r->have_header) {
+		const char *nl = got > 0 ? memchr(head + off, '\n', (size_t)got - off) : NULL;
+		if (nl == NULL) {
+			st = inami__fail(INAMI_EPARSE, "%s:1:1: no header line before the range", path);
+			break;
+		}
+		size_t end = (size_t)(nl + 1 - head);
+		st = inami_billing_csv_feed(r, head + off, end - off);
+		off = end;
+	}
+	free(head);
+	return st;
+}
+
+int inami_billing_csv_read_range(inami_billing_csv *r, const char *path, uint64_t start, uint64_t end,
+	const inami_csv_read_options *options)
+{
+	unsigned threads;
+	struct stat sb;
+	char before;
+	int st;
+
+	INAMI_CHECK_NULL(r);
+	INAMI_CHECK_NULL(path);
+	if ((st = read_threads(options, &threads)) != INAMI_OK)
+		return st;
+	if (end < start)
+		return inami__fail(INAMI_EINVAL, "range: end %llu is before start %llu", (unsigned long long)end,
+			(unsigned long long)start);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return inami__fail(INAMI_EIO, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		st = inami__fail(INAMI_EINVAL, "%s: a range needs a regular file", path);
+	else if (start > (uint64_t)sb.st_size)
+		st = inami__fail(INAMI_EINVAL, "%s: range start %llu is past the end (%lld bytes)", path,
+			(unsigned long long)start, (long long)sb.st_size);
+	else if (start > 0 && (pread(fd, &before, 1, (off_t)(start - 1)) != 1 || before != '\n'))
+		st = inami__fail(INAMI_EINVAL, "%s: range start %llu is not a line start", path,
+			(unsigned long long)start);
+	else if (end < (uint64_t)sb.st_size && end > start &&
+		 (pread(fd, &before, 1, (off_t)(end - 1)) != 1 || before != '\n'))
+		st = inami__fail(INAMI_EINVAL, "%s: range end %llu is not a line start", path, (unsigned long long)end);
+	if (st == INAMI_OK && start > 0 && !r->have_header)
+		st = feed_header(r, fd, path);
+	if (st == INAMI_OK)
+		st = feed_range(r, fd, start, end < (uint64_t)sb.st_size ? end : (uint64_t)sb.st_size, path);
+	if (st == INAMI_OK)
+		st = inami_billing_csv_finish(r);
+	close(fd);
+	return st;
+}
+
+int inami_billing_csv_read_file(inami_billing_csv *r, const char *path, const inami_csv_read_options *options)
+{
+	unsigned threads;
+	int st0;
+
+	INAMI_CHECK_NULL(r);
+	INAMI_CHECK_NULL(path);
+	if ((st0 = read_threads(options, &threads)) != INAMI_OK)
+		return st0;
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return inami__fail(INAMI_EIO, "%s: %s", path, strerror(errno));

@@ -36,7 +36,6 @@ __all__ = ["totals", "evaluate", "parts"]
 _INT64_MAX = (1 << 63) - 1
 _PRESTATIONS_MAX = 1 << 55        # the library's limit of a prestation count
 _SCAN = 1 << 16                   # bytes read at a time to find a line end
-_CHUNK = 256 << 10                # bytes fed to the reader at a time (the C reader's block)
 
 
 def _line_end_after(f, offset, size):
@@ -127,9 +126,18 @@ def _absolute(path, start, message):
     m = re.match(re.escape(path) + r":(\d+):", message)
     if m is None:
         return message
-    # The reader saw the header as line 1 and the range's first line as line 2.
-    line = int(m.group(1)) - 2 + _lines_before(path, start) + 1
+    # The reader numbered the lines up to the header, then the range's lines after it.
+    line = int(m.group(1)) - _header_line(path) + _lines_before(path, start)
     return "%s:%d:%s" % (path, line, message[m.end():])
+
+
+def _header_line(path):
+    """The line number of the header: blank lines may come before it."""
+    with open(path, "rb") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                return number
+    return 1
 
 
 def _read_part(index, path, start, end, options):
@@ -139,24 +147,8 @@ def _read_part(index, path, start, end, options):
     try:
         if end is None:
             _n.inami_py_billing_csv_read_file(reader, path, 1)
-        else:
-            with open(path, "rb") as f:
-                if start > 0:
-                    _n.inami_py_billing_csv_feed(reader, f.readline())
-                f.seek(start)
-                # One buffer for the whole range: a fresh 1 MiB object per read would be
-                # mapped and unmapped each time under Dask's MALLOC_TRIM_THRESHOLD_.
-                buf = bytearray(min(end - start, _CHUNK))
-                view = memoryview(buf)
-                left = end - start
-                while left > 0:
-                    got = f.readinto(view[:min(left, len(buf))])
-                    if not got:
-                        break
-                    left -= got
-                    _n.inami_py_billing_csv_feed(reader, view[:got])
-                view.release()
-            _n.inami_billing_csv_finish(reader)
+        else:   # the file's header first, then the range, read by the C reader
+            _n.inami_py_billing_csv_read_range(reader, path, start, end)
     except ParseError as e:
         error = _absolute(path, start, str(e))
     part = {"first": index, "last": index, "error": error}

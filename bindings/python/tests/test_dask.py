@@ -187,6 +187,21 @@ def test_bad_line_reported_with_its_file_and_line(data, client):
     assert (got2.skipped, got2.first_skipped) == (2, got.first_skipped)
 
 
+def test_blank_lines_before_the_header_and_a_bad_line_in_a_later_range(tmp_path):
+    lines = ["p%d,560011,1,2022-01-10\n" % (i % 7) for i in range(400)]
+    lines[333] = "p1,560011,x,2022-01-10\n"
+    p = tmp_path / "blank.csv"
+    p.write_text("\n\r\n" + HEADER + "".join(lines))
+    with pytest.raises(inami.ParseError) as e:
+        inami.read_billing_csv(str(p))
+    assert str(e.value).startswith(str(p) + ":337:")
+    with pytest.raises(inami.ParseError) as e2:
+        idask.totals([str(p)], blocksize=512).compute(scheduler="sync")
+    assert str(e2.value) == str(e.value)
+    got = idask.totals([str(p)], blocksize=512, skip_bad=True).compute(scheduler="sync")
+    assert got.first_skipped == inami.read_billing_csv(str(p), skip_bad=True).first_skipped
+
+
 def test_overflow_across_partitions(tmp_path, client):
     # V 140 (derived) x 2^31-1 per line: each half of the file is just above
     # 2^62 hundredths for p1, which fits in int64; the two together do not.

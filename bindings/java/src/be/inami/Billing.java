@@ -181,9 +181,26 @@ public final class Billing implements AutoCloseable {
         return use(h -> unvaluedOf(h, provider));
     }
 
+    /**
+     * The totals of every provider, a provider whose total is below zero keeping its sums (its
+     * status is still ENEGATIVE): for adding up the totals of parts of one input, such as the
+     * parts of a file read with {@link BillingCsv#readRange}, where a later part's corrections may
+     * bring a total back above zero. Only a provider whose total overflows gets 0.
+     *
+     * @return the signed totals of every provider
+     */
+    public Totals signedTotals() {
+        return use(h -> totalsOf(h, true));
+    }
+
     static Totals totalsOf(inami_billing h) {
+        return totalsOf(h, false);
+    }
+
+    static Totals totalsOf(inami_billing h, boolean keepNegative) {
         Totals t = new Totals((int) inami_native.inami_billing_provider_count(h));
-        inami_native.inami_java_billing_results(h, t.m, t.r, t.v, t.prestations, t.flags, t.status);
+        inami_native.inami_java_billing_results(h, keepNegative ? 1 : 0, t.m, t.r, t.v, t.prestations, t.flags,
+                t.status);
         return t;
     }
 

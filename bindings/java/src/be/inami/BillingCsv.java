@@ -130,6 +130,37 @@ public final class BillingCsv implements AutoCloseable {
         }
     }
 
+    /**
+     * Read one part of a file (then finished): bytes [start, end), cut at line
+     * starts, after the file's header line. Parts of one file read by separate
+     * readers (separate processes or machines) give totals to add up; line
+     * numbers in messages count the lines up to the header (line 1 unless blank
+     * lines come before it), the part's first line following the header.
+     *
+     * @param path a regular CSV file
+     * @param start 0 or a line start (the byte after a newline)
+     * @param end a line start, or the file's size (or more: to the end)
+     * @param nomenclature values the codes
+     * @param options flags (null: the defaults); a part is read on the caller's thread
+     * @return the reader, with the part's totals
+     * @throws InamiException EIO, EPARSE, EINVAL (not a line start, end before start, not a regular file)
+     */
+    public static BillingCsv readRange(Path path, long start, long end, Nomenclature nomenclature, Options options) {
+        Options o = options == null ? Options.defaults() : options;
+        String file = path.toString();
+        BillingCsv csv = create(nomenclature, o.flags(), file, o);
+        try {
+            csv.use(h -> {
+                inami_native.inami_java_billing_csv_read_range(h, file, start, end);
+                return null;
+            });
+            return csv;
+        } catch (RuntimeException e) {
+            csv.close();
+            throw e;
+        }
+    }
+
     private <R> R use(Function<inami_billing_csv, R> call) {
         return handle.write(h -> nomenclature.read(n -> call.apply(h)));
     }
@@ -224,6 +255,11 @@ public final class BillingCsv implements AutoCloseable {
     /** @return the totals of every provider so far, indexed as {@link #providerIds()} */
     public Billing.Totals totals() {
         return use(h -> Billing.totalsOf(inami_native.inami_billing_csv_totals(h)));
+    }
+
+    /** @return the totals, a provider below zero keeping its sums, as {@link Billing#signedTotals()} */
+    public Billing.Totals signedTotals() {
+        return use(h -> Billing.totalsOf(inami_native.inami_billing_csv_totals(h), true));
     }
 
     /**

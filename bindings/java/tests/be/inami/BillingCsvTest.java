@@ -194,6 +194,41 @@ public class BillingCsvTest {
     }
 
     @Test
+    public void partsOfAFileAddUpToTheWhole() throws IOException {
+        Path file = data("forty_m.csv");
+        byte[] bytes = Files.readAllBytes(file);
+        java.util.Map<String, Long> whole = new java.util.HashMap<>();
+        try (BillingCsv csv = BillingCsv.read(file, Nomenclature.defaults(), null)) {
+            sumPrestations(csv, whole);
+            assertArrayEquals(csv.totals().prestations(), csv.signedTotals().prestations());
+        }
+        for (int cut = 1; cut < bytes.length; cut++) {
+            if (bytes[cut - 1] != '\n' || cut == bytes.length) {
+                continue;
+            }
+            java.util.Map<String, Long> parts = new java.util.HashMap<>();
+            try (BillingCsv a = BillingCsv.readRange(file, 0, cut, Nomenclature.defaults(), null);
+                    BillingCsv b = BillingCsv.readRange(file, cut, Long.MAX_VALUE, Nomenclature.defaults(), null)) {
+                sumPrestations(a, parts);
+                sumPrestations(b, parts);
+                assertEquals(7L, a.lineCount() + b.lineCount());
+            }
+            assertEquals("cut at byte " + cut, whole, parts);
+        }
+        expect(InamiException.EINVAL, () -> BillingCsv.readRange(file, 3, Long.MAX_VALUE, Nomenclature.defaults(), null));
+        expect(InamiException.EINVAL, () -> BillingCsv.readRange(file, -1, 10, Nomenclature.defaults(), null));
+        expect(InamiException.EIO, () -> BillingCsv.readRange(data("no-such.csv"), 0, 10, Nomenclature.defaults(), null));
+    }
+
+    private static void sumPrestations(BillingCsv csv, java.util.Map<String, Long> into) {
+        List<String> ids = csv.providerIds();
+        long[] prestations = csv.signedTotals().prestations();   // a part may end below zero
+        for (int i = 0; i < ids.size(); i++) {
+            into.merge(ids.get(i), prestations[i], Long::sum);
+        }
+    }
+
+    @Test
     public void twoThreadsOnALargeFileGiveTheSameTotals() throws IOException {
         // over 5 MiB (4 MiB needed): the C reader cuts it in two and reads the halves on two threads
         int n = 240_000;
