@@ -210,6 +210,24 @@ def totals(code, quantity, provider, date=None, *, provider_count=None, allow_de
     return b.results()
 
 
+def csv_reading_args(year, date_from, date_to, columns):
+    """(date_from, date_to, columns) of a billing CSV read, checked: ``year``
+    stands for its first and last day; ``columns`` maps provider, code,
+    quantity and date to the file's column names."""
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError("year must be an int, not %s" % type(year).__name__)
+        if date_from is not None or date_to is not None:
+            raise TypeError("give year or date_from/date_to, not both")
+        date_from, date_to = "%04d-01-01" % year, "%04d-12-31" % year
+    columns = dict(columns or {})
+    unknown = set(columns) - {"provider", "code", "quantity", "date"}
+    if unknown:
+        raise InvalidArgumentError("columns: %s is not one of provider, code, quantity, date"
+                                   % ", ".join(sorted(unknown)))
+    return date_from, date_to, columns
+
+
 def read_billing_csv(source, *, allow_derived=False, skip_bad=False, nomenclature=None,
                      numpy=False, threads=1, delimiter=None, columns=None, year=None,
                      date_from=None, date_to=None):
@@ -233,17 +251,7 @@ def read_billing_csv(source, *, allow_derived=False, skip_bad=False, nomenclatur
     nom = _nomenclature(nomenclature)
     flags = (_n.INAMI_BILLING_ALLOW_DERIVED if allow_derived else 0) | \
             (_n.INAMI_CSV_SKIP_BAD if skip_bad else 0)
-    if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise TypeError("year must be an int, not %s" % type(year).__name__)
-        if date_from is not None or date_to is not None:
-            raise TypeError("give year or date_from/date_to, not both")
-        date_from, date_to = "%04d-01-01" % year, "%04d-12-31" % year
-    columns = dict(columns or {})
-    unknown = set(columns) - {"provider", "code", "quantity", "date"}
-    if unknown:
-        raise InvalidArgumentError("columns: %s is not one of provider, code, quantity, date"
-                                   % ", ".join(sorted(unknown)))
+    date_from, date_to, columns = csv_reading_args(year, date_from, date_to, columns)
     if isinstance(source, (str, bytes, os.PathLike)):
         path = text_arg(source, "path")
         name = path

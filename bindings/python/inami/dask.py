@@ -25,7 +25,7 @@ import numpy as np
 
 from . import inami_native as _n
 from ._arrays import INT32, INT64, UINT32
-from ._billing import Billing, Nomenclature
+from ._billing import Billing, Nomenclature, csv_reading_args
 from ._bulk import Totals
 from ._errors import InvalidArgumentError, ParseError
 from ._ids import UNVALUED_REASONS, id_of
@@ -293,17 +293,7 @@ def totals(paths, *, nomenclature=None, blocksize=None, year=None, allow_derived
     is (Totals, {provider id: [(code, quantity, reason)]}) for providers
     with unvalued lines.
     """
-    if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise TypeError("year must be an int, not %s" % type(year).__name__)
-        if date_from is not None or date_to is not None:
-            raise TypeError("give year or date_from/date_to, not both")
-        date_from, date_to = "%04d-01-01" % year, "%04d-12-31" % year
-    columns = dict(columns or {})
-    unknown = set(columns) - {"provider", "code", "quantity", "date"}
-    if unknown:
-        raise InvalidArgumentError("columns: %s is not one of provider, code, quantity, date"
-                                   % ", ".join(sorted(unknown)))
+    date_from, date_to, columns = csv_reading_args(year, date_from, date_to, columns)
     if nomenclature is not None and not isinstance(nomenclature, (str, os.PathLike)):
         raise TypeError("nomenclature is the path of a nomenclature CSV (loaded by each worker "
                         "over the embedded one), not %s" % type(nomenclature).__name__)
