@@ -93,22 +93,6 @@ static int parse_args(int argc, char **argv, rules_args *a)
 	return 0;
 }
 
-/* 1 when an amount of the year is DERIVED (an estimate usable only with --allow-derived). */
-static int year_is_derived(const inami_ruleset *rs, inami_profession p, int year)
-{
-	size_t n = 0;
-
-	if (inami_rules_tier_count(rs, p, year, &n) != INAMI_OK)
-		return 0;
-	for (size_t t = 0; t < n; t++) {
-		inami_figure amount = INAMI_FIGURE_INIT;
-		if (inami_rules_tier_amount(rs, p, year, t, &amount) == INAMI_OK &&
-		    amount.provenance == INAMI_PROV_DERIVED)
-			return 1;
-	}
-	return 0;
-}
-
 static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 {
 	json_writer w;
@@ -138,7 +122,7 @@ static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 			json_key(&w, "derived_years");
 			json_begin_array(&w);
 			for (size_t i = 0; i < n; i++) {
-				if (year_is_derived(rs, (inami_profession)p, years[i]))
+				if (rules_year_is_derived(rs, (inami_profession)p, years[i]))
 					json_int(&w, years[i]);
 			}
 			json_end_array(&w);
@@ -147,7 +131,7 @@ static int cmd_list(const inami_ruleset *rs, const rules_args *a)
 		}
 		printf("%-17s", inami_profession_id((inami_profession)p));
 		for (size_t i = 0; i < n; i++)
-			printf(" %d%s", years[i], year_is_derived(rs, (inami_profession)p, years[i]) ? "*" : "");
+			printf(" %d%s", years[i], rules_year_is_derived(rs, (inami_profession)p, years[i]) ? "*" : "");
 		printf("\n");
 	}
 	if (a->json) {

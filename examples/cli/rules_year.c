@@ -92,8 +92,7 @@ int rules_new_year(int argc, char **argv)
 	return rc < 0 ? 0 : rc;
 }
 
-/* 1 when an amount of the year is DERIVED. */
-static int derived_year(const inami_ruleset *rs, inami_profession p, int year)
+int rules_year_is_derived(const inami_ruleset *rs, inami_profession p, int year)
 {
 	size_t n = 0;
 
@@ -153,7 +152,7 @@ int rules_coverage(int argc, char **argv)
 		if (inami_rules_years(rs, (inami_profession)p, years, 512, &count) != INAMI_OK)
 			continue;
 		for (size_t i = 0; i < count; i++) {
-			if (derived_year(rs, (inami_profession)p, years[i]))
+			if (rules_year_is_derived(rs, (inami_profession)p, years[i]))
 				derived[nd++] = years[i];
 		}
 		for (int y = 1900; y <= 2999 && nm < 512; y++) {

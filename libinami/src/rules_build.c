@@ -151,13 +151,10 @@ static int parse_year_value(const entry *e, int *year)
 	return INAMI_OK;
 }
 
-/* `value | provenance | source [| note]` */
-static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
+size_t inami__rules_split_bars(const char *value, const char *parts[4], size_t lens[4])
 {
-	const char *parts[4] = { 0 };
-	size_t lens[4] = { 0 };
 	size_t n = 0;
-	const char *p = e->value;
+	const char *p = value;
 
 	while (n < 4) {
 		const char *bar = n < 3 ? strchr(p, '|') : NULL;
@@ -174,6 +171,16 @@ static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
 			break;
 		p = bar + 1;
 	}
+	return n;
+}
+
+/* `value | provenance | source [| note]` */
+static int parse_conflict(pool *mem, const entry *e, inami_figure *fig)
+{
+	const char *parts[4] = { 0 };
+	size_t lens[4] = { 0 };
+	size_t n = inami__rules_split_bars(e->value, parts, lens);
+
 	if (n < 3)
 		return fail_entry(e, "a conflict is written 'VALUE | PROVENANCE | SOURCE [| NOTE]'");
 	int st = parse_fixed(e, parts[0], lens[0], &fig->conflict_value);

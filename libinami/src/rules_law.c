@@ -122,17 +122,10 @@ static const law_key *find_key(const law_key *keys, const char *k)
 	return NULL;
 }
 
+/* A figure's provenance, source or note (a law section has no conflicts). */
 static int is_meta(const char *key)
 {
-	static const char *const suffix[] = { ".provenance", ".source", ".note", NULL };
-	size_t len = strlen(key);
-
-	for (int i = 0; suffix[i]; i++) {
-		size_t sl = strlen(suffix[i]);
-		if (len > sl && strcmp(key + len - sl, suffix[i]) == 0)
-			return 1;
-	}
-	return strcmp(key, "provenance") == 0 || strcmp(key, "source") == 0 || strcmp(key, "note") == 0;
+	return inami__rules_key_is_meta(key, 0);
 }
 
 static int check_section(inami_ruleset *rs, const section *s)

@@ -196,6 +196,12 @@ const entry *inami__section_find(const section *s, const char *key);
 int inami__rules_build(inami_ruleset *rs);
 
 /* rules_readings.c: read `reading.*` keys and the conflicts they gather (INAMI_OK or a parse error). */
+/* 1 when `key` is a figure's provenance, source or note (or conflict, when `with_conflict`), not a figure. */
+int inami__rules_key_is_meta(const char *key, int with_conflict);
+
+/* Cut `value` at up to three '|' into at most 4 trimmed parts (pointers into value); returns the count. */
+size_t inami__rules_split_bars(const char *value, const char *parts[4], size_t lens[4]);
+
 int inami__readings_read_profession(inami_ruleset *rs, const section *s, profession_rules *pr);
 int inami__readings_read_thresholds(inami_ruleset *rs, const section *s, threshold_set *ts);
 /* rules_law.c: validate the [law] sections (known subjects and keys, figures, periods that do not overlap). */

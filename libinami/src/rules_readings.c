@@ -81,27 +81,16 @@ static int read_reading(const section *s, reading_rule *r, int *declared)
 static int read_requires_conflict(inami_ruleset *rs, const entry *e, profession_rules *pr)
 {
 	char part[4][512];
-	size_t n = 0;
-	const char *p = e->value;
+	const char *parts[4] = { 0 };
+	size_t lens[4] = { 0 };
+	size_t n = inami__rules_split_bars(e->value, parts, lens);
 	int st;
 
-	while (n < 4) {
-		const char *bar = n < 3 ? strchr(p, '|') : NULL;
-		const char *end = bar ? bar : p + strlen(p);
-		while (*p == ' ')
-			p++;
-		const char *q = end;
-		while (q > p && q[-1] == ' ')
-			q--;
-		size_t len = (size_t)(q - p);
-		if (len >= sizeof(part[0]))
-			return inami__rules_fail_entry(e, "part %zu of the conflict is too long", n + 1);
-		memcpy(part[n], p, len);
-		part[n][len] = '\0';
-		n++;
-		if (!bar)
-			break;
-		p = bar + 1;
+	for (size_t i = 0; i < n; i++) {
+		if (lens[i] >= sizeof(part[0]))
+			return inami__rules_fail_entry(e, "part %zu of the conflict is too long", i + 1);
+		memcpy(part[i], parts[i], lens[i]);
+		part[i][lens[i]] = '\0';
 	}
 	if (n < 3 || !part[0][0] || !part[2][0])
 		return inami__rules_fail_entry(e, "a conflict is written 'TIER | PROVENANCE | SOURCE [| NOTE]'");

@@ -111,7 +111,7 @@ static int says_unconfirmed(const char *note)
 	return 0;
 }
 
-static int is_meta(const char *key)
+int inami__rules_key_is_meta(const char *key, int with_conflict)
 {
 	static const char *const suffix[] = { ".provenance", ".source", ".note", ".conflict", NULL };
 	size_t len = strlen(key);
@@ -119,7 +119,7 @@ static int is_meta(const char *key)
 	for (int i = 0; suffix[i]; i++) {
 		size_t sl = strlen(suffix[i]);
 		if (len > sl && strcmp(key + len - sl, suffix[i]) == 0)
-			return 1;
+			return with_conflict || strcmp(suffix[i], ".conflict") != 0;
 	}
 	return strcmp(key, "provenance") == 0 || strcmp(key, "source") == 0 || strcmp(key, "note") == 0;
 }
@@ -135,7 +135,7 @@ static int check_official_notes(const inami_ruleset *rs)
 		const entry *sn = inami__section_find(s, "note");
 		for (size_t j = 0; j < s->count; j++) {
 			const entry *e = &s->entries[j];
-			if (is_meta(e->key))
+			if (inami__rules_key_is_meta(e->key, 1))
 				continue;
 			snprintf(key, sizeof(key), "%s.provenance", e->key);
 			const entry *p = inami__section_find(s, key);
