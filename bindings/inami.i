@@ -738,6 +738,7 @@ void inami_swig_billing_csv_feed(inami_billing_csv *reader, const char *text)
 INAMI_CHECKED(inami_allocate)
 INAMI_CHECKED(inami_allocate_product)
 INAMI_CHECKED(inami_dossier_apply)
+INAMI_CHECKED(inami_dossier_use_rules)
 
 %define INAMI_VERSIONED(type, initfn, version)
 %extend type {

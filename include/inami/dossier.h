@@ -207,6 +207,17 @@ typedef struct inami_dossier inami_dossier;
  */
 INAMI_EXTERN(int) inami_dossier_new(inami_dossier **out, const inami_dossier_options *options);
 
+/**
+ * Take the dossier's deadlines from the procedure calendar of `rules` (its
+ * [law calendar] sections, layered rules files included) instead of the
+ * embedded rules. The days of the dossier's profession and premium year are
+ * copied: `rules` need not outlive the dossier. NULL goes back to the
+ * embedded calendar. The choice is not part of the text form: set it again
+ * after inami_dossier_parse(). INAMI_ENORULES when the calendar of `rules`
+ * does not cover the dossier's premium year (the dossier is then unchanged).
+ */
+INAMI_EXTERN(int) inami_dossier_use_rules(inami_dossier *dossier, const inami_ruleset *rules);
+
 /** Free a dossier (NULL is ignored). */
 INAMI_EXTERN(void) inami_dossier_free(inami_dossier *dossier);
 

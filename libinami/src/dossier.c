@@ -78,22 +78,63 @@ static void iso(inami_date date, char *buf, size_t size)
 	inami__milestone_iso(date, INAMI_PRECISION_DAY, buf, size);
 }
 
-/* Deadline of a milestone for the dossier's year; 0 when the data gives no day. */
-static inami_date milestone_day(const inami_dossier *d, const char *id)
+/* Day of a milestone in `rules` (NULL: embedded) for a profession's premium year; 0 when the data gives no day. */
+static inami_date calendar_day(const inami_ruleset *rules, inami_profession p, int year, const char *id)
 {
 	calendar_entry e;
-	if (inami__calendar_get(NULL, d->profession, d->premium_year, id, &e) != INAMI_OK || !e.found)
+	if (inami__calendar_get(rules, p, year, id, &e) != INAMI_OK || !e.found)
 		return 0;
 	return e.precision == INAMI_PRECISION_DAY ? e.date : 0;
 }
 
-static inami_date contest_deadline(const inami_dossier *d)
+/* Contest window in days in `rules` (NULL: embedded); 0 when the data gives none. */
+static int calendar_contest_days(const inami_ruleset *rules, inami_profession p, int year)
 {
 	calendar_entry e;
-	if (d->decision_date == 0 || inami__calendar_get(NULL, d->profession, d->premium_year, "contest_window", &e) != INAMI_OK
-		|| !e.found || e.precision != INAMI_PRECISION_RELATIVE)
+	if (inami__calendar_get(rules, p, year, "contest_window", &e) != INAMI_OK || !e.found ||
+	    e.precision != INAMI_PRECISION_RELATIVE)
 		return 0;
-	return inami__date_add_days(d->decision_date, e.relative_days);
+	return e.relative_days;
+}
+
+/* Deadline of a milestone for the dossier's year; 0 when the data gives no day. */
+static inami_date milestone_day(const inami_dossier *d, const char *id)
+{
+	if (!d->own_calendar)
+		return calendar_day(NULL, d->profession, d->premium_year, id);
+	for (int i = 0; i < MILESTONE_COUNT; i++)
+		if (strcmp(inami__milestone_ids[i], id) == 0)
+			return d->milestone_day[i];
+	return 0;
+}
+
+static int contest_days(const inami_dossier *d)
+{
+	return d->own_calendar ? d->contest_days : calendar_contest_days(NULL, d->profession, d->premium_year);
+}
+
+static inami_date contest_deadline(const inami_dossier *d)
+{
+	int days = contest_days(d);
+	return d->decision_date == 0 || days <= 0 ? 0 : inami__date_add_days(d->decision_date, days);
+}
+
+int inami_dossier_use_rules(inami_dossier *d, const inami_ruleset *rules)
+{
+	int st;
+
+	INAMI_CHECK_NULL(d);
+	if (rules == NULL) {
+		d->own_calendar = 0;
+		return INAMI_OK;
+	}
+	if ((st = inami__calendar_covers(rules, d->profession, d->premium_year)) != INAMI_OK)
+		return st;
+	for (int i = 0; i < MILESTONE_COUNT; i++)
+		d->milestone_day[i] = calendar_day(rules, d->profession, d->premium_year, inami__milestone_ids[i]);
+	d->contest_days = calendar_contest_days(rules, d->profession, d->premium_year);
+	d->own_calendar = 1;
+	return INAMI_OK;
 }
 
 /*
@@ -129,7 +170,7 @@ static int check_contest_window(const inami_dossier *d, const inami_dossier_even
 
 	if (event->date == 0 || !is_late(contest_deadline(d), event->date, until, dated))
 		return INAMI_OK;
-	inami__calendar_contest_days(NULL, d->profession, d->premium_year, &days, NULL);   /* known: the deadline is */
+	days = contest_days(d);   /* known: the deadline is */
 	return inami__fail(INAMI_ESTATE, "the decision can be contested until %s (%d calendar days after "
 		"its notification); the event is dated %s", until, days, dated);
 }

@@ -2,6 +2,7 @@
 #ifndef INAMI_DOSSIER_MODEL_H
 #define INAMI_DOSSIER_MODEL_H
 
+#include "dossier_internal.h"
 #include "inami/dossier.h"
 
 typedef struct dossier_entry {
@@ -22,6 +23,10 @@ struct inami_dossier {
 	inami_date last_date;         /* latest dated event */
 	dossier_entry *history;
 	size_t count, cap;
+	/* Deadlines copied from a ruleset's calendar (inami_dossier_use_rules); unset: the embedded calendar. */
+	int own_calendar;
+	inami_date milestone_day[MILESTONE_COUNT];   /* 0 when that calendar gives no day */
+	int contest_days;                            /* 0 when it gives no contest window */
 };
 
 #endif

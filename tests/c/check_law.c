@@ -443,6 +443,59 @@ START_TEST(test_calendar_layered)
 }
 END_TEST
 
+/* Apply an event dated `date` to the dossier; its status. */
+static int apply_on(inami_dossier *d, inami_dossier_event_kind kind, inami_date date)
+{
+	inami_dossier_event ev = INAMI_DOSSIER_EVENT_INIT;
+	ev.kind = kind;
+	ev.date = date;
+	return inami_dossier_apply(d, &ev, NULL);
+}
+
+/* A dossier takes its deadlines from a layered calendar when asked, and keeps them after the rules are freed. */
+START_TEST(test_dossier_uses_layered_calendar)
+{
+	inami_dossier_options o = INAMI_DOSSIER_OPTIONS_INIT;
+	inami_dossier *d, *embedded;
+	inami_ruleset *rs;
+	inami_date deadline;
+	const char *which;
+
+	o.profession = INAMI_PHYSIOTHERAPIST;
+	o.premium_year = 2024;
+	ck_assert_int_eq(inami_dossier_new(&d, &o), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_new(&embedded, &o), INAMI_OK);
+	ck_assert_int_eq(load("inami-rules 1\n[law calendar from 2024]\nprovenance = illustrative\n"
+		"source = https://example.invalid/calendar\nall.extra_info_deadline = N+1-09-15\n"
+		"all.contest_window = +45d\n", &rs), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_use_rules(d, rs), INAMI_OK);
+	inami_ruleset_free(rs);   /* the dossier keeps its own copy of the days */
+	inami_dossier *both[2] = { d, embedded };
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(apply_on(both[i], INAMI_EVENT_CONTRACT_RECEIVED, 20241010), INAMI_OK);
+		ck_assert_int_eq(apply_on(both[i], INAMI_EVENT_CONTRACT_LINKED, 20241011), INAMI_OK);
+		ck_assert_int_eq(apply_on(both[i], INAMI_EVENT_EVALUATED, 20250601), INAMI_OK);
+		ck_assert_int_eq(inami_dossier_deadline(both[i], &deadline, &which), INAMI_OK);
+		ck_assert_str_eq(which, "extra_info_deadline");
+		ck_assert_int_eq(deadline, i == 0 ? 20250915 : 20250831);
+	}
+	/* 10 September 2025: within the layered deadline, after the embedded one. */
+	ck_assert_int_eq(apply_on(embedded, INAMI_EVENT_EXTRA_INFO_SUBMITTED, 20250910), INAMI_ESTATE);
+	ck_assert_int_eq(apply_on(d, INAMI_EVENT_EXTRA_INFO_SUBMITTED, 20250910), INAMI_OK);
+	ck_assert_int_eq(apply_on(d, INAMI_EVENT_DECISION_REFUSED, 20251001), INAMI_OK);
+	ck_assert_int_eq(inami_dossier_deadline(d, &deadline, &which), INAMI_OK);
+	ck_assert_int_eq(deadline, 20251115);    /* 45 days, not the embedded 60 */
+	ck_assert_int_eq(apply_on(d, INAMI_EVENT_CONTESTED, 20251120), INAMI_ESTATE);
+	ck_assert(strstr(inami_error_last(), "45 calendar days"));
+	/* Back to the embedded calendar: 60 days. */
+	ck_assert_int_eq(inami_dossier_use_rules(d, NULL), INAMI_OK);
+	ck_assert_int_eq(apply_on(d, INAMI_EVENT_CONTESTED, 20251120), INAMI_OK);
+	inami_dossier_free(d);
+	inami_dossier_free(embedded);
+	ck_assert_int_eq(inami_dossier_use_rules(NULL, NULL), INAMI_ENULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("law");
@@ -461,6 +514,7 @@ int main(void)
 	tcase_add_test(t, test_texts_quote_the_data);
 	tcase_add_test(t, test_law_figures_layered);
 	tcase_add_test(t, test_calendar_layered);
+	tcase_add_test(t, test_dossier_uses_layered_calendar);
 	suite_add_tcase(s, t);
 	return test_run(s);
 }

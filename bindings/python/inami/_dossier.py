@@ -124,6 +124,16 @@ class Dossier:
         with open(path, encoding="utf-8") as f:
             return cls.from_text(f.read(), path)
 
+    def use_rules(self, rules):
+        """Take the deadlines from the procedure calendar of ``rules`` (an
+        :class:`inami.Rules`, with its layered files) instead of the embedded
+        one; None goes back to the embedded calendar. The days of the
+        dossier's year are copied; the choice is not part of the text form
+        (call again after :meth:`from_text`). NoRulesError when that calendar
+        does not cover the dossier's premium year."""
+        with self._lock:
+            _n.inami_dossier_use_rules(self._h, None if rules is None else rules._h)
+
     def to_text(self, lang=None):
         """The dossier's text form (docs/dossier.md); with ``lang`` ('en', 'fr', 'nl'), comment
         lines in that language say what each event did (reading ignores them)."""

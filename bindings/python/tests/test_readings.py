@@ -96,3 +96,28 @@ def test_timeline_from_layered_calendar(tmp_path):
     assert str(default["extra_info_deadline"].date) == "2025-08-31"
     assert str(moved["extra_info_deadline"].date) == "2025-09-15"
     assert moved["extra_info_deadline"].source == "https://example.invalid/calendar"
+
+
+LAYERED_CALENDAR = ("inami-rules 1\n[law calendar from 2024]\nprovenance = illustrative\n"
+                    "source = https://example.invalid/calendar\nall.extra_info_deadline = N+1-09-15\n"
+                    "all.contest_window = +45d\n")
+
+
+def test_a_dossier_takes_its_deadlines_from_layered_rules():
+    rules = inami.Rules.from_string(LAYERED_CALENDAR, name="calendar.rules")
+    layered, embedded = inami.Dossier.new("physiotherapist", 2024), inami.Dossier.new("physiotherapist", 2024)
+    layered.use_rules(rules)
+    del rules                                  # the days were copied
+    for d in (layered, embedded):
+        for event, day in (("contract_received", "2024-10-10"), ("contract_linked", "2024-10-11"),
+                           ("evaluated", "2025-06-01")):
+            d.apply(event, date=day)
+    assert str(layered.deadline().date) == "2025-09-15"
+    assert str(embedded.deadline().date) == "2025-08-31"
+    with pytest.raises(inami.StateError):
+        embedded.apply("extra_info_submitted", date="2025-09-10")
+    layered.apply("extra_info_submitted", date="2025-09-10")
+    layered.apply("decision_refused", date="2025-10-01")
+    assert str(layered.deadline().date) == "2025-11-15"      # 45 days
+    layered.use_rules(None)
+    assert str(layered.deadline().date) == "2025-11-30"      # the embedded 60 days

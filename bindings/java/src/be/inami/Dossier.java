@@ -162,6 +162,28 @@ public final class Dossier implements AutoCloseable {
         }
     }
 
+    /**
+     * Take the deadlines from the procedure calendar of {@code rules} (with its layered files)
+     * instead of the embedded one. The days of the dossier's year are copied: the rules may be
+     * closed after. Not part of the text form: call again after {@link #parse}.
+     *
+     * @param rules the rules, or null for the embedded calendar
+     * @throws InamiException ENORULES when that calendar does not cover the dossier's premium year
+     */
+    public void useRules(Rules rules) {
+        handle.write(h -> {
+            if (rules == null) {
+                inami_native.inami_dossier_use_rules(h, null);
+            } else {
+                rules.readHandle(r -> {
+                    inami_native.inami_dossier_use_rules(h, r);
+                    return null;
+                });
+            }
+            return null;
+        });
+    }
+
     /** @return the current state */
     public DossierState state() {
         return DossierState.fromCode(handle.read(inami_native::inami_dossier_current));

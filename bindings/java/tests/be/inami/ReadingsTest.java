@@ -90,4 +90,33 @@ public class ReadingsTest {
             assertEquals(java.time.LocalDate.of(2025, 9, 15), t.find("extra_info_deadline", Lang.EN).date());
         }
     }
+
+    @Test
+    public void aDossierTakesItsDeadlinesFromLayeredRules() {
+        String calendar = "inami-rules 1\n[law calendar from 2024]\nprovenance = illustrative\n"
+                + "source = https://example.invalid/calendar\nall.extra_info_deadline = N+1-09-15\n"
+                + "all.contest_window = +45d\n";
+        try (Dossier layered = Dossier.create(Profession.PHYSIOTHERAPIST, 2024);
+                Dossier embedded = Dossier.create(Profession.PHYSIOTHERAPIST, 2024)) {
+            try (Rules rules = Rules.defaults().layerString(calendar, "calendar.rules")) {
+                layered.useRules(rules);
+            }   // closed: the dossier copied the days
+            for (Dossier d : List.of(layered, embedded)) {
+                d.apply(DossierEvent.of(EventKind.CONTRACT_RECEIVED, java.time.LocalDate.of(2024, 10, 10)));
+                d.apply(DossierEvent.of(EventKind.CONTRACT_LINKED, java.time.LocalDate.of(2024, 10, 11)));
+                d.apply(DossierEvent.of(EventKind.EVALUATED, java.time.LocalDate.of(2025, 6, 1)));
+            }
+            assertEquals(java.time.LocalDate.of(2025, 9, 15), layered.deadline().get().date());
+            assertEquals(java.time.LocalDate.of(2025, 8, 31), embedded.deadline().get().date());
+            layered.apply(DossierEvent.of(EventKind.EXTRA_INFO_SUBMITTED, java.time.LocalDate.of(2025, 9, 10)));
+            try {
+                embedded.apply(DossierEvent.of(EventKind.EXTRA_INFO_SUBMITTED, java.time.LocalDate.of(2025, 9, 10)));
+                fail("late under the embedded calendar");
+            } catch (InamiException e) {
+                assertEquals(InamiException.ESTATE, e.status());
+            }
+            layered.useRules(null);
+            assertEquals(java.time.LocalDate.of(2025, 8, 31), layered.deadline().get().date());
+        }
+    }
 }
