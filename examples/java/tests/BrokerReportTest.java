@@ -1,4 +1,5 @@
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
@@ -126,6 +127,17 @@ public class BrokerReportTest {
         assertTrue(inconnu.get("actions"), inconnu.get("actions").startsWith(
                 "line 10, column reading: unknown reading 'half_threshold'"));
         assertTrue(r.err, r.err.contains("disputed.csv:10: reading: unknown reading 'half_threshold'"));
+
+        // physiotherapist 2020: thresholds lowered by 25 % (default) or 11 %; 1200 prestations passes one only
+        Map<String, String> covid = rows.get("Kine Covid");
+        assertEquals("yes", covid.get("disputed"));
+        assertEquals("", covid.get("carried_from"));
+        assertTrue(covid.get("actions"), covid.get("actions").contains("disputed (activity thresholds): under "
+                + "'first_announcement_25' (default): eligible, base contribution tier (EUR 1,518.64); under 'final_rule_11': "
+                + "not eligible; the report applies 'first_announcement_25'"));
+        // 1400 passes both: readings, but nothing disputed to act on
+        assertEquals("no", rows.get("Kine Covid Plus").get("disputed"));
+        assertFalse(rows.get("Kine Covid Plus").get("actions"), rows.get("Kine Covid Plus").get("actions").contains("disputed"));
 
         BrokerSupport.Result fr = BrokerSupport.run(60, null, broker, "report", file, "--lang", "fr");
         assertTrue(fr.out, fr.out.contains(",net_projete_cents,en_litige,reporte_depuis\n"));

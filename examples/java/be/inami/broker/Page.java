@@ -211,6 +211,7 @@ final class Page {
             b.append("<p class=\"error\">").append(esc(r.actions.get(0))).append("</p></div></td></tr>\n");
             return;
         }
+        readings(b, r, t);
         b.append("<section class=\"checks\"><h3>").append(esc(t.get("detail.checks"))).append("</h3><table><thead><tr><th>")
                 .append(esc(t.get("detail.check"))).append("</th><th>").append(esc(t.get("detail.state"))).append("</th><th>")
                 .append(esc(t.get("detail.explanation"))).append("</th><th>").append(esc(t.get("detail.rule")))
@@ -223,9 +224,7 @@ final class Page {
             source(b, k.source());
             b.append("</td></tr>");
         }
-        b.append("</tbody></table>");
-        readings(b, r, t);
-        b.append("</section>");
+        b.append("</tbody></table></section>");
         b.append("<section class=\"facts\"><h3>").append(esc(t.get("detail.next_tier"))).append("</h3>");
         NextTier next = e.nextTier();
         if (next == null) {
@@ -266,12 +265,17 @@ final class Page {
     /** The verdict under each reading of a disputed rule, with its note (the sources' words), and carried thresholds. */
     private static void readings(StringBuilder b, Report.Row r, Text t) {
         Evaluation e = r.evaluation;
+        List<Reading> rs = e.readings();
+        if (rs.isEmpty() && e.carriedFrom() == 0) {
+            return;
+        }
+        b.append("<section class=\"readings\">");
         if (e.carriedFrom() != 0) {
             b.append("<p class=\"carried\">").append(esc(t.get("action.carried", Integer.toString(e.carriedFrom()),
                     Integer.toString(e.premiumYear())))).append("</p>");
         }
-        List<Reading> rs = e.readings();
         if (rs.isEmpty()) {
+            b.append("</section>");
             return;
         }
         b.append("<h3>").append(esc(t.get("detail.readings"))).append("</h3><p class=\"readings-verdict\">")
@@ -292,7 +296,7 @@ final class Page {
             b.append("</td><td>").append(esc(i < r.readingVerdicts.size() ? r.readingVerdicts.get(i) : ""))
                     .append("</td><td class=\"note\">").append(esc(Readings.note(g, t.lang))).append("</td></tr>");
         }
-        b.append("</tbody></table>");
+        b.append("</tbody></table></section>");
     }
 
     /** A source: a link when it is a web address (opened by the broker, never fetched by the page). */
