@@ -190,6 +190,42 @@ public class BrokerPageTest {
         }
     }
 
+    /** A disputed doctor's detail: each reading with its verdict and the sources' note; it fits the screen. */
+    @Test
+    public void disputedDetail() throws Exception {
+        Cdp c = cdp;
+        String back = server.url("/?lang=en");
+        try {
+            c.navigate(back);
+            c.waitFor("document.getElementById('file') && document.readyState === 'complete'");
+            c.setFile("#file", BrokerSupport.disputed());
+            c.waitFor("document.querySelectorAll('#report tbody tr.client').length === 5 && document.readyState === 'complete'");
+            String row = "document.querySelector('tr[data-client=\"Dr Partiel\"]')";
+            assertEquals("yes", js(row + ".dataset.disputed"));
+            assertTrue(js(row + ".querySelector('td.actions').textContent"), js(row + ".querySelector('td.actions').textContent")
+                    .contains("under 'reduced_threshold': eligible, partial amount tier (EUR 2,419.36)"));
+            String id = js(row + ".id.slice(2)");
+            js(row + ".querySelector('button.toggle').click(), 'ok'");
+            assertEquals("false", js("String(document.getElementById('d-" + id + "').hidden)"));
+            String detail = js("document.getElementById('d-" + id + "').innerText");
+            assertTrue(detail, detail.contains("Readings of a disputed rule"));
+            assertTrue(detail, detail.contains("full_threshold (default) applied"));
+            assertTrue(detail, detail.contains("eligible, partial amount tier (EUR 2,419.36)"));
+            assertTrue(detail, detail.contains("a partially conventioned doctor reaching the reduced specialty threshold"));
+            assertTrue(detail, detail.contains("thresholds confirmed by a source up to 2017, carried into 2022"));
+            assertEquals("2", js("String(document.querySelectorAll('#d-" + id + " table.readings tbody tr').length)"));
+            fits(1280, 800);
+            screenshot("broker-disputed-1280x800.png");
+        } finally {
+            cdp.viewport(1280, 800);
+            c.navigate(back);
+            c.waitFor("document.documentElement.lang === 'en' && document.readyState === 'complete'");
+            c.setFile("#file", BrokerSupport.sample());
+            c.waitFor("document.querySelectorAll('#report tbody tr.client').length === 11 && document.readyState === 'complete'"
+                    + " && document.getElementById('shown').textContent !== ''");
+        }
+    }
+
     @Test
     public void languages() throws Exception {
         Cdp c = cdp;

@@ -1,4 +1,5 @@
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
@@ -76,6 +77,85 @@ public class BrokerReportTest {
         assertTrue(rows.get("Kine Future").get("actions").startsWith(
                 "line 21: no rules for physiotherapist premium year 2031"));
         assertEquals("error", rows.get("Kine Old").get("eligible"));
+
+        // doctors' thresholds are the 2017 table, carried into 2022; nothing disputed in the sample
+        assertEquals("2017", rows.get("Dr Maes").get("carried_from"));
+        assertTrue(rows.get("Dr Maes").get("actions"),
+                rows.get("Dr Maes").get("actions").contains("thresholds confirmed by a source up to 2017, carried into 2022"));
+        assertEquals("no", rows.get("Dr Maes").get("disputed"));
+        assertEquals("", dupont.get("carried_from"));
+        assertEquals("no", dupont.get("disputed"));
+        assertEquals("", bad.get("disputed"));
+    }
+
+    /**
+     * A partially conventioned general practitioner, 2022, EUR 20,000 reimbursed (tests/data/disputed.csv):
+     * not eligible under the default reading (full threshold EUR 25,000), eligible for the partial amount
+     * EUR 2,419.36 under reduced_threshold (Amonis page in the file); the 2017 thresholds are carried.
+     */
+    @Test
+    public void disputedReadings() throws Exception {
+        String broker = BrokerSupport.prop("inami.broker");
+        String file = BrokerSupport.disputed().getPath();
+        BrokerSupport.Result r = BrokerSupport.run(60, null, broker, "report", file);
+        assertEquals(r.err, 1, r.status); // the unknown reading
+        assertTrue(r.out, r.out.startsWith("client,") && r.out.contains(",projected_net_cents,disputed,carried_from\n"));
+        Map<String, Map<String, String>> rows = BrokerSupport.rows(r.out);
+
+        Map<String, String> partiel = rows.get("Dr Partiel");
+        assertEquals("no", partiel.get("eligible"));
+        assertEquals("yes", partiel.get("disputed"));
+        assertEquals("2017", partiel.get("carried_from"));
+        String a = partiel.get("actions");
+        assertTrue(a, a.contains("disputed (partial conventioning): under 'full_threshold' (default): not eligible; "
+                + "under 'reduced_threshold': eligible, partial amount tier (EUR 2,419.36); the report applies "
+                + "'full_threshold': check which reading holds before advising the client"));
+        assertTrue(a, a.contains("thresholds confirmed by a source up to 2017, carried into 2022"));
+
+        // the reading column applies the other reading: eligible, partial amount
+        Map<String, String> reduit = rows.get("Dr Reduit");
+        assertEquals("yes", reduit.get("eligible"));
+        assertEquals("partial", reduit.get("tier"));
+        assertEquals("241936", reduit.get("amount_cents"));
+        assertEquals("yes", reduit.get("disputed"));
+        assertTrue(reduit.get("actions"), reduit.get("actions").contains("the report applies 'reduced_threshold'"));
+
+        Map<String, String> inconnu = rows.get("Dr Inconnu");
+        assertEquals("error", inconnu.get("eligible"));
+        assertEquals("", inconnu.get("disputed"));
+        assertEquals("", inconnu.get("carried_from"));
+        assertTrue(inconnu.get("actions"), inconnu.get("actions").startsWith(
+                "line 10, column reading: unknown reading 'half_threshold'"));
+        assertTrue(r.err, r.err.contains("disputed.csv:10: reading: unknown reading 'half_threshold'"));
+
+        // physiotherapist 2020: thresholds lowered by 25 % (default) or 11 %; 1200 prestations passes one only
+        Map<String, String> covid = rows.get("Kine Covid");
+        assertEquals("yes", covid.get("disputed"));
+        assertEquals("", covid.get("carried_from"));
+        assertTrue(covid.get("actions"), covid.get("actions").contains("disputed (activity thresholds): under "
+                + "'first_announcement_25' (default): eligible, base contribution tier (EUR 1,518.64); under 'final_rule_11': "
+                + "not eligible; the report applies 'first_announcement_25'"));
+        // 1400 passes both: readings, but nothing disputed to act on
+        assertEquals("no", rows.get("Kine Covid Plus").get("disputed"));
+        assertFalse(rows.get("Kine Covid Plus").get("actions"), rows.get("Kine Covid Plus").get("actions").contains("disputed"));
+
+        BrokerSupport.Result fr = BrokerSupport.run(60, null, broker, "report", file, "--lang", "fr");
+        assertTrue(fr.out, fr.out.contains(",net_projete_cents,en_litige,reporte_depuis\n"));
+        String f = BrokerSupport.rows(fr.out).get("Dr Partiel").get("actions");
+        assertTrue(f, f.contains("litige (conventionnement partiel) : selon « full_threshold » (par défaut) : non éligible ; "
+                + "selon « reduced_threshold » : éligible, palier « montant partiel » (2 419,36 €) ; le rapport applique "
+                + "« full_threshold » : vérifier quelle interprétation vaut avant de conseiller le client"));
+        assertTrue(f, f.contains("seuils confirmés par une source jusqu'en 2017, reportés en 2022"));
+
+        // a known reading that concerns none of the client's disputes is said, not applied
+        BrokerSupport.Result full = BrokerSupport.run(60, "client,profession,year,reimbursed,specialty,reading\n"
+                + "Dr Plein,doctor,2022,25000,general_practice,reduced_threshold\n", broker, "report", "-");
+        assertEquals(full.err, 0, full.status);
+        Map<String, String> plein = BrokerSupport.rows(full.out).get("Dr Plein");
+        assertEquals("512878", plein.get("amount_cents"));
+        assertEquals("no", plein.get("disputed"));
+        assertTrue(plein.get("actions"), plein.get("actions").contains(
+                "reading 'reduced_threshold' concerns no dispute of this client: ignored"));
     }
 
     @Test

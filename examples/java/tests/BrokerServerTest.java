@@ -287,6 +287,61 @@ public class BrokerServerTest {
         assertTrue(body, body.contains("\"id\":\"minimum_activity\",\"state\":\"held\""));
     }
 
+    /** The disputed doctor (tests/data/disputed.csv): the new columns and the readings in the API and the page. */
+    @Test
+    public void disputedReadingsInTheApiAndThePage() throws Exception {
+        String csv = new String(Files.readAllBytes(BrokerSupport.disputed().toPath()), StandardCharsets.UTF_8);
+        String r = post("/api/report", "text/csv", csv);
+        assertEquals(r, 200, BrokerSupport.status(r));
+        String json = BrokerSupport.body(r);
+        assertTrue(json, json.contains("\"projected_net_cents\":null,\"disputed\":\"yes\",\"carried_from\":2017,"));
+        assertTrue(json, json.contains("\"readings\":[{\"dispute\":\"partial_convention\",\"id\":\"full_threshold\","
+                + "\"default\":true,\"applied\":true,\"status\":0,\"eligible\":false,\"tier\":null,\"amount_cents\":0,"
+                + "\"verdict\":\"not eligible\","));
+        assertTrue(json, json.contains("{\"dispute\":\"partial_convention\",\"id\":\"reduced_threshold\",\"default\":false,"
+                + "\"applied\":false,\"status\":0,\"eligible\":true,\"tier\":\"partial\",\"amount_cents\":241936,"
+                + "\"verdict\":\"eligible, partial amount tier (EUR 2,419.36)\","));
+        // the unknown reading's row: no verdict, the column named
+        assertTrue(json, json.contains("\"disputed\":null,\"carried_from\":null,\"error\":\"unknown reading 'half_threshold'"));
+        assertTrue(json, json.contains("\"error_column\":\"reading\""));
+
+        // one provider with the reading member
+        String one = post("/api/evaluate", "application/json", "{\"client\":\"Dr Reduit\",\"profession\":\"doctor\","
+                + "\"year\":2022,\"reimbursed\":20000,\"convention\":\"partial\",\"specialty\":\"general_practice\","
+                + "\"reading\":\"reduced_threshold\",\"lang\":\"nl\"}");
+        assertEquals(one, 200, BrokerSupport.status(one));
+        String body = BrokerSupport.body(one);
+        assertTrue(body, body.contains("\"eligible\":\"yes\",\"amount_cents\":241936,\"tier\":\"partial\""));
+        assertTrue(body, body.contains("\"disputed\":\"yes\",\"carried_from\":2017,"));
+        assertTrue(body, body.contains("\"applied\":true,\"status\":0,\"eligible\":true,\"tier\":\"partial\""));
+        String bad = post("/api/evaluate", "application/json", "{\"client\":\"A\",\"profession\":\"doctor\",\"year\":2022,"
+                + "\"reimbursed\":20000,\"convention\":\"partial\",\"specialty\":\"general_practice\",\"reading\":\"x\"}");
+        assertEquals(bad, 422, BrokerSupport.status(bad));
+        assertTrue(bad, BrokerSupport.body(bad).contains("\"column\":\"reading\""));
+
+        // the page: the action and, in the detail, each reading with its verdict and note (English, labelled in French)
+        String fr = BrokerSupport.body(post("/", "application/x-www-form-urlencoded", "lang=fr&csv="
+                + java.net.URLEncoder.encode(csv, StandardCharsets.UTF_8)));
+        assertTrue(fr, fr.contains("data-client=\"Dr Partiel\"") && fr.contains("data-disputed=\"yes\""));
+        assertTrue(fr, fr.contains("<li>litige (conventionnement partiel) : selon « full_threshold » (par défaut) : non éligible ; "
+                + "selon « reduced_threshold » : éligible, palier « montant partiel » (2 419,36 €) ; le rapport applique "
+                + "« full_threshold » : vérifier quelle interprétation vaut avant de conseiller le client</li>"));
+        assertTrue(fr, fr.contains("<h3>Interprétations d&#39;une règle en litige</h3>"));
+        Matcher reading = Pattern.compile("<tr class=\"reading\" data-reading=\"reduced_threshold\"><td>conventionnement partiel"
+                + "</td><td>reduced_threshold</td><td>éligible, palier « montant partiel » \\(2 419,36 €\\)</td>"
+                + "<td class=\"note\">\\(note des sources, en anglais\\) [^<]+</td></tr>").matcher(fr);
+        assertTrue(fr, reading.find());
+        assertTrue(fr, fr.contains("<tr class=\"reading applied\" data-reading=\"full_threshold\"><td>conventionnement partiel"
+                + "</td><td>full_threshold (par défaut) <strong>appliquée</strong></td><td>non éligible</td>"));
+        assertTrue(fr, fr.contains("<p class=\"carried\">seuils confirmés par une source jusqu&#39;en 2017, reportés en 2022</p>"));
+        String nl = BrokerSupport.body(post("/", "application/x-www-form-urlencoded", "lang=nl&csv="
+                + java.net.URLEncoder.encode(csv, StandardCharsets.UTF_8)));
+        assertTrue(nl, nl.contains("<td class=\"note\">(opmerking bij de bronnen, in het Engels) "));
+        String en = BrokerSupport.body(post("/", "application/x-www-form-urlencoded", "lang=en&csv="
+                + java.net.URLEncoder.encode(csv, StandardCharsets.UTF_8)));
+        assertTrue(en, en.contains("<td class=\"note\">a partially conventioned doctor"));
+    }
+
     @Test
     public void apiRefusesBadJson() throws Exception {
         String[][] cases = {
@@ -324,6 +379,9 @@ public class BrokerServerTest {
         assertTrue(doc.contains("\"/api/evaluate\"") && doc.contains("\"/api/report\""));
         // every client column is a member of the schema
         for (String col : sample.substring(sample.indexOf("\nclient,") + 1, sample.indexOf('\n', sample.indexOf("\nclient,") + 1)).split(",")) {
+            assertTrue(col, doc.contains("\"" + col + "\": {"));
+        }
+        for (String col : new String[] {"reading", "disputed", "carried_from", "readings"}) {
             assertTrue(col, doc.contains("\"" + col + "\": {"));
         }
     }

@@ -136,6 +136,11 @@ final class BrokerSupport {
         return new File(prop("inami.source.dir"), "examples/java/clients.csv");
     }
 
+    /** Test clients whose verdict depends on a disputed reading (examples/java/tests/data/disputed.csv). */
+    static File disputed() {
+        return new File(prop("inami.source.dir"), "examples/java/tests/data/disputed.csv");
+    }
+
     /** A finished process: exit status, stdout, stderr. */
     static final class Result {
         int status;

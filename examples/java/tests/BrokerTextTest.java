@@ -27,7 +27,8 @@ public class BrokerTextTest {
     static final Set<String> SAME = Set.of(
             "fr th.client", "fr split.pension", "fr detail.source", "fr err.library", "nl err.library",
             "fr col.client", "fr col.actions", "fr col.profession", "fr col.pension_cents", "fr col.decision",
-            "nl date.short.contract_deadline", "nl detail.open", "nl detail.procedure");
+            "nl date.short.contract_deadline", "nl detail.open", "nl detail.procedure",
+            "nl reading.and");
 
     private static Map<String, String[]> table() throws Exception {
         File f = new File(BrokerSupport.prop("inami.source.dir"), "examples/java/resources/be/inami/broker/messages.tsv");

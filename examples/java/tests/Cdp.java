@@ -119,7 +119,8 @@ final class Cdp implements AutoCloseable {
         if (r.contains("\"exceptionDetails\"")) {
             throw new AssertionError("script failed: " + js + "\n" + r);
         }
-        Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(r);
+        // possessive: a long value (a detail's text) does not recurse once per character
+        Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]++|\\\\.)*+)\"").matcher(r);
         if (!m.find()) {
             Matcher any = Pattern.compile("\"value\":([^,}]+)").matcher(r);
             return any.find() ? any.group(1) : null;

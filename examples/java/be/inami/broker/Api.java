@@ -2,6 +2,7 @@ package be.inami.broker;
 
 import be.inami.Check;
 import be.inami.Evaluation;
+import be.inami.Reading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The JSON API: POST /api/evaluate (one provider, the client file's columns as
  * members) and POST /api/report (a client file, as text/csv or as the "csv"
  * member of a JSON object). The rows are those of the CSV report, by the same
- * code; described by /api/openapi.json.
+ * code, with the verdict under each reading where the sources dispute a rule;
+ * described by /api/openapi.json.
  */
 final class Api {
     private final Report.Options options;
@@ -191,7 +193,7 @@ final class Api {
                 b.append(']');
             } else if (v.isEmpty()) {
                 b.append("null");
-            } else if (k.endsWith("_cents") || k.equals("line")) {
+            } else if (k.endsWith("_cents") || k.equals("line") || k.equals("carried_from")) {
                 b.append(v);
             } else {
                 b.append(Json.quote(v));
@@ -211,6 +213,25 @@ final class Api {
                         .append(",\"rule_year\":").append(k.ruleYear() == 0 ? "null" : Integer.toString(k.ruleYear()))
                         .append(",\"source\":").append(Json.quote(k.source())).append('}');
                 first = false;
+            }
+        }
+        b.append("],\"readings\":[");
+        if (e != null) {
+            List<Reading> rs = e.readings();
+            for (int i = 0; i < rs.size(); i++) {
+                Reading g = rs.get(i);
+                b.append(i > 0 ? "," : "").append("{\"dispute\":").append(Json.quote(g.dispute()))
+                        .append(",\"id\":").append(Json.quote(g.id()))
+                        .append(",\"default\":").append(g.isDefault())
+                        .append(",\"applied\":").append(g.applied())
+                        .append(",\"status\":").append(g.status())
+                        .append(",\"eligible\":").append(g.eligible())
+                        .append(",\"tier\":").append(Json.quote(g.tier()))
+                        .append(",\"amount_cents\":").append(g.amountCents())
+                        .append(",\"verdict\":").append(Json.quote(i < r.readingVerdicts.size() ? r.readingVerdicts.get(i) : null))
+                        .append(",\"provenance\":").append(Json.quote(g.provenance().id()))
+                        .append(",\"source\":").append(Json.quote(g.source()))
+                        .append(",\"note\":").append(Json.quote(g.note())).append('}');
             }
         }
         b.append("],\"source\":").append(Json.quote(e == null ? null : e.source()));

@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code solidarity_share,entry_fee,contract_type}; the projection columns
  * {@code projection_years} (equal yearly premiums from the premium year, capital valued on
  * 1 January of year + projection_years), {@code guaranteed_rate} and {@code management_fee}
- * (percentages; the product's when empty, never guessed).
+ * (percentages; the product's when empty, never guessed); {@code reading}, the id of the reading
+ * to apply where the sources dispute a rule or a figure ({@code reduced_threshold}; each
+ * dispute's default when empty).
  */
 final class Client {
     static final List<String> REQUIRED = List.of("client", "profession", "year");
@@ -32,7 +34,7 @@ final class Client {
             "r_values", "v_values", "hours_per_week", "reimbursed", "convention", "convention_start",
             "convention_end", "first_number", "specialty", "trainee", "retired", "employment", "sanctioned",
             "contracts", "product", "solidarity_share", "entry_fee", "contract_type", "projection_years",
-            "guaranteed_rate", "management_fee");
+            "guaranteed_rate", "management_fee", "reading");
 
     /** A row that cannot be used, with its line and, when one is to blame, its column. */
     static final class BadRow extends Exception {
@@ -58,6 +60,8 @@ final class Client {
     Integer projectionYears;
     Integer rateBp;
     Integer managementFeeBp;
+    /** The reading to apply where the sources dispute a rule; null for each dispute's default. */
+    String reading;
 
     private Client(int line, String name, EvaluationInput input, String product, Integer solidarityBp,
             Integer entryFeeBp, ContractType contractType) {
@@ -281,6 +285,7 @@ final class Client {
             client.projectionYears = years == null ? null : years.intValue();
             client.rateBp = percent(c, "guaranteed_rate");
             client.managementFeeBp = percent(c, "management_fee");
+            client.reading = c.get("reading");
             return client;
         } catch (InamiException e) {
             throw new BadRow(r.line, column, e.getMessage());

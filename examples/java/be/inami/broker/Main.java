@@ -47,7 +47,10 @@ public final class Main {
             "Client file header: client,profession,year,prestations,m_values,hours_per_week,reimbursed,",
             "  convention,specialty,retired (an empty cell = not given; retired is yes/no); optional",
             "  r_values,v_values,convention_start,convention_end,first_number,trainee,employment,",
-            "  sanctioned,contracts,product,solidarity_share,entry_fee,contract_type. See docs/java.md.");
+            "  sanctioned,contracts,product,solidarity_share,entry_fee,contract_type,projection_years,",
+            "  guaranteed_rate,management_fee, and reading (the reading to apply where the sources",
+            "  dispute a rule, e.g. reduced_threshold; the report shows the verdict under each and",
+            "  the disputed and carried_from columns). See docs/java.md.");
 
     private Main() {
     }

@@ -7,9 +7,11 @@ import be.inami.Lang;
 import be.inami.Messages;
 import be.inami.Missing;
 import be.inami.NextTier;
+import be.inami.Reading;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -158,7 +160,8 @@ final class Page {
                 .append("\" data-next=\"").append(next == null ? 0 : next.amountCents())
                 .append("\" data-pension=\"").append(a == null ? 0 : a.pensionCents())
                 .append("\" data-solidarity=\"").append(a == null ? 0 : a.solidarityCents())
-                .append("\" data-deadline=\"").append(esc(deadline(r))).append("\">");
+                .append("\" data-deadline=\"").append(esc(deadline(r)))
+                .append("\" data-disputed=\"").append(e == null ? "" : e.disputed() ? "yes" : "no").append("\">");
         b.append("<td class=\"client\"><span class=\"name\">").append(esc(r.client)).append("</span><br><span class=\"muted\">")
                 .append(esc(r.profession)).append(" · ").append(esc(r.year)).append(" · ")
                 .append(esc(t.get("row.line", r.line))).append("</span>");
@@ -208,6 +211,7 @@ final class Page {
             b.append("<p class=\"error\">").append(esc(r.actions.get(0))).append("</p></div></td></tr>\n");
             return;
         }
+        readings(b, r, t);
         b.append("<section class=\"checks\"><h3>").append(esc(t.get("detail.checks"))).append("</h3><table><thead><tr><th>")
                 .append(esc(t.get("detail.check"))).append("</th><th>").append(esc(t.get("detail.state"))).append("</th><th>")
                 .append(esc(t.get("detail.explanation"))).append("</th><th>").append(esc(t.get("detail.rule")))
@@ -256,6 +260,43 @@ final class Page {
         b.append("<h3>").append(esc(t.get("detail.sources"))).append("</h3><p class=\"source\">");
         source(b, e.source());
         b.append("</p></section></div></td></tr>\n");
+    }
+
+    /** The verdict under each reading of a disputed rule, with its note (the sources' words), and carried thresholds. */
+    private static void readings(StringBuilder b, Report.Row r, Text t) {
+        Evaluation e = r.evaluation;
+        List<Reading> rs = e.readings();
+        if (rs.isEmpty() && e.carriedFrom() == 0) {
+            return;
+        }
+        b.append("<section class=\"readings\">");
+        if (e.carriedFrom() != 0) {
+            b.append("<p class=\"carried\">").append(esc(t.get("action.carried", Integer.toString(e.carriedFrom()),
+                    Integer.toString(e.premiumYear())))).append("</p>");
+        }
+        if (rs.isEmpty()) {
+            b.append("</section>");
+            return;
+        }
+        b.append("<h3>").append(esc(t.get("detail.readings"))).append("</h3><p class=\"readings-verdict\">")
+                .append(esc(t.get(e.disputed() ? "detail.readings_differ" : "detail.readings_same")))
+                .append("</p><table class=\"readings\"><thead><tr><th>").append(esc(t.get("detail.dispute")))
+                .append("</th><th>").append(esc(t.get("detail.reading"))).append("</th><th>")
+                .append(esc(t.get("detail.verdict"))).append("</th><th>").append(esc(t.get("detail.note")))
+                .append("</th></tr></thead><tbody>");
+        for (int i = 0; i < rs.size(); i++) {
+            Reading g = rs.get(i);
+            String id = g.isDefault() ? t.get("detail.reading_default", g.id()) : g.id();
+            b.append("<tr class=\"reading").append(g.applied() ? " applied" : "").append("\" data-reading=\"")
+                    .append(esc(g.id())).append("\"><td>").append(esc(Readings.disputeName(g.dispute(), t.lang)))
+                    .append("</td><td>").append(esc(id));
+            if (g.applied()) {
+                b.append(" <strong>").append(esc(t.get("detail.reading_applied"))).append("</strong>");
+            }
+            b.append("</td><td>").append(esc(i < r.readingVerdicts.size() ? r.readingVerdicts.get(i) : ""))
+                    .append("</td><td class=\"note\">").append(esc(Readings.note(g, t.lang))).append("</td></tr>");
+        }
+        b.append("</tbody></table></section>");
     }
 
     /** A source: a link when it is a web address (opened by the broker, never fetched by the page). */

@@ -13,6 +13,7 @@ import be.inami.NextTier;
 import be.inami.Payee;
 import be.inami.Products;
 import be.inami.Projection;
+import be.inami.Reading;
 import be.inami.Rules;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +30,8 @@ final class Report {
     static final List<String> COLUMNS = List.of("client", "eligible", "amount_cents", "tier", "payee",
             "next_tier", "actions", "line", "profession", "year", "amount_eur", "next_tier_amount_cents",
             "fees_cents", "solidarity_cents", "pension_cents", "contract_deadline", "extra_info_deadline",
-            "decision", "payment_deadline", "projected_capital_cents", "projected_net_cents");
+            "decision", "payment_deadline", "projected_capital_cents", "projected_net_cents", "disputed",
+            "carried_from");
 
     /** The milestones shown per client, by id, with their report column. */
     static final Map<String, String> MILESTONES = new LinkedHashMap<>();
@@ -72,6 +74,8 @@ final class Report {
         Allocation allocation;
         String allocationNote;
         Projection projection;
+        /** The verdict under each of the evaluation's readings, in the report's language, in their order. */
+        final List<String> readingVerdicts = new ArrayList<>();
         final Map<String, String> milestones = new LinkedHashMap<>();
         final List<String> actions = new ArrayList<>();
         String error;
@@ -114,6 +118,8 @@ final class Report {
             Projection p = projection;
             f.add(p == null ? "" : Long.toString(p.capitalCents()));
             f.add(p == null ? "" : Long.toString(p.netCapitalCents()));
+            f.add(e == null ? "" : e.disputed() ? "yes" : "no");
+            f.add(e == null || e.carriedFrom() == 0 ? "" : Integer.toString(e.carriedFrom()));
             return f;
         }
     }
@@ -241,15 +247,21 @@ final class Report {
         Client c;
         try {
             c = Client.parse(rec, cols, o.allowDerived, t);
-            row.evaluation = o.rules.evaluate(c.input);
         } catch (Client.BadRow e) {
             return fail(row, e.column, e.getMessage(), t);
+        }
+        try {
+            row.evaluation = o.rules.evaluate(c.input, c.reading);
         } catch (InamiException e) {
-            return fail(row, null, e.getMessage(), t);
+            return fail(row, readingToBlame(c, o, e) ? "reading" : null, e.getMessage(), t);
         }
         NextTier coming = row.evaluation.nextTier();
         row.nextTierLabel = coming == null ? null : o.rules.tierLabel(coming.tier(), t.lang);
+        for (Reading g : row.evaluation.readings()) {
+            row.readingVerdicts.add(Readings.verdict(g, o.rules, t));
+        }
         actions(row, row.evaluation, t);
+        Readings.actions(row, row.evaluation, o.rules, c.reading, t);
         split(row, c, o, t);
         project(row, c, o, t);
         milestones(row, c, t.lang, o);
@@ -257,6 +269,19 @@ final class Report {
             row.actions.add(t.get("action.none"));
         }
         return row;
+    }
+
+    /** True when the row's reading is what the library refused: without it, the row is evaluated. */
+    private static boolean readingToBlame(Client c, Options o, InamiException e) {
+        if (c.reading == null || e.status() != InamiException.EINVAL) {
+            return false;
+        }
+        try {
+            o.rules.evaluate(c.input);
+            return true;
+        } catch (InamiException other) {
+            return false;
+        }
     }
 
     private static Row fail(Row row, String column, String message, Text t) {
