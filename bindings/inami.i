@@ -115,6 +115,7 @@ static char *inami_swig_strdup(const char *s)
 %ignore inami_free;
 %ignore inami_rules_years;
 %ignore inami_rules_tier_count;
+%ignore inami_rules_thresholds_carried_from;
 %ignore inami_rules_tier;
 %ignore inami_rules_tier_threshold;
 %ignore inami_rules_maximum;
@@ -249,6 +250,7 @@ INAMI_HELPER(inami_swig_rules_year_skeleton)
 INAMI_HELPER(inami_swig_rules_year_count)
 INAMI_HELPER(inami_swig_rules_year)
 INAMI_HELPER(inami_swig_rules_tier_count)
+INAMI_HELPER(inami_swig_rules_thresholds_carried_from)
 INAMI_HELPER(inami_swig_rules_tier)
 INAMI_HELPER(inami_swig_rules_tier_threshold)
 INAMI_HELPER(inami_swig_rules_tier_amount)
@@ -416,6 +418,13 @@ int inami_swig_rules_year(const inami_ruleset *rules, int profession, size_t ind
 		year = years[index];
 	free(years);
 	return year;
+}
+
+int inami_swig_rules_thresholds_carried_from(const inami_ruleset *rules, int profession, int year)
+{
+	int from = 0;
+	INAMI_SWIG_CALL(inami_rules_thresholds_carried_from(rules, (inami_profession)profession, year, &from));
+	return from;
 }
 
 size_t inami_swig_rules_tier_count(const inami_ruleset *rules, int profession, int year)

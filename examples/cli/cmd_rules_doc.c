@@ -145,6 +145,7 @@ static const char style_css[] =
 	"td.src{word-break:break-all;font-size:90%}\n"
 	"tr.derived td,tr.illustrative td{background:#fff6d5}\n"
 	".conflict{color:#a00}\n"
+	".carried{color:#a60}\n"
 	".where{color:#666;font-size:85%}\n"
 	"footer{margin-top:2em;color:#666;font-size:85%}\n";
 
@@ -187,6 +188,10 @@ static int html_year(FILE *f, const inami_ruleset *rs, inami_profession p, int y
 	fprintf(f, "<section id=\"y%d\" data-year=\"%d\">\n<h2>Premium year %d</h2>\n", year, year, year);
 	if ((st = inami_rules_tier_count(rs, p, year, &count)) != INAMI_OK)
 		return st;
+	int carried = 0;
+	if (inami_rules_thresholds_carried_from(rs, p, year, &carried) == INAMI_OK && carried)
+		fprintf(f, "<p class=\"carried\">Thresholds CARRIED: a source confirms them up to premium year %d, "
+			"not for %d; they apply because no source gives later ones.</p>\n", carried, year);
 	fputs("<table>\n<tr><th>figure</th><th>value</th><th>provenance</th><th>source</th>"
 	      "<th>notes, conflicts, defined at</th></tr>\n", f);
 	for (size_t t = 0; t < count; t++) {

@@ -135,6 +135,15 @@ typedef struct inami_tier_info {
 /** Initialise `info` as INAMI_TIER_INFO_INIT does (INAMI_EVERSION for an unknown version). */
 INAMI_EXTERN(int) inami_tier_info_init(inami_tier_info *info, unsigned int version);
 
+/**
+ * Whether the thresholds of a profession's premium year are carried: *carried_from
+ * is the last premium year a source confirms them for when they apply to `year`
+ * only because no source gives later ones (evaluations then say so), 0 when they
+ * are confirmed for `year`. INAMI_ENORULES as inami_rules_tier().
+ */
+INAMI_EXTERN(int) inami_rules_thresholds_carried_from(const inami_ruleset *rules, inami_profession profession,
+	int year, int *carried_from);
+
 /** Number of tiers (trainee tier included) for a profession-year; INAMI_ENORULES as inami_rules_tier(). */
 INAMI_EXTERN(int) inami_rules_tier_count(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t *count);

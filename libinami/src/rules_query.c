@@ -216,6 +216,21 @@ int inami_rules_tier_count(const inami_ruleset *rules, inami_profession professi
 	return INAMI_OK;
 }
 
+int inami_rules_thresholds_carried_from(const inami_ruleset *rules, inami_profession profession, int year,
+	int *carried_from)
+{
+	const amount_set *as = NULL;
+	int st;
+
+	INAMI_CHECK_NULL(carried_from);
+	*carried_from = 0;
+	if ((st = usable_year(rules, profession, year, &as)) != INAMI_OK)
+		return st;
+	if (as->thresholds->carried_to && year > as->thresholds->carried_to)
+		*carried_from = as->thresholds->carried_to;
+	return INAMI_OK;
+}
+
 int inami_rules_tier(const inami_ruleset *rules, inami_profession profession,
 	int year, size_t index, inami_tier_info *out)
 {

@@ -164,6 +164,13 @@ START_TEST(test_carried_thresholds)
 	ck_assert_int_eq(inami_result_carried_from(r), 2017);
 	ck_assert(has_note(r, "CARRIED"));
 	inami_result_free(r);
+	int from = -1;
+	ck_assert_int_eq(inami_rules_thresholds_carried_from(test_rules(), INAMI_DOCTOR, 2022, &from), INAMI_OK);
+	ck_assert_int_eq(from, 2017);
+	ck_assert_int_eq(inami_rules_thresholds_carried_from(test_rules(), INAMI_DOCTOR, 2017, &from), INAMI_OK);
+	ck_assert_int_eq(from, 0);
+	ck_assert_int_eq(inami_rules_thresholds_carried_from(test_rules(), INAMI_DOCTOR, 2031, &from), INAMI_ENORULES);
+	ck_assert_int_eq(inami_rules_thresholds_carried_from(test_rules(), INAMI_DOCTOR, 2022, NULL), INAMI_ENULL);
 
 	in = test_input("physiotherapist", 2023);
 	in.prestations = 1500;

@@ -10,6 +10,7 @@ import html
 import html.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,15 @@ n_layer = check_site(os.path.join(work, "site-layered"), ["--rules", layer],
                      {("physiotherapist", 2025): "illustrative"})
 if n_layer <= n:
     failures.append("the layered rules add no amount to the site (%d, %d)" % (n, n_layer))
+
+# thresholds carried past the last year a source confirms them are marked so, and only those
+with open(os.path.join(work, "site", "doctor.html"), encoding="utf-8") as f:
+    page = f.read()
+sections = {int(m.group(1)): m.group(2) for m in re.finditer(r'<section id="y(\d+)"(.*?)</section>', page, re.S)}
+if "Thresholds CARRIED: a source confirms them up to premium year 2017, not for 2022" not in sections.get(2022, ""):
+    failures.append("doctor 2022: the carried thresholds are not marked")
+if "CARRIED" in sections.get(2017, "CARRIED"):
+    failures.append("doctor 2017: thresholds a source confirms are marked as carried")
 
 # a file where the directory should be: a clear error, exit 1
 blocker = os.path.join(work, "file")

@@ -137,6 +137,12 @@ class Rules:
         note = _n.inami_swig_rules_year_note(self._h, p, year)
         return note is None, note
 
+    def thresholds_carried_from(self, profession, year):
+        """The last premium year a source confirms the thresholds for, when they
+        are carried into ``year`` from it (evaluations then say so); None when
+        they are confirmed for ``year``. NoRulesError as :meth:`tiers`."""
+        return _n.inami_swig_rules_thresholds_carried_from(self._h, profession_code(profession), year) or None
+
     def tiers(self, profession, year, lang="en"):
         """The tiers of a profession-year, lowest first (NoRulesError if none)."""
         p = profession_code(profession)

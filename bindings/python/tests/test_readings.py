@@ -121,3 +121,11 @@ def test_a_dossier_takes_its_deadlines_from_layered_rules():
     assert str(layered.deadline().date) == "2025-11-15"      # 45 days
     layered.use_rules(None)
     assert str(layered.deadline().date) == "2025-11-30"      # the embedded 60 days
+
+
+def test_carried_thresholds_from_the_rules():
+    rules = inami.Rules.default()
+    assert rules.thresholds_carried_from("doctor", 2022) == 2017
+    assert rules.thresholds_carried_from("doctor", 2017) is None
+    with pytest.raises(inami.NoRulesError):
+        rules.thresholds_carried_from("doctor", 2031)

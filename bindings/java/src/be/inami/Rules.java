@@ -411,6 +411,17 @@ public final class Rules implements AutoCloseable {
 
     /**
      * @param profession a profession
+     * @param premiumYear a premium year with amounts
+     * @return the last premium year a source confirms the thresholds for, when they are carried
+     *     into {@code premiumYear} from it (evaluations then say so); 0 when they are confirmed for it
+     * @throws InamiException ENORULES when the year has no usable amounts
+     */
+    public int thresholdsCarriedFrom(Profession profession, int premiumYear) {
+        return handle.read(h -> inami_native.inami_swig_rules_thresholds_carried_from(h, profession.code(), premiumYear));
+    }
+
+    /**
+     * @param profession a profession
      * @param lang a language
      * @return its label ("kinésithérapeute")
      */

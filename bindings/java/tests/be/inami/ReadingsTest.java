@@ -119,4 +119,11 @@ public class ReadingsTest {
             assertEquals(java.time.LocalDate.of(2025, 8, 31), layered.deadline().get().date());
         }
     }
+
+    @Test
+    public void carriedThresholdsFromTheRules() {
+        Rules rules = Rules.defaults();
+        assertEquals(2017, rules.thresholdsCarriedFrom(Profession.DOCTOR, 2022));
+        assertEquals(0, rules.thresholdsCarriedFrom(Profession.DOCTOR, 2017));
+    }
 }
