@@ -37,7 +37,7 @@ static void usage(FILE *out)
 	      "                      [--solidarity-on-premium] [--products FILE [--product ID]]\n"
 	      "                      [--guaranteed-rate PCT] [--years N] [--first-year Y]\n"
 	      "                      [--management-fee PCT] [--profit-sharing PCT] [--assume-rates]\n"
-	      "                      [--age N] [--full-career] [--solidarity-levy PCT] [--json]\n"
+	      "                      [--age N] [--full-career] [--solidarity-levy PCT] [--lang fr|nl|en] [--json]\n"
 	      "\nSplits the premium (integer cents; fees and solidarity rounded half-up, the pension part\n"
 	      "is the rest so the parts add up exactly). Without --products, --solidarity-share is\n"
 	      "required and an unset entry or management fee is 0. With --products FILE each product is\n"
@@ -61,6 +61,7 @@ typedef struct options {
 	int32_t rate, management, profit, levy;
 	int years, first_year, age, full_career, assume, json, have_premium;
 	const char *products_path, *product;
+	inami_lang lang;   /* of the split and the projection as text */
 } options;
 
 static void euros(int64_t cents, char *buf, size_t size)
@@ -174,53 +175,81 @@ static void json_projection(json_writer *w, const options *o, const inami_projec
 	json_end_object(w);
 }
 
-static void human_allocation(const inami_allocation *a)
+/* An amount as the language writes it ("1562.97 EUR" in English, as the table columns). */
+static void amount(int64_t cents, inami_lang lang, char *buf, size_t size)
 {
-	char e[32], f[32], s[32], pe[32], p1[16], p2[16];
-	euros(a->premium_cents, e, sizeof(e));
-	euros(a->fees_cents, f, sizeof(f));
-	euros(a->solidarity_cents, s, sizeof(s));
-	euros(a->pension_cents, pe, sizeof(pe));
-	pct(a->entry_fee_bp, p1, sizeof(p1));
-	pct(a->solidarity_bp, p2, sizeof(p2));
-	printf("premium            %12s EUR\n", e);
-	printf("entry fee %6s %%  %12s EUR\n", p1, f);
-	printf("solidarity %5s %%  %12s EUR\n", p2, s);
-	printf("pension            %12s EUR\n", pe);
+	char e[32];
+	if (lang == INAMI_LANG_EN) {
+		euros(cents, e, sizeof(e));
+		snprintf(buf, size, "%s EUR", e);
+	} else if (inami_amount_format(cents, lang, buf, size) != INAMI_OK) {
+		snprintf(buf, size, "?");
+	}
+}
+
+/* A percentage from basis points, as the language writes numbers. */
+static void percent(int32_t bp, inami_lang lang, char *buf, size_t size)
+{
+	if (lang == INAMI_LANG_EN)
+		pct(bp, buf, size);
+	else if (inami_decimal_format(bp, lang, buf, size) != INAMI_OK)
+		snprintf(buf, size, "?");
+}
+
+/* "label      amount": the label padded by display width, the amount right-aligned. */
+static void row(const char *indent, const char *label, int64_t cents, inami_lang lang, const char *tail)
+{
+	char b[48];
+	size_t w = inami_text_width(label);
+	amount(cents, lang, b, sizeof(b));
+	printf("%s%s%*s%*s%s\n", indent, label, w < 28 ? (int)(28 - w) : 1, "", 16, b, tail);
+}
+
+static void human_allocation(const inami_allocation *a, inami_lang lang)
+{
+	char label[128], p1[16], p2[16];
+	percent(a->entry_fee_bp, lang, p1, sizeof(p1));
+	percent(a->solidarity_bp, lang, p2, sizeof(p2));
+	row("", cli_text(label, sizeof(label), lang, "alloc.premium", "%s", ""), a->premium_cents, lang, "");
+	row("", cli_text(label, sizeof(label), lang, "alloc.entry_fee", "pct=%s", p1), a->fees_cents, lang, "");
+	row("", cli_text(label, sizeof(label), lang, "alloc.solidarity", "pct=%s", p2), a->solidarity_cents, lang, "");
+	row("", cli_text(label, sizeof(label), lang, "alloc.pension", "%s", ""), a->pension_cents, lang, "");
 }
 
 static void human_projection(const options *o, const inami_projection *p)
 {
-	char b[32], r[16];
-	printf("\nprojection: %d yearly premium%s deposited %d-%d, capital valued on %d-01-01\n", o->years,
-		o->years == 1 ? "" : "s", o->first_year, o->first_year + o->years - 1, o->first_year + o->years);
+	inami_lang lang = o->lang;
+	char label[256], r[16], tail[96] = "";
+	printf("\n%s\n", cli_text(label, sizeof(label), lang, o->years == 1 ? "proj.heading.one" : "proj.heading",
+		"years=%d\nfirst=%d\nlast=%d\nvalued=%d0101", o->years, o->first_year, o->first_year + o->years - 1,
+		o->first_year + o->years));
 	if (p->flags & INAMI_PROJ_RATES_ASSUMED)
-		printf("  (a product rate was assumed for deposit years it does not date)\n");
-#define LINE(label, v) (euros((v), b, sizeof(b)), printf("  %-28s %12s EUR\n", label, b))
-	LINE("premiums paid", p->premiums_cents);
-	LINE("pension parts deposited", p->pension_cents);
-	LINE("guaranteed interest", p->interest_cents);
-	LINE("profit sharing", p->profit_sharing_cents);
-	LINE("management fees", -p->management_fees_cents);
-	LINE("capital at exit", p->capital_cents);
-	pct(p->inami_levy_bp, r, sizeof(r));
-	euros(-p->inami_levy_cents, b, sizeof(b));
-	printf("  INAMI levy %-17s %12s EUR\n", strcat(r, " %"), b);
-	pct(p->solidarity_levy_bp, r, sizeof(r));
-	euros(-p->solidarity_levy_cents, b, sizeof(b));
-	printf("  solidarity levy %-12s %12s EUR%s\n", strcat(r, " %"), b,
-		(p->flags & INAMI_PROJ_LEVY_MAXIMUM) ? "  (maximum: rate not given)" : "");
-	LINE("net capital", p->net_capital_cents);
+		printf("  %s\n", cli_text(label, sizeof(label), lang, "proj.rates_assumed", "%s", ""));
+#define LINE(id, v) row("  ", cli_text(label, sizeof(label), lang, (id), "%s", ""), (v), lang, "")
+	LINE("proj.premiums_paid", p->premiums_cents);
+	LINE("proj.pension_deposited", p->pension_cents);
+	LINE("proj.interest", p->interest_cents);
+	LINE("proj.profit_sharing", p->profit_sharing_cents);
+	LINE("proj.management_fees", -p->management_fees_cents);
+	LINE("proj.capital", p->capital_cents);
+	percent(p->inami_levy_bp, lang, r, sizeof(r));
+	row("  ", cli_text(label, sizeof(label), lang, "proj.inami_levy", "pct=%s", r), -p->inami_levy_cents, lang, "");
+	percent(p->solidarity_levy_bp, lang, r, sizeof(r));
+	if (p->flags & INAMI_PROJ_LEVY_MAXIMUM)
+		snprintf(tail, sizeof(tail), "  %s", cli_text(label, sizeof(label), lang, "proj.levy_maximum", "%s", ""));
+	row("  ", cli_text(label, sizeof(label), lang, "proj.solidarity_levy", "pct=%s", r), -p->solidarity_levy_cents,
+		lang, tail);
+	LINE("proj.net_capital", p->net_capital_cents);
 #undef LINE
 	if (!(p->flags & INAMI_PROJ_NO_ANNUITY)) {
-		char base[32], yearly[32], bp[16], rate[16];
-		euros(p->annuity_base_cents, base, sizeof(base));
-		euros(p->annuity_yearly_cents, yearly, sizeof(yearly));
-		pct(p->annuity_base_bp, bp, sizeof(bp));
-		pct(p->annuity_rate_bp, rate, sizeof(rate));
-		printf("  notional annuity: %s %% of the taxable capital = %s EUR; at %d, %s %% = %s EUR\n"
-		       "  added to taxable income each year for %d years\n",
-			bp, base, o->age, rate, yearly, p->annuity_years);
+		char base[48], yearly[48], bp[16], rate[16];
+		amount(p->annuity_base_cents, lang, base, sizeof(base));
+		amount(p->annuity_yearly_cents, lang, yearly, sizeof(yearly));
+		percent(p->annuity_base_bp, lang, bp, sizeof(bp));
+		percent(p->annuity_rate_bp, lang, rate, sizeof(rate));
+		printf("  %s\n", cli_text(label, sizeof(label), lang, "proj.annuity",
+			"base_pct=%s\nbase=%s\nage=%d\nrate=%s\nyearly=%s", bp, base, o->age, rate, yearly));
+		printf("  %s\n", cli_text(label, sizeof(label), lang, "proj.annuity_years", "years=%d", p->annuity_years));
 	}
 }
 
@@ -358,7 +387,7 @@ static int run_one(const options *o, const inami_products *products)
 			printf("%s - %s (%s)\n", inami_products_insurer(products, i), inami_products_name(products, i),
 				o->product);
 		}
-		human_allocation(&a);
+		human_allocation(&a, o->lang);
 		if (o->years > 0)
 			human_projection(o, &p);
 	}
@@ -494,7 +523,7 @@ static int parse_pct(const char *option, const char *v, int32_t *out)
 
 enum {
 	O_HELP, O_JSON, O_FULL_CAREER, O_ASSUME, O_ON_PREMIUM, O_PREMIUM, O_SHARE, O_FEE, O_RATE, O_MANAGEMENT,
-	O_PROFIT, O_LEVY, O_CONTRACT_TYPE, O_YEARS, O_FIRST_YEAR, O_AGE, O_PRODUCTS, O_PRODUCT, O_COUNT
+	O_PROFIT, O_LEVY, O_CONTRACT_TYPE, O_YEARS, O_FIRST_YEAR, O_AGE, O_PRODUCTS, O_PRODUCT, O_LANG, O_COUNT
 };
 
 static const cli_option option_table[O_COUNT] = {
@@ -505,7 +534,7 @@ static const cli_option option_table[O_COUNT] = {
 	[O_MANAGEMENT] = { "--management-fee", 1, 0 }, [O_PROFIT] = { "--profit-sharing", 1, 0 },
 	[O_LEVY] = { "--solidarity-levy", 1, 0 }, [O_CONTRACT_TYPE] = { "--contract-type", 1, 0 },
 	[O_YEARS] = { "--years", 1, 0 }, [O_FIRST_YEAR] = { "--first-year", 1, 0 }, [O_AGE] = { "--age", 1, 0 },
-	[O_PRODUCTS] = { "--products", 1, 0 }, [O_PRODUCT] = { "--product", 1, 0 },
+	[O_PRODUCTS] = { "--products", 1, 0 }, [O_PRODUCT] = { "--product", 1, 0 }, [O_LANG] = { "--lang", 1, 0 },
 };
 
 int cmd_allocate(int argc, char **argv)
@@ -534,6 +563,12 @@ int cmd_allocate(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		case O_JSON: o.json = 1; break;
+		case O_LANG:
+			if (inami_lang_from_id(v, &o.lang) != INAMI_OK)
+				rc = cli_usage_error("--lang: %s", inami_error_last());
+			else
+				cli_set_lang(o.lang);
+			break;
 		case O_FULL_CAREER: o.full_career = 1; break;
 		case O_ASSUME: o.assume = 1; break;
 		case O_ON_PREMIUM: o.terms.solidarity_base = INAMI_SOLIDARITY_ON_PREMIUM; break;

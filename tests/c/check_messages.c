@@ -19,7 +19,8 @@ static const char sample[] =
 	"tier=T1\ntier_id=t1\nrequires=T2\nrequires_id=t2\nprofession=P\nwhy=W\nsource=S\ntext=X\nmissing=M\n"
 	"threshold=H\nid=I\nstate=S2\nnotice=N\nmilestone=M2\nfile=F\nnext=N2\ndetail=D\nstatus=status.io\nnext_id=n1\neuros=E\nlines=1200\nproviders=300\nevent=E\n"
 	"last=2017\nreading=R\ndispute=d\ndispute_name=dispute.thresholds\ndefault=R1\nalternative=R2\napplied=R1\n"
-	"verdict_default=V1\nverdict_alternative=V2\nverdict=V";
+	"verdict_default=V1\nverdict_alternative=V2\nverdict=V\n"
+	"pct=3\nbase_pct=100\nbase=B\nage=40\nrate=1\nyearly=Y\nvalued=20460101";
 
 /* French or Dutch texts that are rightly the English ones: symbols and words the languages share. */
 static const char *const same_as_english[] = {

@@ -36,6 +36,12 @@ for args in "physiotherapist --year 2022 --prestations 2299" "dentist --year 202
 		no_english "eval $lang $args" "$out"
 	done
 done
+for lang in fr nl; do
+	expect_ok "allocate $lang" "$INAMI" allocate --premium 1790.34 --solidarity-share 10 --entry-fee 3 \
+		--guaranteed-rate 1.5 --years 20 --age 40 --lang $lang
+	no_english "allocate $lang" "$out"
+done
+contains "allocate fr" "$("$INAMI" allocate --premium 1790.34 --solidarity-share 10 --lang fr)" "prime                           1 790,34 €"
 expect_ok "eval fr" "$INAMI" eval --profession physiotherapist --year 2022 --prestations 2299 --lang fr
 contains "eval fr" "$out" "Droit ouvert : 1 790,34 €"
 contains "eval fr" "$out" "prestations : 2 299 ≥ 1 500"
