@@ -6,11 +6,12 @@
     >>> inami.dask.evaluate(t, "physiotherapist", 2022)   # a pandas.DataFrame
 
 Each task reads one part - a whole file, or a byte range of a large file cut
-at a line start, fed after that file's header line - with the library's C
-reader (no parsing in Python), and returns partial per-provider totals.
-Partials are combined pairwise (a tree of dask.delayed calls) with exact
-Python integer sums: a provider whose total leaves int64 gets the overflow
-status, never a wrapped number. A malformed line is reported as
+at a line start, read after that file's header line
+(inami_billing_csv_read_range) - with the library's C reader (no parsing in
+Python), and returns partial per-provider totals. Partials are combined
+pairwise (a tree of dask.delayed calls), exactly: int64 arrays while every
+sum fits, Python integers once one would not, so a provider whose total
+leaves int64 gets the overflow status, never a wrapped number. A malformed line is reported as
 "file:line:column" with the line number read_billing_csv gives.
 
 This module imports dask; ``import inami`` does not import it.
@@ -153,8 +154,8 @@ def _read_part(index, path, start, end, options):
         error = _absolute(path, start, str(e))
     part = {"first": index, "last": index, "error": error}
     if error is not None:
-        part.update(_empty_sums(), unvalued=[] if options["with_unvalued"] else None, lines=0, skipped=0, first_skipped=None,
-                    outside_lines=0, undated_lines=0)
+        part.update(_empty_sums(), unvalued=[] if options["with_unvalued"] else None, lines=0,
+                    skipped=0, first_skipped=None, outside_lines=0, undated_lines=0)
         return part
     acc = Billing._wrap(_n.inami_billing_csv_totals(reader), reader)
     ids = list(_n.inami_py_billing_csv_provider_ids(reader))
