@@ -147,7 +147,7 @@ static const char *first_conflict_source(const threshold_set *ts)
 	return "";
 }
 
-/* "not eligible" or "eligible, tier partial, 2419.36 EUR" or the failure. */
+/* The verdict of one reading in `lang` (verdict.* messages): not eligible, eligible with its tier and amount, or none. */
 static void verdict_text(const inami_ruleset *rs, inami_lang lang, const inami_reading *g, char *buf, size_t size)
 {
 	if (g->status != INAMI_OK)

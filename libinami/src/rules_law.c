@@ -9,7 +9,7 @@
  * source, like an amount; a section is in force from its year until a later
  * section of the subject (or for `from Y to Z` only), and a layer replaces
  * figures with `override`, so a new rate is a rules file, not a code change.
- * Percentages are written as percent ("3.55"), held in basis points.
+ * Percentages are written as percent with up to two decimals, held in basis points.
  */
 #include <stdio.h>
 #include <stdlib.h>

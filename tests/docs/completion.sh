@@ -8,29 +8,8 @@ cli=$1 file=$2
 command -v bash >/dev/null 2>&1 || { echo "bash not found"; exit 1; }
 fail=0
 
-# complete WORD...: the candidates for the last word ('' stands for an empty word)
-complete_words() {
-	bash -c '. "$0"; COMP_WORDS=("$@"); for i in "${!COMP_WORDS[@]}"; do [ "${COMP_WORDS[i]}" = "'"''"'" ] && COMP_WORDS[i]=; done; COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _inami; printf "%s\n" "${COMPREPLY[@]}"' \
-		"$file" "$cli" "$@" | sort | tr '\n' ' ' | sed 's/ $//'
-}
-
-# expect "WORDS" "CANDIDATES": the candidates must be exactly these
-expect() {
-	got=$(complete_words $1)
-	if [ "$got" != "$2" ]; then
-		echo "FAIL: inami $1| offered '$got', expected '$2'"
-		fail=1
-	fi
-}
-
-# expect_has "WORDS" CANDIDATE...: these must be among the candidates
-expect_has() {
-	w=$1; shift
-	got=" $(complete_words $w) "
-	for c in "$@"; do
-		case $got in *" $c "*) ;; *) echo "FAIL: inami $w| did not offer $c (offered:$got)"; fail=1 ;; esac
-	done
-}
+cmd=$cli func=_inami
+. "$(dirname "$0")/completion_lib.sh"
 
 expect "ev" "eval"
 expect "rules sp" "specialties"

@@ -6,18 +6,8 @@ set -u
 broker=$1 file=$2
 fail=0
 
-complete_words() {
-	bash -c '. "$0"; COMP_WORDS=("$@"); for i in "${!COMP_WORDS[@]}"; do [ "${COMP_WORDS[i]}" = "'"''"'" ] && COMP_WORDS[i]=; done; COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _inami_broker; printf "%s\n" "${COMPREPLY[@]}"' \
-		"$file" "$broker" "$@" | sort | tr '\n' ' ' | sed 's/ $//'
-}
-
-expect() {
-	got=$(complete_words $1)
-	if [ "$got" != "$2" ]; then
-		echo "FAIL: inami-broker $1| offered '$got', expected '$2'"
-		fail=1
-	fi
-}
+cmd=$broker func=_inami_broker
+. "$(dirname "$0")/completion_lib.sh"
 
 expect "''" "--help report serve"
 expect "se" "serve"

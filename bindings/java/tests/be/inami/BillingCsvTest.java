@@ -1,5 +1,6 @@
 package be.inami;
 
+import static be.inami.Expect.expect;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -35,17 +36,6 @@ public class BillingCsvTest {
     private static final int[] QTY = {1, 1, 2, 1, 3, 5, -2};
     private static final int[] DATE = {20220301, 20220302, 20230430, 20230501, 20220301, 20220110, 20220111};
     private static final int[] PROVIDER = {0, 0, 1, 1, 1, 2, 2};
-
-    private static InamiException expect(int status, Runnable r) {
-        try {
-            r.run();
-        } catch (InamiException e) {
-            assertEquals(e.getMessage(), status, e.status());
-            return e;
-        }
-        fail("expected status " + status);
-        return null;
-    }
 
     private static void assertForty(Billing.Totals t) {
         assertArrayEquals(new long[] {4000, 0, 7200}, t.m());

@@ -1,5 +1,6 @@
 package be.inami;
 
+import static be.inami.Expect.expect;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -98,16 +99,6 @@ public class DossierTest {
 
     private static String text(Action a) {
         return a == Action.NONE ? "null" : "\"" + a.id() + "\"";
-    }
-
-    private static InamiException expect(int status, Runnable r) {
-        try {
-            r.run();
-        } catch (InamiException e) {
-            assertEquals(e.getMessage(), status, e.status());
-            return e;
-        }
-        throw new AssertionError("expected status " + status);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.inami;
 
+import static be.inami.Expect.expect;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -16,16 +17,6 @@ import org.junit.Test;
 
 /** The message catalogue from Java: texts in three languages, formats, evaluations in a Lang, overriding. */
 public class MessagesTest {
-    private static void expect(int status, Runnable r) {
-        try {
-            r.run();
-        } catch (InamiException e) {
-            assertEquals(e.getMessage(), status, e.status());
-            return;
-        }
-        fail("expected status " + status);
-    }
-
     @Test
     public void formats() {
         assertEquals("1 790,34 \u20ac", Messages.formatAmount(179034, Lang.FR));

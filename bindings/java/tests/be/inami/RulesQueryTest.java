@@ -1,5 +1,6 @@
 package be.inami;
 
+import static be.inami.Expect.expect;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -19,17 +20,6 @@ import org.junit.Test;
  */
 public class RulesQueryTest {
     private static final Rules R = Rules.defaults();
-
-    private static InamiException expect(int status, Runnable r) {
-        try {
-            r.run();
-        } catch (InamiException e) {
-            assertEquals(e.getMessage(), status, e.status());
-            return e;
-        }
-        fail("expected status " + status);
-        return null;
-    }
 
     @Test
     public void physiotherapist2022Tiers() {

@@ -1,5 +1,6 @@
 package be.inami;
 
+import static be.inami.Expect.expect;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -23,17 +24,6 @@ import org.junit.Test;
 public class UtilitiesTest {
     private static Path products() {
         return Path.of(System.getProperty("inami.source.dir", "."), "examples", "products", "examples.products");
-    }
-
-    private static InamiException expect(int status, Runnable r) {
-        try {
-            r.run();
-        } catch (InamiException e) {
-            assertEquals(e.getMessage(), status, e.status());
-            return e;
-        }
-        fail("expected status " + status);
-        return null;
     }
 
     @Test
