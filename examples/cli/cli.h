@@ -118,6 +118,7 @@ void cli_print_padded(const char *text, size_t width);
 /* Subcommands, one file each. */
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_rules_doc(int argc, char **argv);   /* inami rules doc, reached through cmd_rules */
 int cmd_mvalues(int argc, char **argv);
 int cmd_allocate(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);

@@ -643,6 +643,7 @@ static int show(const args *a)
 				printf(" %s", inami_event_kind_id((inami_dossier_event_kind)k));
 		printf("\n%s\n", cli_text(line, sizeof(line), a->lang, "dossier.history", "%s", ""));
 	}
+	size_t label_width = a->json ? 0 : history_width(d, a->lang);   /* one column for every row */
 	for (size_t i = 0; i < inami_dossier_history_count(d); i++) {
 		inami_dossier_event e;
 		inami_dossier_state after;
@@ -664,7 +665,7 @@ static int show(const args *a)
 			date_text(e.date, a->lang, when, sizeof(when));
 			fputs("  ", stdout);
 			cli_print_padded(when, 11);
-			cli_print_padded(inami_event_kind_label(e.kind, a->lang), history_width(d, a->lang) + 1);
+			cli_print_padded(inami_event_kind_label(e.kind, a->lang), label_width + 1);
 			printf("-> %s%s%s\n", inami_dossier_state_label(after, a->lang), e.note ? "  " : "", e.note ? e.note : "");
 		}
 	}

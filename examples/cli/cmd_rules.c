@@ -393,7 +393,8 @@ int cmd_rules(int argc, char **argv)
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? CLI_EXIT_USAGE : 0;
 	}
-	if (strcmp(argv[1], "doc") == 0) { int cmd_rules_doc(int argc, char **argv); return cmd_rules_doc(argc, argv); }
+	if (strcmp(argv[1], "doc") == 0)
+		return cmd_rules_doc(argc, argv);
 	if (strcmp(argv[1], "new-year") == 0 || strcmp(argv[1], "coverage") == 0) {
 		cli_rules_free(&a.rules);
 		return strcmp(argv[1], "new-year") == 0 ? rules_new_year(argc, argv) : rules_coverage(argc, argv);

@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "rules_year.h"
 
-int cmd_rules_doc(int argc, char **argv);
 
 static void usage(FILE *out)
 {
@@ -313,17 +313,8 @@ static int write_site(const char *dir, const inami_ruleset *rs, inami_lang lang)
 		html_text(index, inami_rules_profession_label(rs, (inami_profession)p, lang));
 		fputs("</a></td><td>", index);
 		for (size_t i = 0; i < n; i++) {
-			int derived = 0;
-			size_t nt = 0;
-			if (inami_rules_tier_count(rs, (inami_profession)p, years[i], &nt) == INAMI_OK) {
-				for (size_t t = 0; t < nt; t++) {
-					inami_figure a = INAMI_FIGURE_INIT;
-					if (inami_rules_tier_amount(rs, (inami_profession)p, years[i], t, &a) == INAMI_OK &&
-					    a.provenance == INAMI_PROV_DERIVED)
-						derived = 1;
-				}
-			}
-			fprintf(index, " <a href=\"%s.html#y%d\">%d</a>%s", id, years[i], years[i], derived ? "*" : "");
+			fprintf(index, " <a href=\"%s.html#y%d\">%d</a>%s", id, years[i], years[i],
+				rules_year_is_derived(rs, (inami_profession)p, years[i]) ? "*" : "");
 		}
 		fputs("</td></tr>\n", index);
 	}

@@ -17,9 +17,9 @@
  *                 add up to the premium exactly)
  * The projection rounds the same way once per deposit and per year.
  *
- * Legal figures (the 10 % solidarity minimum, the 3.55 % INAMI levy, the
- * 0-2 % solidarity levy, the 80 % notional-annuity base and the notional
- * annuity rates by age) are not in this code: they are sourced rows of
+ * Legal figures (the solidarity minimum, the INAMI levy, the solidarity
+ * levy, the notional-annuity base and the notional annuity rates by age)
+ * are not in this code: they are sourced rows of
  * the [law] sections of libinami/data/law.rules (see inami_rules_law_figure).
  */
 #ifndef INAMI_ALLOCATE_H
@@ -71,7 +71,7 @@ INAMI_EXTERN(const char *) inami_contract_type_label(inami_contract_type type, i
  * `*bp` is INAMI_BP_UNSET when no minimum is known for that type (then none is
  * enforced). `provenance`, `source` and `note` (static strings, may be NULL
  * arguments) tell where the figure comes from; the note records the conflict
- * between the sources on the 10 % minimum (docs/sources/allocation.md).
+ * between the sources on that minimum (docs/sources/allocation.md).
  */
 INAMI_EXTERN(int) inami_solidarity_minimum(inami_contract_type type, int32_t *bp,
 	inami_provenance *provenance, const char **source, const char **note);

@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include "allocate_internal.h"
-#include "csv_table.h"
 #include "inami/rules.h"
 #include "error.h"
 #include "inami/allocate.h"

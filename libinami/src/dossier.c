@@ -90,11 +90,8 @@ static inami_date calendar_day(const inami_ruleset *rules, inami_profession p, i
 /* Contest window in days in `rules` (NULL: embedded); 0 when the data gives none. */
 static int calendar_contest_days(const inami_ruleset *rules, inami_profession p, int year)
 {
-	calendar_entry e;
-	if (inami__calendar_get(rules, p, year, "contest_window", &e) != INAMI_OK || !e.found ||
-	    e.precision != INAMI_PRECISION_RELATIVE)
-		return 0;
-	return e.relative_days;
+	int days = 0;
+	return inami__calendar_contest_days(rules, p, year, &days, NULL) == INAMI_OK ? days : 0;
 }
 
 /* Deadline of a milestone for the dossier's year; 0 when the data gives no day. */

@@ -113,7 +113,7 @@ static int project(const inami_projection_input *in, const inami_alloc_terms *te
 		return st;
 	r.net_capital_cents = r.capital_cents - r.inami_levy_cents - r.solidarity_levy_cents;
 
-	/* Notional annuity: on the capital without profit sharing (2.4.7), 80 % for a full career. */
+	/* Notional annuity: on the capital without profit sharing (2.4.7), a base the data gives for a full career. */
 	if (in->age_at_exit == -1) {
 		r.flags |= INAMI_PROJ_NO_ANNUITY;
 	} else {

@@ -188,7 +188,7 @@ class Rules:
         ``subject`` 'exit_taxation' or 'solidarity_minimum', ``key`` such as 'inami_levy'
         or 'social_pension'; ``year`` picks the section in force (0: the latest).
         The value is a decimal.Decimal in the figure's unit: percent for a rate
-        (Decimal('3.55') for 3.55 %), years for annuity_years.*; a figure the
+        (Decimal('1.25') for 1.25 %), years for annuity_years.*; a figure the
         sources do not give has provenance 'not_found'. A rules layer changes them."""
         if not isinstance(subject, str) or not isinstance(key, str):
             raise TypeError("subject and key are str ids such as 'exit_taxation', 'inami_levy'")

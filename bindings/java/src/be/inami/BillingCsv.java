@@ -67,12 +67,9 @@ public final class BillingCsv implements AutoCloseable {
         Options o = options == null ? Options.defaults() : options;
         return new BillingCsv(nomenclature.read(n -> inami_native.inami_java_billing_csv_new(n, flags, name,
                 o.delimiter, o.providerColumn, o.codeColumn, o.quantityColumn, o.dateColumn,
-                date(o.from), date(o.to))), nomenclature);
+                Dates.toInt(o.from), Dates.toInt(o.to))), nomenclature);
     }
 
-    private static int date(java.time.LocalDate d) {
-        return d == null ? 0 : d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-    }
 
     /**
      * @return lines left out because their date is outside the range of {@link Options#year} or

@@ -339,7 +339,7 @@ public final class Rules implements AutoCloseable {
      * A dated legal figure of the rules' [law SUBJECT] sections: the exit taxation
      * ("exit_taxation": "inami_levy", "solidarity_levy_max", "annuity_rate.0_40", ...) or the
      * minimum solidarity share ("solidarity_minimum": "social_pension", ...). Percentages
-     * come in basis points (3.55 % is 355); a figure the sources do not give has
+     * come in basis points (1.25 % is 125); a figure the sources do not give has
      * provenance NOT_FOUND. A rules layer changes these figures.
      *
      * @param subject "exit_taxation" or "solidarity_minimum"
