@@ -18,17 +18,14 @@ SRC=$(cd "$(dirname "$0")/../.." && pwd)
 DIR=${BENCH_DIR:-/tmp/inami_bench_dask}
 PY=/usr/bin/python3
 PER_FILE=$((LINES / FILES))
-mkdir -p "$DIR"
-if [ ! -f "$DIR/one/billing.csv" ] || [ "$(($(wc -l < "$DIR/one/billing.csv") - 1))" -ne "$PER_FILE" ]; then
-	echo "generating $PER_FILE lines in $DIR/one ..."
-	rm -f "$DIR"/part-*.csv
-	"$PY" "$SRC/tests/bench/gen_billing.py" "$DIR/one" "$PER_FILE" 20000
-fi
+mkdir -p "$DIR/one"
+# One generated file (common.sh makes it when missing or of another size), copied FILES times.
+(DIR=$DIR/one LINES=$PER_FILE PROVIDERS=20000 && . "$SRC/tests/bench/common.sh")
 cp "$DIR/one/codes.csv" "$DIR/codes.csv"
 i=0
 while [ "$i" -lt "$FILES" ]; do
 	f=$(printf '%s/part-%02d.csv' "$DIR" "$i")
-	[ -f "$f" ] || cp "$DIR/one/billing.csv" "$f"
+	[ "$f" -nt "$DIR/one/billing.csv" ] || cp "$DIR/one/billing.csv" "$f"   # missing or older
 	i=$((i + 1))
 done
 cat "$DIR"/part-*.csv > /dev/null   # warm the page cache

@@ -41,9 +41,7 @@ public class BrokerLoadTest {
         if (server != null) {
             server.close();
         }
-        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(dir.toPath())) {
-            walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
-        }
+        BrokerSupport.deleteTree(dir);
     }
 
     private static final String EVALUATE = "{\"client\":\"A\",\"profession\":\"physiotherapist\",\"year\":2022,\"prestations\":2300}";

@@ -42,9 +42,7 @@ public class BrokerPageTest {
             if (server != null) {
                 server.close();
             }
-            try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(dir.toPath())) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
-            }
+            BrokerSupport.deleteTree(dir);
         }
     }
 

@@ -39,9 +39,7 @@ public class BrokerServerTest {
         if (small != null) {
             small.close();
         }
-        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(dir.toPath())) {
-            walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
-        }
+        BrokerSupport.deleteTree(dir);
     }
 
     private static String get(String path, String... headers) throws Exception {

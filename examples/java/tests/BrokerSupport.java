@@ -230,4 +230,11 @@ final class BrokerSupport {
         }
         return rows;
     }
+
+    /** Delete a directory and everything in it (a test's scratch directory). */
+    static void deleteTree(File dir) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir.toPath())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
+        }
+    }
 }

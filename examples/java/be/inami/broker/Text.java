@@ -33,16 +33,6 @@ final class Text {
         return ALL.get(lang);
     }
 
-    /** Every key of the table, in file order, with its text per language (for the tests). */
-    static Map<String, Map<Lang, String>> table() {
-        Map<String, Map<Lang, String>> t = new LinkedHashMap<>();
-        for (Lang l : Lang.values()) {
-            for (Map.Entry<String, String> e : ALL.get(l).words.entrySet()) {
-                t.computeIfAbsent(e.getKey(), k -> new EnumMap<>(Lang.class)).put(l, e.getValue());
-            }
-        }
-        return t;
-    }
 
     /** The language id ("en", "fr", "nl"). */
     String id() {
