@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "billing_csv_internal.h"
+#include "dates.h"
 #include "error.h"
 
 static const char *const role_names[] = { "provider", "code", "quantity", "date" };
@@ -490,11 +491,7 @@ static int parse_header(inami_billing_csv *r, const char *s, size_t len)
 
 int inami__csv_days_ok(int y, int m, int d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m < 1 || m > 12 || d < 1 || y < 1000)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= mdays[m - 1] + (m == 2 && leap);
+	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= inami__days_in_month(y, m);
 }
 
 /* A date field: YYYY-MM-DD or DD/MM/YYYY, as YYYYMMDD; 0 and a message in *why when it is neither. */

@@ -110,21 +110,26 @@ static int rules_or_default(const inami_ruleset **rules)
 	return *rules ? INAMI_OK : inami_ruleset_default(rules);
 }
 
-/* "pharmacist.decision" -> profession (NONE for "all") and milestone; 0, or -1 for a metadata key. */
-static int split_key(const char *key, inami_profession *prof, const char **milestone)
+int inami__calendar_split_key(const char *key, inami_profession *prof, char who[32], const char **milestone)
 {
 	const char *dot = strchr(key, '.');
-	char who[32];
 
-	if (!dot || strchr(dot + 1, '.') || (size_t)(dot - key) >= sizeof(who))
-		return -1;   /* KEY.provenance, KEY.source, KEY.note */
+	if (!dot || (size_t)(dot - key) >= 32)
+		return -1;
 	memcpy(who, key, (size_t)(dot - key));
 	who[dot - key] = '\0';
 	*prof = INAMI_PROFESSION_NONE;
 	if (strcmp(who, "all") != 0 && inami_profession_from_id(who, prof) != INAMI_OK)
-		return -1;
+		return -2;
 	*milestone = dot + 1;
 	return 0;
+}
+
+/* The profession and milestone of a calendar rule's key; nonzero for anything else (KEY.source...). */
+static int split_key(const char *key, inami_profession *prof, const char **milestone)
+{
+	char who[32];
+	return inami__calendar_split_key(key, prof, who, milestone) != 0 || strchr(*milestone, '.') != NULL;
 }
 
 /*

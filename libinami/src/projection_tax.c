@@ -9,19 +9,6 @@
 #include "error.h"
 #include "rules_model.h"
 
-static const char *const exit_ids[] = {
-	"inami_levy", "solidarity_levy_min", "solidarity_levy_max", "annuity_base_full_career", "annuity_base_other", NULL
-};
-
-static int known_id(const char *id)
-{
-	for (int i = 0; exit_ids[i]; i++) {
-		if (strcmp(exit_ids[i], id) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 int inami_exit_figure(const char *id, int32_t *bp, inami_provenance *provenance, const char **source)
 {
 	const inami_ruleset *rs;
@@ -30,9 +17,9 @@ int inami_exit_figure(const char *id, int32_t *bp, inami_provenance *provenance,
 
 	INAMI_CHECK_NULL(id);
 	INAMI_CHECK_NULL(bp);
-	if (!known_id(id))
-		return inami__fail(INAMI_ENOTFOUND, "unknown exit-taxation figure '%s' (known: inami_levy, "
-			"solidarity_levy_min, solidarity_levy_max, annuity_base_full_career, annuity_base_other)", id);
+	char known[256];
+	if (!inami__law_single_key("exit_taxation", id, known, sizeof(known)))
+		return inami__fail(INAMI_ENOTFOUND, "unknown exit-taxation figure '%s' (known: %s)", id, known);
 	if ((st = inami_ruleset_default(&rs)) != INAMI_OK || (st = inami_rules_law_figure(rs, "exit_taxation", 0, id, &f)) != INAMI_OK)
 		return st;
 	if (f.provenance == INAMI_PROV_NOT_FOUND)

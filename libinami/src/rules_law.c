@@ -59,18 +59,17 @@ static int check_calendar(inami_ruleset *rs, const section *s)
 		const entry *e = &s->entries[i];
 		inami_figure fig = INAMI_FIGURE_INIT;
 		inami_profession p;
+		const char *milestone;
 		char who[32];
 		int st;
 		if (is_meta(e->key))
 			continue;
-		const char *dot = strchr(e->key, '.');
-		if (!dot || (size_t)(dot - e->key) >= sizeof(who))
+		int split = inami__calendar_split_key(e->key, &p, who, &milestone);
+		if (split == -1)
 			return inami__rules_fail_key(e, "expected PROFESSION.MILESTONE or all.MILESTONE, not '%s'", e->key);
-		memcpy(who, e->key, (size_t)(dot - e->key));
-		who[dot - e->key] = '\0';
-		if (strcmp(who, "all") != 0 && inami_profession_from_id(who, &p) != INAMI_OK)
+		if (split == -2)
 			return inami__rules_fail_key(e, "'%s': unknown profession '%s' (or 'all')", e->key, who);
-		if (inami__calendar_rule_check(dot + 1, e->value, s->from) != 0)
+		if (inami__calendar_rule_check(milestone, e->value, s->from) != 0)
 			return inami__rules_fail_entry(e, "'%s': unknown milestone, or a rule that gives no date "
 				"('start', YYYY-MM[-DD], N+K-MM[-DD] or +DAYSd)", e->key);
 		if ((st = inami__rules_figure_meta(rs, s, e, &fig)) != INAMI_OK)
@@ -120,6 +119,24 @@ static const law_key *find_key(const law_key *keys, const char *k)
 			return &keys[i];
 	}
 	return NULL;
+}
+
+int inami__law_single_key(const char *subject, const char *key, char *known, size_t size)
+{
+	const law_key *keys = keys_of(subject);
+	size_t n = 0;
+	int found = 0;
+
+	if (size)
+		known[0] = '\0';
+	for (size_t i = 0; keys && keys[i].key; i++) {
+		if (keys[i].key[strlen(keys[i].key) - 1] == '.')
+			continue;   /* an age table, not a single figure */
+		found |= strcmp(keys[i].key, key) == 0;
+		if (n < size)
+			n += (size_t)snprintf(known + n, size - n, "%s%s", n ? ", " : "", keys[i].key);
+	}
+	return found;
 }
 
 /* A figure's provenance, source or note (a law section has no conflicts). */

@@ -214,6 +214,19 @@ int inami__rules_law_annuity(const inami_ruleset *rs, int year, int age, inami_f
 int inami__rules_figure_meta(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig);
 /* dossier_calendar.c: 0 when `rule` is a calendar rule of `milestone` ("start", "N+1-08-31", "+60d"...). */
 int inami__calendar_rule_check(const char *milestone, const char *rule, int year);
+
+/*
+ * 1 when `key` is one of the single figures (not an age table) of the [law]
+ * subject; the list of those figures ("a, b, c") into `known`.
+ */
+int inami__law_single_key(const char *subject, const char *key, char *known, size_t size);
+
+/*
+ * A calendar key "pharmacist.decision" or "all.decision": the profession
+ * (NONE for all) into *prof and what follows the dot into *milestone; 0, -1
+ * when the key has no PROFESSION. part, -2 for an unknown profession (named in who).
+ */
+int inami__calendar_split_key(const char *key, inami_profession *prof, char who[32], const char **milestone);
 /* rules_build.c: the figure of entry `e` of section `s` (value or not_found, with provenance and source). */
 int inami__rules_figure(inami_ruleset *rs, const section *s, const entry *e, inami_figure *fig, int *known);
 
